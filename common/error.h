@@ -1,0 +1,18 @@
+// The one exception type for bad input and failed work: its message names the file, line or
+// parameter at fault, and the CLI turns it into a message and a non-zero exit.
+#pragma once
+#include <stdexcept>
+#include <string>
+
+namespace nwn {
+
+struct Error : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// "FILE:LINE: message" (LINE omitted when 0).
+inline Error file_error(const std::string& file, std::size_t line, const std::string& msg) {
+    return Error(file + (line ? ":" + std::to_string(line) : std::string()) + ": " + msg);
+}
+
+}  // namespace nwn

@@ -1,0 +1,60 @@
+// `nwn`: dispatches to the registered subcommands; errors become a message and a non-zero exit.
+#include <algorithm>
+#include <cstdio>
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <boost/program_options/errors.hpp>
+
+#include "command.h"
+
+namespace {
+
+void print_usage(std::ostream& os) {
+    auto cmds = nwn::cli::command_registry();
+    std::sort(cmds.begin(), cmds.end(), [](auto& a, auto& b) { return a.name < b.name; });
+    os << "nwn " << NWN_VERSION << ": neuromorphic nanowire networks in SPICE\n\n"
+       << "usage: nwn <command> [options]     (nwn <command> --help for its options)\n\ncommands:\n";
+    for (const auto& c : cmds) {
+        os << "  " << c.name << std::string(c.name.size() < 16 ? 16 - c.name.size() : 1, ' ')
+           << c.summary << "\n";
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace nwn::cli;
+    if (argc < 2) {
+        print_usage(std::cerr);
+        return kExitUsage;
+    }
+    const std::string name = argv[1];
+    if (name == "--help" || name == "-h" || name == "help") {
+        print_usage(std::cout);
+        return kExitOk;
+    }
+    if (name == "--version") {
+        std::cout << "nwn " << NWN_VERSION << "\n";
+        return kExitOk;
+    }
+    const auto& cmds = command_registry();
+    auto it = std::find_if(cmds.begin(), cmds.end(), [&](const Command& c) { return c.name == name; });
+    if (it == cmds.end()) {
+        std::cerr << "nwn: unknown command '" << name << "'\n\n";
+        print_usage(std::cerr);
+        return kExitUsage;
+    }
+    std::vector<std::string> args(argv + 2, argv + argc);
+    try {
+        return it->run(args);
+    } catch (const boost::program_options::error& e) {
+        std::cerr << "nwn " << name << ": " << e.what() << " (see nwn " << name << " --help)\n";
+        return kExitUsage;
+    } catch (const std::exception& e) {
+        std::cerr << "nwn " << name << ": error: " << e.what() << "\n";
+        return kExitFailure;
+    }
+}
