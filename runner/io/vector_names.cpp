@@ -1,0 +1,40 @@
+#include "io/vector_names.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace nwn::io {
+
+std::string to_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+bool istarts_with(std::string_view s, std::string_view prefix) {
+    return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
+}
+
+std::string canonical_vector_name(std::string_view name) {
+    while (!name.empty() && std::isspace(static_cast<unsigned char>(name.front()))) name.remove_prefix(1);
+    while (!name.empty() && std::isspace(static_cast<unsigned char>(name.back()))) name.remove_suffix(1);
+    std::string s = to_lower(name);
+    if (s.size() > 3 && s[1] == '(' && s.back() == ')') {
+        std::string inner = s.substr(2, s.size() - 3);
+        if (s[0] == 'v' && inner.find(',') == std::string::npos) return inner;
+        if (s[0] == 'i') return inner + "#branch";
+    }
+    return s;
+}
+
+bool same_vector(std::string_view a, std::string_view b) {
+    return iequals(a, b) || canonical_vector_name(a) == canonical_vector_name(b);
+}
+
+}  // namespace nwn::io
