@@ -1,0 +1,166 @@
+# XSPICE build kit: the ngspice source that matches the installed ngspice, its code-model
+# preprocessor cmpp, and nwn_add_codemodel() to build a .cm library out of tree.
+#
+# Source, in order of preference:
+#   -DNGSPICE_SOURCE_DIR=<unpacked ngspice source tree>
+#   -DNGSPICE_SOURCE_TARBALL=<ngspice-*.tar.gz or Debian orig tarball>
+#   otherwise the Debian source package of the installed libngspice0 (apt-get source, private lists).
+# The version of the source must match the installed ngspice: a code model built against other
+# headers corrupts memory when loaded.
+
+set(NGSPICE_SOURCE_DIR "" CACHE PATH "Unpacked ngspice source tree matching the installed ngspice")
+set(NGSPICE_SOURCE_TARBALL "" CACHE FILEPATH "ngspice source tarball matching the installed ngspice")
+
+# ---- installed version ----
+string(REGEX MATCH "^[0-9]+" NGSPICE_INSTALLED_MAJOR "${NGSPICE_VERSION}")
+execute_process(COMMAND dpkg-query -W -f=\${Version} libngspice0
+                OUTPUT_VARIABLE NGSPICE_INSTALLED_DEB_VERSION ERROR_QUIET
+                OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE _dpkg_rc)
+if(NOT _dpkg_rc EQUAL 0)
+  set(NGSPICE_INSTALLED_DEB_VERSION "")
+endif()
+
+# ---- obtain the source ----
+set(_ngsrc_root ${CMAKE_BINARY_DIR}/ngspice-source)
+if(NGSPICE_SOURCE_DIR)
+  set(_ngsrc ${NGSPICE_SOURCE_DIR})
+elseif(NGSPICE_SOURCE_TARBALL)
+  set(_ngsrc ${_ngsrc_root}/src)
+  if(NOT EXISTS ${_ngsrc}/src/xspice/cmpp/main.c)
+    file(MAKE_DIRECTORY ${_ngsrc})
+    execute_process(COMMAND tar -xf ${NGSPICE_SOURCE_TARBALL} -C ${_ngsrc} --strip-components=1
+                    RESULT_VARIABLE _rc)
+    if(NOT _rc EQUAL 0)
+      message(FATAL_ERROR "Cannot unpack NGSPICE_SOURCE_TARBALL=${NGSPICE_SOURCE_TARBALL}")
+    endif()
+  endif()
+else()
+  if(NOT NGSPICE_INSTALLED_DEB_VERSION)
+    message(FATAL_ERROR "libngspice0 is not installed as a Debian package, so its source cannot be "
+                        "fetched: pass -DNGSPICE_SOURCE_DIR=<source tree of the installed ngspice>.")
+  endif()
+  set(_ngsrc ${_ngsrc_root}/src)
+  set(_stamp ${_ngsrc}/.debian-version)
+  set(_have "")
+  if(EXISTS ${_stamp})
+    file(READ ${_stamp} _have)
+    string(STRIP "${_have}" _have)
+  endif()
+  if(NOT _have STREQUAL NGSPICE_INSTALLED_DEB_VERSION)
+    message(STATUS "Fetching the Debian source of ngspice ${NGSPICE_INSTALLED_DEB_VERSION}")
+    execute_process(COMMAND ${CMAKE_CURRENT_LIST_DIR}/fetch-ngspice-source.sh ${_ngsrc_root}
+                            ${NGSPICE_INSTALLED_DEB_VERSION}
+                    RESULT_VARIABLE _rc OUTPUT_QUIET)
+    if(NOT _rc EQUAL 0)
+      message(FATAL_ERROR "Fetching the ngspice ${NGSPICE_INSTALLED_DEB_VERSION} source package failed "
+                          "(see above). Pass -DNGSPICE_SOURCE_DIR=... or -DNGSPICE_SOURCE_TARBALL=...")
+    endif()
+  endif()
+endif()
+if(NOT EXISTS ${_ngsrc}/src/xspice/cmpp/main.c OR NOT EXISTS ${_ngsrc}/src/xspice/icm/dlmain.c)
+  message(FATAL_ERROR "${_ngsrc} is not an ngspice source tree (no src/xspice/cmpp, src/xspice/icm/dlmain.c)")
+endif()
+set(NGSPICE_SRC ${_ngsrc} CACHE INTERNAL "")
+
+# ---- version check ----
+file(STRINGS ${_ngsrc}/configure.ac _major_line REGEX "m4_define\\(\\[ngspice_major_version\\]")
+string(REGEX MATCH "\\[([0-9]+)\\]\\)" _m "${_major_line}")
+set(NGSPICE_SOURCE_MAJOR ${CMAKE_MATCH_1})
+if(NOT NGSPICE_SOURCE_MAJOR STREQUAL NGSPICE_INSTALLED_MAJOR)
+  message(FATAL_ERROR "ngspice version mismatch: the source in ${_ngsrc} is ngspice-${NGSPICE_SOURCE_MAJOR}, "
+                      "the installed libngspice is ${NGSPICE_VERSION}. A code model must be built against the "
+                      "headers of the ngspice that loads it: give the matching source with -DNGSPICE_SOURCE_DIR.")
+endif()
+if(EXISTS ${_ngsrc}/.debian-version AND NGSPICE_INSTALLED_DEB_VERSION)
+  file(READ ${_ngsrc}/.debian-version _srcdeb)
+  string(STRIP "${_srcdeb}" _srcdeb)
+  if(NOT _srcdeb STREQUAL NGSPICE_INSTALLED_DEB_VERSION)
+    message(FATAL_ERROR "ngspice version mismatch: source package ${_srcdeb}, installed ${NGSPICE_INSTALLED_DEB_VERSION}")
+  endif()
+endif()
+message(STATUS "ngspice source: ${_ngsrc} (ngspice-${NGSPICE_SOURCE_MAJOR}, installed ${NGSPICE_VERSION} ${NGSPICE_INSTALLED_DEB_VERSION})")
+
+# ---- config.h: the macros that change struct layouts must match the installed binary ----
+# Read Debian's configure flags when the source package has them; otherwise the cache options decide.
+set(_cider ON)
+set(_osdi OFF)
+if(EXISTS ${_ngsrc}/debian/rules)
+  file(READ ${_ngsrc}/debian/rules _rules)
+  if(NOT _rules MATCHES "--enable-cider")
+    set(_cider OFF)
+  endif()
+  if(_rules MATCHES "--enable-osdi")
+    set(_osdi ON)
+  endif()
+endif()
+option(NGSPICE_WITH_CIDER "Installed ngspice was configured with --enable-cider" ${_cider})
+option(NGSPICE_WITH_OSDI "Installed ngspice was configured with --enable-osdi" ${_osdi})
+set(NGSPICE_CONFIG_DIR ${CMAKE_BINARY_DIR}/ngspice-config)
+set(_cfg "/* Generated by nwnspice: must match the configure flags of the installed ngspice. */\n")
+string(APPEND _cfg "#define XSPICE 1\n#define SIMULATOR 1\n#define HAVE_STRING_H 1\n#define HAVE_STDINT_H 1\n")
+if(NGSPICE_WITH_CIDER)
+  string(APPEND _cfg "#define CIDER 1\n")
+endif()
+if(NGSPICE_WITH_OSDI)
+  string(APPEND _cfg "#define OSDI 1\n")
+endif()
+file(WRITE ${NGSPICE_CONFIG_DIR}/ngspice/config.h.in "${_cfg}")
+configure_file(${NGSPICE_CONFIG_DIR}/ngspice/config.h.in ${NGSPICE_CONFIG_DIR}/ngspice/config.h COPYONLY)
+
+# ---- cmpp, the code-model preprocessor (host tool) ----
+find_package(BISON REQUIRED)
+find_package(FLEX REQUIRED)
+set(_cmpp_src ${_ngsrc}/src/xspice/cmpp)
+set(_cmpp_gen ${CMAKE_BINARY_DIR}/cmpp-gen)
+file(MAKE_DIRECTORY ${_cmpp_gen})
+bison_target(cmpp_ifs_yacc ${_cmpp_src}/ifs_yacc.y ${_cmpp_gen}/ifs_yacc.c DEFINES_FILE ${_cmpp_gen}/ifs_yacc.h)
+bison_target(cmpp_mod_yacc ${_cmpp_src}/mod_yacc.y ${_cmpp_gen}/mod_yacc.c DEFINES_FILE ${_cmpp_gen}/mod_yacc.h)
+flex_target(cmpp_ifs_lex ${_cmpp_src}/ifs_lex.l ${_cmpp_gen}/ifs_lex.c)
+flex_target(cmpp_mod_lex ${_cmpp_src}/mod_lex.l ${_cmpp_gen}/mod_lex.c)
+add_executable(cmpp
+  ${_cmpp_src}/main.c ${_cmpp_src}/file_buffer.c ${_cmpp_src}/pp_ifs.c ${_cmpp_src}/pp_lst.c
+  ${_cmpp_src}/pp_mod.c ${_cmpp_src}/read_ifs.c ${_cmpp_src}/writ_ifs.c ${_cmpp_src}/util.c
+  ${BISON_cmpp_ifs_yacc_OUTPUTS} ${BISON_cmpp_mod_yacc_OUTPUTS}
+  ${FLEX_cmpp_ifs_lex_OUTPUTS} ${FLEX_cmpp_mod_lex_OUTPUTS})
+target_include_directories(cmpp PRIVATE ${_cmpp_src} ${_cmpp_gen})
+target_compile_options(cmpp PRIVATE -w)
+set_target_properties(cmpp PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tools)
+
+# nwn_add_codemodel(<target> OUTPUT_NAME <name> GEN_DIR <dir> MODELS <model>... DEPENDS <files>...
+#                   INCLUDE_DIRS <dirs>...)
+# Each <model> is a directory GEN_DIR/<model> holding ifspec.ifs and cfunc.mod (already generated).
+function(nwn_add_codemodel target)
+  cmake_parse_arguments(A "" "OUTPUT_NAME;GEN_DIR" "MODELS;DEPENDS;INCLUDE_DIRS" ${ARGN})
+  set(gen ${A_GEN_DIR})
+  set(lst "")
+  foreach(m ${A_MODELS})
+    string(APPEND lst "${m}\n")
+  endforeach()
+  file(WRITE ${gen}/modpath.lst "${lst}")
+  file(WRITE ${gen}/udnpath.lst "")
+  set(sources ${NGSPICE_SRC}/src/xspice/icm/dlmain.c ${NGSPICE_SRC}/src/misc/dstring.c)
+  set(lst_outputs ${gen}/cmextrn.h ${gen}/cminfo.h ${gen}/cminfo2.h ${gen}/udnextrn.h ${gen}/udninfo.h
+                  ${gen}/udninfo2.h ${gen}/objects.inc)
+  add_custom_command(OUTPUT ${lst_outputs}
+    COMMAND ${CMAKE_COMMAND} -E env CMPP_IDIR=${gen} CMPP_ODIR=${gen} $<TARGET_FILE:cmpp> -lst
+    DEPENDS cmpp ${gen}/modpath.lst ${A_DEPENDS}
+    COMMENT "cmpp -lst (${A_OUTPUT_NAME})" VERBATIM)
+  foreach(m ${A_MODELS})
+    add_custom_command(OUTPUT ${gen}/${m}/ifspec.c
+      COMMAND ${CMAKE_COMMAND} -E env CMPP_IDIR=${gen}/${m} CMPP_ODIR=${gen}/${m} $<TARGET_FILE:cmpp> -ifs
+      DEPENDS cmpp ${gen}/${m}/ifspec.ifs ${A_DEPENDS}
+      COMMENT "cmpp -ifs ${m}" VERBATIM)
+    add_custom_command(OUTPUT ${gen}/${m}/cfunc.c
+      COMMAND ${CMAKE_COMMAND} -E env CMPP_IDIR=${gen}/${m} CMPP_ODIR=${gen}/${m} $<TARGET_FILE:cmpp> -mod
+      DEPENDS cmpp ${gen}/${m}/cfunc.mod ${A_DEPENDS}
+      COMMENT "cmpp -mod ${m}" VERBATIM)
+    list(APPEND sources ${gen}/${m}/ifspec.c ${gen}/${m}/cfunc.c)
+  endforeach()
+  add_library(${target} MODULE ${sources} ${lst_outputs})
+  set_target_properties(${target} PROPERTIES PREFIX "" SUFFIX ".cm" OUTPUT_NAME ${A_OUTPUT_NAME}
+                        C_VISIBILITY_PRESET hidden LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/lib)
+  target_include_directories(${target} PRIVATE ${gen} ${NGSPICE_CONFIG_DIR} ${NGSPICE_SRC}/src/include
+                             ${A_INCLUDE_DIRS})
+  target_compile_options(${target} PRIVATE -Wno-unused-parameter -Wno-unused-variable)
+  target_link_libraries(${target} PRIVATE m)
+endfunction()
