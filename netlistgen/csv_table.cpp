@@ -1,0 +1,67 @@
+#include "netlistgen/csv_table.h"
+
+#include <algorithm>
+#include <cctype>
+#include <sstream>
+
+#include "common/atomic_file.h"
+#include "common/error.h"
+#include "netlistgen/text_parse.h"
+
+namespace nwn::net {
+
+namespace {
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+    return s;
+}
+}  // namespace
+
+std::optional<std::size_t> CsvTable::find(const std::string& column) const {
+    for (std::size_t c = 0; c < columns.size(); ++c)
+        if (lower(columns[c]) == lower(column)) return c;
+    return std::nullopt;
+}
+
+std::vector<double> CsvTable::column(std::size_t index) const {
+    std::vector<double> out;
+    out.reserve(rows.size());
+    for (const auto& r : rows) out.push_back(r.at(index));
+    return out;
+}
+
+CsvTable parse_csv(const std::string& text, const std::string& origin) {
+    CsvTable t;
+    t.origin = origin;
+    std::istringstream in(text);
+    std::string line;
+    std::size_t lineno = 0;
+    while (std::getline(in, line)) {
+        ++lineno;
+        const std::string s = trim(line);
+        if (s.empty() || s[0] == '#') continue;
+        auto cells = split(s, ',');
+        if (t.columns.empty()) {
+            for (auto& c : cells) t.columns.push_back(trim(c));
+            continue;
+        }
+        if (cells.size() != t.columns.size())
+            throw file_error(origin, lineno,
+                             std::to_string(cells.size()) + " cells, but the header has " + std::to_string(t.columns.size()));
+        std::vector<double> row;
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+            try {
+                row.push_back(parse_number(cells[c], "column " + t.columns[c]));
+            } catch (const Error& e) {
+                throw file_error(origin, lineno, e.what());
+            }
+        }
+        t.rows.push_back(std::move(row));
+    }
+    if (t.columns.empty()) throw file_error(origin, 0, "empty CSV file (no header row)");
+    return t;
+}
+
+CsvTable read_csv(const std::filesystem::path& path) { return parse_csv(read_file(path), path.string()); }
+
+}  // namespace nwn::net

@@ -1,0 +1,16 @@
+// Strict parsing of numbers and lists in command-line specs and CSV cells: the whole text must be
+// consumed, so "1.8V" or "3x" is an error naming what was expected, never a silent 1.8 or 3.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace nwn::net {
+
+std::string trim(const std::string& s);
+std::vector<std::string> split(const std::string& s, char sep);  // keeps empty fields
+double parse_number(const std::string& text, const std::string& what);  // finite doubles only
+long long parse_integer(const std::string& text, const std::string& what);
+// Shortest text that reads back as the same double ("0.01", "7.77e-05").
+std::string format_number(double x);
+
+}  // namespace nwn::net
