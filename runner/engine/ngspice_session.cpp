@@ -1,0 +1,931 @@
+#include "runner/engine/ngspice_session.h"
+
+#include "common/error.h"
+#include "common/progress.h"
+
+#include <ngspice/sharedspice.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <chrono>
+#include <cmath>
+#include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <sstream>
+
+namespace nwn::engine {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+// ---------------------------------------------------------------------------------------------
+// Process-wide state. libngspice is a set of globals, so its callbacks talk to this object, never
+// to a Session (which may be gone while an unstoppable background thread still calls back).
+// It is allocated once and deliberately never freed.
+namespace {
+
+// Constant-initialised, lock-free: safe to touch from a signal handler.
+std::atomic<bool> g_stop{false};
+std::atomic<bool> g_claimed{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+struct Core {
+    // --- console output, thread exit, controlled exit: guarded by mu
+    std::mutex mu;
+    std::condition_variable cv;
+    std::deque<std::string> ring;
+    std::size_t ring_capacity = 200;
+    bool echo = false;
+    bool capturing = false;
+    std::vector<std::string> captured;  // lines printed during the current operation
+    std::size_t captured_dropped = 0;
+    std::uint64_t bg_starts = 0, bg_exits = 0;
+    bool dead = false;  // ngspice called ControlledExit: never use it again in this process
+    int exit_status = 0;
+    bool exit_on_quit = false;
+    std::string exit_context;  // error lines seen before the exit
+
+    // --- streaming: guarded by data_mu (taken on ngspice's thread for every point)
+    std::mutex data_mu;
+    Recorder recorder;
+    LayoutCallback layout_cb;
+    VectorLayout layout;
+    std::vector<double> buffer;
+    bool recorder_failed = false;
+    std::string recorder_error;
+
+    std::atomic<std::size_t> points{0};
+    std::atomic<double> last_time{kNaN};
+    std::atomic<double> stat_fraction{kNaN};
+
+    // --- owner-thread only
+    bool initialized = false;
+    bool circuit_loaded = false;
+    bool save_none_seen = false;  // see vector(): ngspice 39.3 never clears ".save none"
+    std::set<std::string> codemodels;
+};
+
+Core& core() {
+    static Core* c = new Core;  // never destroyed: ngspice may call back during exit
+    return *c;
+}
+
+std::string lower(std::string_view s) {
+    std::string r(s);
+    for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return r;
+}
+
+std::string trim(std::string_view s) {
+    std::size_t b = 0, e = s.size();
+    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+    return std::string(s.substr(b, e - b));
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// "stderr Error: …" -> {'e', "Error: …"}; lines sent without a prefix get '?'.
+std::pair<char, std::string_view> split_stream(std::string_view line) {
+    if (starts_with(line, "stderr ")) return {'e', line.substr(7)};
+    if (starts_with(line, "stdout ")) return {'o', line.substr(7)};
+    if (line == "stderr") return {'e', {}};
+    if (line == "stdout") return {'o', {}};
+    return {'?', line};
+}
+
+// Does this ngspice output line report an error (rather than a warning, note or table)?
+bool is_error_text(std::string_view text) {
+    std::string l = lower(trim(text));
+    if (l.empty()) return false;
+    if (starts_with(l, "warning") || starts_with(l, "note")) return false;
+    static const char* const patterns[] = {
+        "error",           "unknown",        "could not",          "couldn't",
+        "can't find",      "cannot",         "undefined",          "not parsed",
+        "no circuit",      "aren't any circuits", "timestep too small", "aborted",
+        "not found",       "not started",    "unrecognized",       "too few",
+        "not enough",      "no such",
+    };
+    for (const char* p : patterns)
+        if (l.find(p) != std::string::npos) return true;
+    return false;
+}
+
+// ngspice's message for a failed operation: the first error line, the line before it when it
+// introduces it ("Netlist line no. 4:"), and the lines that follow (the offending card, the
+// reason), up to a few lines. Empty when no line looks like an error.
+std::string extract_errors(const std::vector<std::string>& lines, bool stderr_only) {
+    std::vector<std::string> texts;
+    for (const auto& line : lines) {
+        auto [stream, text] = split_stream(line);
+        if (stderr_only && stream != 'e') continue;
+        std::string t = trim(text);
+        if (t.empty() || starts_with(t, "Reference value")) continue;
+        texts.push_back(std::move(t));
+    }
+    std::size_t first = texts.size();
+    for (std::size_t i = 0; i < texts.size(); ++i)
+        if (is_error_text(texts[i])) {
+            first = i;
+            break;
+        }
+    if (first == texts.size()) return {};
+    std::size_t begin = first;
+    if (first > 0 && !texts[first - 1].empty() && texts[first - 1].back() == ':' &&
+        !is_error_text(texts[first - 1]))
+        begin = first - 1;
+    std::string msg;
+    std::size_t shown = 0;
+    for (std::size_t i = begin; i < texts.size() && shown < 8; ++i) {
+        // after the first few lines keep only further error lines (skip gmin-stepping chatter)
+        if (i > first + 3 && !is_error_text(texts[i])) continue;
+        if (!msg.empty()) msg += '\n';
+        msg += texts[i];
+        ++shown;
+    }
+    if (msg.size() > 2000) msg = msg.substr(0, 2000) + " …";
+    return msg;
+}
+
+std::string format_time(double t) {
+    if (std::isnan(t)) return "none";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.9g s", t);
+    return buf;
+}
+
+// ------------------------------------------------------------------ ngspice callbacks (C ABI)
+int cb_send_char(char* str, int, void*) {
+    if (!str) return 0;
+    Core& c = core();
+    std::string line(str);
+    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+    // Interactive progress lines ("Reference value : …\r") are noise.
+    if (line.find("Reference value") != std::string::npos &&
+        split_stream(line).first == '?')
+        return 0;
+    std::lock_guard lk(c.mu);
+    if (c.echo) std::fprintf(stderr, "[ngspice] %s\n", line.c_str());
+    if (c.capturing) {
+        // bounded: after 20000 lines keep only error lines (a long run of gmin chatter must not
+        // grow without limit, but its final error must survive)
+        if (c.captured.size() < 20000 ||
+            (c.captured.size() < 40000 && is_error_text(split_stream(line).second)))
+            c.captured.push_back(line);
+        else
+            ++c.captured_dropped;
+    }
+    c.ring.push_back(std::move(line));
+    while (c.ring.size() > c.ring_capacity) c.ring.pop_front();
+    return 0;
+}
+
+int cb_send_stat(char* str, int, void*) {
+    if (!str) return 0;
+    // "tran: 12.3%"; "--ready--" and "Source Deck" carry no number.
+    const char* pct = std::strrchr(str, '%');
+    const char* colon = std::strrchr(str, ':');
+    if (pct && colon && colon < pct) {
+        char* end = nullptr;
+        double v = std::strtod(colon + 1, &end);
+        if (end && end != colon + 1) core().stat_fraction.store(v / 100.0);
+    }
+    return 0;
+}
+
+// Called when ngspice wants to quit (fatal error or 'quit'). Never exits the host: record and
+// mark the library unusable. When this happens on the background thread ngspice has already
+// reported the thread as exited and will pthread_exit() it after we return.
+int cb_controlled_exit(int status, NG_BOOL /*immediate*/, NG_BOOL on_quit, int, void*) {
+    Core& c = core();
+    std::lock_guard lk(c.mu);
+    c.dead = true;
+    c.exit_status = status;
+    c.exit_on_quit = on_quit;
+    // the error lines of the operation that made ngspice give up (else of the last few lines)
+    if (c.capturing)
+        c.exit_context = extract_errors(c.captured, false);
+    else
+        c.exit_context = extract_errors(
+            {c.ring.size() > 20 ? c.ring.end() - 20 : c.ring.begin(), c.ring.end()}, false);
+    c.cv.notify_all();
+    return 0;
+}
+
+int cb_send_data(pvecvaluesall all, int count, int, void*) {
+    Core& c = core();
+    if (!all) return 0;
+    std::lock_guard lk(c.data_mu);
+    const int n = std::min(count, all->veccount);
+    if (static_cast<std::size_t>(n) != c.layout.size()) {
+        // A plot we were not told about (should not happen): rebuild the layout from the names.
+        std::vector<std::string> names;
+        for (int i = 0; i < n; ++i) names.emplace_back(all->vecsa[i]->name ? all->vecsa[i]->name : "");
+        c.layout.assign(std::move(names), VectorLayout::npos);
+    }
+    c.buffer.resize(static_cast<std::size_t>(n));
+    std::size_t scale = c.layout.scale_index();
+    for (int i = 0; i < n; ++i) {
+        const vecvalues* v = all->vecsa[i];
+        c.buffer[static_cast<std::size_t>(i)] = v->creal;
+        if (scale == VectorLayout::npos && v->is_scale) {
+            scale = static_cast<std::size_t>(i);
+            c.layout.assign(std::vector<std::string>(c.layout.names()), scale);
+        }
+    }
+    const double t = scale != VectorLayout::npos ? c.buffer[scale] : kNaN;
+    const std::size_t step = c.points.load(std::memory_order_relaxed);
+    if (c.recorder && !c.recorder_failed) {
+        Point p;
+        p.time = t;
+        p.step = step;
+        p.layout = &c.layout;
+        p.values = c.buffer.data();
+        try {
+            c.recorder(p);
+        } catch (const std::exception& e) {
+            c.recorder_failed = true;
+            c.recorder_error = e.what();
+        } catch (...) {
+            c.recorder_failed = true;
+            c.recorder_error = "unknown exception";
+        }
+    }
+    c.last_time.store(t, std::memory_order_relaxed);
+    c.points.store(step + 1, std::memory_order_release);
+    return 0;
+}
+
+int cb_send_init_data(pvecinfoall info, int, void*) {
+    Core& c = core();
+    if (!info) return 0;
+    std::lock_guard lk(c.data_mu);
+    std::vector<std::string> names;
+    names.reserve(static_cast<std::size_t>(info->veccount));
+    std::size_t scale = VectorLayout::npos;
+    for (int i = 0; i < info->veccount; ++i) {
+        const char* nm = info->vecs[i]->vecname;
+        names.emplace_back(nm ? nm : "");
+        // the scale's name comes first in struct dvec (char* v_name); compare names only
+    }
+    // The scale vector is flagged in SendData (is_scale); guess the usual names meanwhile.
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const std::string l = lower(names[i]);
+        if (l == "time" || l == "frequency" || l == "v-sweep" || l == "i-sweep" ||
+            l == "temp-sweep" || l == "res-sweep") {
+            scale = i;
+            break;
+        }
+    }
+    c.layout.assign(std::move(names), scale);
+    c.layout.plot_name = info->name ? info->name : "";
+    c.layout.plot_type = info->type ? info->type : "";
+    c.buffer.assign(c.layout.size(), 0.0);
+    if (c.layout_cb) {
+        try {
+            c.layout_cb(c.layout);
+        } catch (const std::exception& e) {
+            c.recorder_failed = true;
+            c.recorder_error = std::string("layout callback: ") + e.what();
+        } catch (...) {
+            c.recorder_failed = true;
+            c.recorder_error = "layout callback: unknown exception";
+        }
+    }
+    return 0;
+}
+
+// sharedspice.h documents the flag as "true if thread is running"; ngspice 39.3 actually passes
+// true when the thread has *exited* (NGSPICE.md trap 9; sharedspice.c _thread_run).
+int cb_bg_thread_running(NG_BOOL exited, int, void*) {
+    Core& c = core();
+    std::lock_guard lk(c.mu);
+    if (exited)
+        ++c.bg_exits;
+    else
+        ++c.bg_starts;
+    c.cv.notify_all();
+    return 0;
+}
+
+// RAII capture of the lines ngspice prints during one operation.
+class Capture {
+public:
+    Capture() {
+        Core& c = core();
+        std::lock_guard lk(c.mu);
+        c.captured.clear();
+        c.captured_dropped = 0;
+        c.capturing = true;
+    }
+    ~Capture() { take(); }
+    std::vector<std::string> take() {
+        Core& c = core();
+        std::lock_guard lk(c.mu);
+        c.capturing = false;
+        return std::move(c.captured);
+    }
+    // Lines captured so far, without stopping the capture.
+    std::vector<std::string> peek() {
+        Core& c = core();
+        std::lock_guard lk(c.mu);
+        return c.captured;
+    }
+};
+
+std::optional<double> deck_tstop(const std::vector<std::string>& lines) {
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        std::string l = lower(trim(lines[i]));
+        if (!starts_with(l, ".tran") || (l.size() > 5 && !std::isspace(static_cast<unsigned char>(l[5]))))
+            continue;
+        std::istringstream in(l.substr(5));
+        std::string tstep, tstop;
+        if (!(in >> tstep >> tstop)) return std::nullopt;
+        try {
+            return parse_spice_number(tstop);
+        } catch (const nwn::Error&) {
+            return std::nullopt;  // e.g. a {param} expression
+        }
+    }
+    return std::nullopt;
+}
+
+bool is_end_card(const std::string& line) {
+    std::string l = lower(trim(line));
+    return l == ".end" || (starts_with(l, ".end") && std::isspace(static_cast<unsigned char>(l[4])));
+}
+
+bool is_save_none(const std::string& line) {
+    std::string l = lower(trim(line));
+    if (!starts_with(l, ".save")) return false;
+    std::istringstream in(l);
+    std::string tok;
+    in >> tok;
+    if (tok != ".save") return false;
+    while (in >> tok)
+        if (tok == "none") return true;
+    return false;
+}
+
+int ng_command(const std::string& cmd) {
+    std::vector<char> buf(cmd.begin(), cmd.end());
+    buf.push_back('\0');
+    return ngSpice_Command(buf.data());
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------------------- VectorLayout
+namespace {
+// "V(A)" -> "a", "i(v1)" -> "v1#branch", anything else lower-cased.
+std::string canonical_vector_name(std::string_view name) {
+    std::string l = lower(trim(name));
+    if (l.size() > 3 && l.back() == ')' && l[1] == '(') {
+        std::string inner = trim(std::string_view(l).substr(2, l.size() - 3));
+        if (l[0] == 'v' && inner.find(',') == std::string::npos) return inner;
+        if (l[0] == 'i') return inner + "#branch";
+    }
+    return l;
+}
+}  // namespace
+
+void VectorLayout::assign(std::vector<std::string> names, std::size_t scale) {
+    names_ = std::move(names);
+    scale_ = scale;
+    index_.clear();
+    for (std::size_t i = 0; i < names_.size(); ++i) index_.emplace(lower(names_[i]), i);
+}
+
+std::size_t VectorLayout::find(std::string_view name) const {
+    if (auto it = index_.find(lower(name)); it != index_.end()) return it->second;
+    if (auto it = index_.find(canonical_vector_name(name)); it != index_.end()) return it->second;
+    return npos;
+}
+
+std::size_t VectorLayout::index(std::string_view name) const {
+    std::size_t i = find(name);
+    if (i != npos) return i;
+    std::string avail;
+    for (std::size_t k = 0; k < names_.size() && k < 30; ++k) avail += (k ? ", " : "") + names_[k];
+    if (names_.size() > 30) avail += ", …";
+    throw nwn::Error("no vector '" + std::string(name) + "' in plot " +
+                     (plot_name.empty() ? std::string("(none)") : plot_name) + " (vectors: " +
+                     (avail.empty() ? std::string("none") : avail) + ")");
+}
+
+const char* to_string(RunStatus s) {
+    switch (s) {
+        case RunStatus::completed: return "completed";
+        case RunStatus::interrupted: return "interrupted";
+        case RunStatus::failed: return "failed";
+    }
+    return "?";
+}
+
+double parse_spice_number(std::string_view text) {
+    std::string s = lower(trim(text));
+    const char* b = s.c_str();
+    char* end = nullptr;
+    double v = std::strtod(b, &end);
+    if (end == b || s.empty()) throw nwn::Error("not a SPICE number: '" + std::string(text) + "'");
+    std::string_view rest(end);
+    double scale = 1;
+    if (starts_with(rest, "meg")) scale = 1e6;
+    else if (starts_with(rest, "mil")) scale = 25.4e-6;
+    else if (!rest.empty()) {
+        switch (rest[0]) {
+            case 't': scale = 1e12; break;
+            case 'g': scale = 1e9; break;
+            case 'k': scale = 1e3; break;
+            case 'm': scale = 1e-3; break;
+            case 'u': scale = 1e-6; break;
+            case 'n': scale = 1e-9; break;
+            case 'p': scale = 1e-12; break;
+            case 'f': scale = 1e-15; break;
+            case 'a': scale = 1e-18; break;
+            default:
+                if (!std::isalpha(static_cast<unsigned char>(rest[0])))
+                    throw nwn::Error("not a SPICE number: '" + std::string(text) + "'");
+        }
+    }
+    return v * scale;
+}
+
+// ------------------------------------------------------------------------------------ Session
+Session::Session(SessionOptions opts) : opts_(std::move(opts)) {
+    if (g_claimed.exchange(true))
+        throw nwn::Error(
+            "an ngspice session is already active in this process: libngspice keeps its state in "
+            "globals, so only one Session may exist at a time (run parallel simulations as "
+            "separate processes)");
+    Core& c = core();
+    {
+        std::lock_guard lk(c.mu);
+        if (c.dead) {
+            g_claimed.store(false);
+            throw nwn::Error("ngspice asked to exit earlier in this process (status " +
+                             std::to_string(c.exit_status) + (c.exit_context.empty() ? "" : ": " + c.exit_context) +
+                             "); libngspice cannot be used again in this process");
+        }
+        c.ring_capacity = std::max<std::size_t>(opts_.log_capacity, 1);
+        const char* env = std::getenv("NWN_NGSPICE_ECHO");
+        c.echo = opts_.echo || (env && *env && std::strcmp(env, "0") != 0);
+    }
+    if (!c.initialized) {
+        int rc = ngSpice_Init(cb_send_char, cb_send_stat, cb_controlled_exit, cb_send_data,
+                              cb_send_init_data, cb_bg_thread_running, nullptr);
+        if (rc != 0) {
+            g_claimed.store(false);
+            throw nwn::Error("ngSpice_Init failed (" + std::to_string(rc) + ")");
+        }
+        c.initialized = true;
+    }
+}
+
+Session::~Session() {
+    Core& c = core();
+    try {
+        if (usable() && c.circuit_loaded) reset();
+    } catch (...) {
+    }
+    {
+        std::lock_guard lk(c.data_mu);
+        c.recorder = nullptr;
+        c.layout_cb = nullptr;
+    }
+    g_claimed.store(false);
+}
+
+bool Session::usable() const {
+    Core& c = core();
+    std::lock_guard lk(c.mu);
+    return !c.dead;
+}
+
+void Session::require_usable(const char* what) const {
+    Core& c = core();
+    std::lock_guard lk(c.mu);
+    if (c.dead)
+        throw nwn::Error(std::string("cannot ") + what + ": ngspice asked to exit earlier (status " +
+                         std::to_string(c.exit_status) + (c.exit_context.empty() ? "" : ": " + c.exit_context) +
+                         ") and cannot be used again in this process");
+}
+
+std::vector<std::string> Session::run_command(const std::string& cmd) {
+    Capture cap;
+    ng_command(cmd);
+    return cap.take();
+}
+
+std::vector<std::string> Session::command(const std::string& cmd, bool check) {
+    require_usable(("run command '" + cmd + "'").c_str());
+    auto lines = run_command(cmd);
+    if (!usable())
+        throw nwn::Error("ngspice command '" + cmd + "' made ngspice exit: " +
+                         extract_errors(lines, false) + " (the session is now unusable)");
+    if (check) {
+        std::string err = extract_errors(lines, true);
+        if (!err.empty()) throw nwn::Error("ngspice command '" + cmd + "' failed: " + err);
+    }
+    std::vector<std::string> out;
+    out.reserve(lines.size());
+    for (auto& l : lines) out.emplace_back(split_stream(l).second);
+    return out;
+}
+
+bool Session::load_codemodel(const std::string& path) {
+    require_usable(("load code model " + path).c_str());
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec))
+        throw nwn::Error("code model not found: " + path +
+                         (fs::exists(path, ec) ? " (not a regular file)" : " (no such file)"));
+    std::string canon = fs::weakly_canonical(path, ec).string();
+    if (ec) canon = path;
+    Core& c = core();
+    if (c.codemodels.count(canon)) return false;
+    if (canon.find_first_of("\"'") != std::string::npos)
+        throw nwn::Error("code model path contains a quote, which ngspice cannot parse: " + canon);
+    const bool quote = canon.find_first_of(" \t;") != std::string::npos;
+    auto lines = run_command("codemodel " + (quote ? "\"" + canon + "\"" : canon));
+    if (!usable())
+        throw nwn::Error("cannot load code model " + path + ": ngspice asked to exit (" +
+                         extract_errors(lines, false) + "); the session is now unusable");
+    // ngspice prints "Error opening code model …" on stdout and "Error: Library … couldn't be
+    // loaded!" on stderr; scan both.
+    std::string err = extract_errors(lines, false);
+    if (!err.empty()) throw nwn::Error("cannot load code model " + path + ": " + err);
+    c.codemodels.insert(canon);
+    return true;
+}
+
+bool Session::has_circuit() const { return core().circuit_loaded; }
+
+void Session::load_circuit(const std::vector<std::string>& input) {
+    require_usable("load a circuit");
+    Core& c = core();
+    if (input.empty()) throw nwn::Error("cannot load an empty circuit (the first line is the title)");
+    if (c.circuit_loaded) reset();
+
+    std::vector<std::string> lines;
+    lines.reserve(input.size() + 1);
+    bool has_end = false;
+    for (const auto& l : input) {
+        std::string s = l;
+        while (!s.empty() && (s.back() == '\r' || s.back() == '\n')) s.pop_back();
+        if (s.find('\n') != std::string::npos)
+            throw nwn::Error("circuit line contains a newline; pass one card per element: " + s);
+        lines.push_back(std::move(s));
+        // ngSpice_Circ stops at the first .end card
+        if (lines.size() > 1 && is_end_card(lines.back())) {
+            has_end = true;
+            break;
+        }
+    }
+    // Without .end ngSpice_Circ drops the last line (NGSPICE.md).
+    if (!has_end) lines.emplace_back(".end");
+    for (const auto& l : lines)
+        if (is_save_none(l)) c.save_none_seen = true;
+    deck_tstop_ = deck_tstop(lines).value_or(0.0);
+
+    std::vector<char*> ptrs;
+    ptrs.reserve(lines.size() + 1);
+    for (auto& l : lines) ptrs.push_back(l.data());
+    ptrs.push_back(nullptr);
+
+    std::vector<std::string> out;
+    int rc;
+    {
+        Capture cap;
+        rc = ngSpice_Circ(ptrs.data());
+        out = cap.take();
+    }
+    if (!usable())
+        throw nwn::Error("ngspice could not load the circuit and asked to exit; it cannot be used "
+                         "again in this process:\n" +
+                         extract_errors(out, false));
+    c.circuit_loaded = true;  // whatever ngspice kept, reset() will remove it
+    std::string err = extract_errors(out, true);
+    if (err.empty() && rc != 0) err = "ngSpice_Circ returned " + std::to_string(rc);
+    if (err.empty()) {
+        // ngSpice_Circ does not report failure: make sure a circuit exists now.
+        auto st = run_command("state");
+        bool found = false;
+        for (const auto& l : st)
+            if (split_stream(l).second.find("Current circuit:") != std::string_view::npos) found = true;
+        if (!found)
+            err = "no circuit is loaded after ngSpice_Circ" +
+                  (extract_errors(st, true).empty() ? std::string() : ": " + extract_errors(st, true));
+    }
+    if (!err.empty()) {
+        try {
+            reset();
+        } catch (...) {
+        }
+        throw nwn::Error("ngspice rejected the circuit \"" + trim(lines.front()) + "\":\n" + err);
+    }
+}
+
+void Session::load_deck_file(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw nwn::Error("cannot open deck " + path);
+    std::vector<std::string> lines;
+    std::string line;
+    while (std::getline(in, line)) lines.push_back(line);
+    if (in.bad()) throw nwn::Error("cannot read deck " + path);
+    if (lines.empty()) throw nwn::file_error(path, 0, "empty deck");
+    // Relative .include/.lib paths: ngSpice_Circ resolves them against the current directory and
+    // then the 'sourcepath' list; put the deck's directory first.
+    std::error_code ec;
+    fs::path dir = fs::absolute(fs::path(path), ec).parent_path();
+    if (!ec && dir.string().find_first_of("\"'()") == std::string::npos) {
+        require_usable("load a deck");
+        run_command("set sourcepath = ( \"" + dir.string() + "\" )");
+    }
+    try {
+        load_circuit(lines);
+    } catch (const nwn::Error& e) {
+        throw nwn::Error(path + ": " + e.what());
+    }
+}
+
+void Session::reset() {
+    require_usable("reset");
+    Core& c = core();
+    run_command("remcirc");
+    run_command("destroy all");
+    c.circuit_loaded = false;
+    deck_tstop_ = 0;
+}
+
+void Session::set_recorder(Recorder r) {
+    Core& c = core();
+    std::lock_guard lk(c.data_mu);
+    c.recorder = std::move(r);
+}
+
+void Session::set_layout_callback(LayoutCallback cb) {
+    Core& c = core();
+    std::lock_guard lk(c.data_mu);
+    c.layout_cb = std::move(cb);
+}
+
+const VectorLayout& Session::layout() const { return core().layout; }
+
+void Session::stop() noexcept { g_stop.store(true); }
+void Session::interrupt() noexcept { g_stop.store(true); }
+void Session::clear_stop() noexcept { g_stop.store(false); }
+
+std::vector<double> Session::vector(const std::string& name) const {
+    require_usable(("read vector " + name).c_str());
+    Core& c = core();
+    if (c.save_none_seen)
+        throw nwn::Error("cannot read vector " + name +
+                         ": a deck loaded in this process used '.save none', which makes ngspice "
+                         "39.3 keep only the last point of every vector for the rest of the "
+                         "process; use a recorder instead");
+    std::string n = trim(name);
+    std::vector<char> buf(n.begin(), n.end());
+    buf.push_back('\0');
+    pvector_info vi = ngGet_Vec_Info(buf.data());
+    if (!vi) {
+        // try the plain node name for "v(x)" and the branch form for "i(x)"
+        std::string alt = canonical_vector_name(n);
+        std::vector<char> b2(alt.begin(), alt.end());
+        b2.push_back('\0');
+        vi = ngGet_Vec_Info(b2.data());
+    }
+    if (!vi) {
+        std::string plot = ngSpice_CurPlot() ? ngSpice_CurPlot() : "";
+        std::string avail;
+        if (char** all = ngSpice_AllVecs(plot.data()))
+            for (int i = 0; all[i] && i < 30; ++i) avail += (i ? ", " : "") + std::string(all[i]);
+        throw nwn::Error("no vector '" + name + "' in ngspice plot " + plot + " (vectors: " +
+                         (avail.empty() ? std::string("none") : avail) + ")");
+    }
+    std::vector<double> out(static_cast<std::size_t>(std::max(vi->v_length, 0)));
+    for (std::size_t i = 0; i < out.size(); ++i)
+        out[i] = vi->v_realdata ? vi->v_realdata[i] : vi->v_compdata ? vi->v_compdata[i].cx_real : kNaN;
+    return out;
+}
+
+std::vector<std::string> Session::log() const {
+    Core& c = core();
+    std::lock_guard lk(c.mu);
+    return {c.ring.begin(), c.ring.end()};
+}
+
+std::string Session::log_tail(std::size_t n) const {
+    auto lines = log();
+    std::size_t from = lines.size() > n ? lines.size() - n : 0;
+    std::string out;
+    for (std::size_t i = from; i < lines.size(); ++i) {
+        if (!out.empty()) out += '\n';
+        out += lines[i];
+    }
+    return out;
+}
+
+RunOutcome Session::run(const RunOptions& opts) {
+    require_usable("run");
+    Core& c = core();
+    if (!c.circuit_loaded) throw nwn::Error("cannot run: no circuit loaded");
+
+    RunOutcome out;
+    const auto t0 = Clock::now();
+    c.points.store(0);
+    c.last_time.store(kNaN);
+    c.stat_fraction.store(kNaN);
+    {
+        std::lock_guard lk(c.data_mu);
+        c.recorder_failed = false;
+        c.recorder_error.clear();
+        c.layout = VectorLayout{};  // a stale layout must not describe this run
+    }
+    if (g_stop.exchange(false)) {
+        out.status = RunStatus::interrupted;
+        out.message = "stop requested before the run started";
+        out.last_time = kNaN;
+        return out;
+    }
+
+    const double tstop = opts.tstop > 0 ? opts.tstop : deck_tstop_;
+    std::optional<nwn::Progress> bar;
+    if (opts.progress_bar) bar.emplace(opts.progress_label, 1.0, opts.quiet);
+    auto report_progress = [&] {
+        const double t = c.last_time.load(std::memory_order_relaxed);
+        double f = kNaN;
+        if (tstop > 0 && !std::isnan(t))
+            f = t / tstop;
+        else
+            f = c.stat_fraction.load(std::memory_order_relaxed);
+        if (std::isnan(f)) f = 0;
+        f = std::clamp(f, 0.0, 1.0);
+        if (opts.on_progress) opts.on_progress(f, t);
+        if (bar) bar->update(f);
+    };
+
+    Capture cap;
+    std::uint64_t starts0, exits0;
+    {
+        std::lock_guard lk(c.mu);
+        starts0 = c.bg_starts;
+        exits0 = c.bg_exits;
+    }
+    ng_command("bg_run");
+
+    enum class Halt { none, user, watchdog, recorder, stuck };
+    Halt halt = Halt::none;
+    Clock::time_point halt_at{};
+    bool ended = false, started = false, gave_up = false;
+    const auto poll = std::chrono::duration<double>(std::max(opts.poll_interval_s, 0.001));
+    while (true) {
+        {
+            std::unique_lock lk(c.mu);
+            c.cv.wait_for(lk, poll, [&] { return c.bg_exits != exits0 || c.dead; });
+            started = c.bg_starts != starts0;
+            ended = c.bg_exits != exits0 || c.dead;
+        }
+        if (ended) break;
+        report_progress();
+        const auto now = Clock::now();
+        const double elapsed = std::chrono::duration<double>(now - t0).count();
+        if (!started && elapsed > 10) {
+            // bg_run did not start a thread (e.g. "cannot execute … type bg_halt first")
+            gave_up = true;
+            break;
+        }
+        if (halt == Halt::none) {
+            bool rec_failed;
+            {
+                std::lock_guard lk(c.data_mu);
+                rec_failed = c.recorder_failed;
+            }
+            if (g_stop.load())
+                halt = Halt::user;
+            else if (rec_failed)
+                halt = Halt::recorder;
+            else if (opts.wall_limit_s > 0 && elapsed > opts.wall_limit_s)
+                halt = Halt::watchdog;
+            if (halt != Halt::none) {
+                halt_at = now;
+                ng_command("bg_halt");  // waits up to ~1 s for the thread to leave
+            }
+        } else if (std::chrono::duration<double>(now - halt_at).count() > 2) {
+            // still running: retry, and after 15 s give up on this ngspice
+            if (std::chrono::duration<double>(now - halt_at).count() > 15) {
+                gave_up = true;
+                halt = Halt::stuck;
+                break;
+            }
+            ng_command("bg_halt");
+        }
+    }
+    g_stop.store(false);  // the request has been served (or the run ended anyway)
+    if (bar) {
+        report_progress();
+        bar->finish();
+    }
+    auto lines = cap.take();
+
+    out.accepted_points = c.points.load(std::memory_order_acquire);
+    out.last_time = c.last_time.load();
+    out.wall_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    const std::string at = " (last accepted time point t = " + format_time(out.last_time) + ", " +
+                           std::to_string(out.accepted_points) + " points)";
+    std::string err = extract_errors(lines, true);
+    bool dead;
+    int status;
+    {
+        std::lock_guard lk(c.mu);
+        dead = c.dead;
+        status = c.exit_status;
+    }
+    std::string rec_error;
+    {
+        std::lock_guard lk(c.data_mu);
+        rec_error = c.recorder_error;
+    }
+
+    if (dead) {
+        out.status = RunStatus::failed;
+        out.message = (err.empty() ? extract_errors(log(), false) : err) +
+                      "\nngspice asked to exit (status " + std::to_string(status) +
+                      "); the session is unusable" + at;
+        return out;
+    }
+    if (gave_up) {
+        // ngspice's thread is in an unknown state: never touch it again in this process
+        std::lock_guard lk(c.mu);
+        c.dead = true;
+        c.exit_context = started ? "the background thread did not stop after bg_halt"
+                                 : "bg_run did not start a background thread";
+        out.status = RunStatus::failed;
+        out.message = c.exit_context + (err.empty() ? "" : ":\n" + err) + at;
+        out.timed_out = halt == Halt::stuck;
+        return out;
+    }
+    switch (halt) {
+        case Halt::user:
+            out.status = RunStatus::interrupted;
+            out.message = "stopped on request" + at;
+            return out;
+        case Halt::watchdog:
+            out.status = RunStatus::failed;
+            out.timed_out = true;
+            out.message = "wall-clock limit of " + std::to_string(opts.wall_limit_s) +
+                          " s exceeded; halted" + at;
+            return out;
+        case Halt::recorder:
+            out.status = RunStatus::failed;
+            out.message = "recorder failed: " + rec_error + at;
+            return out;
+        default: break;
+    }
+
+    const bool is_time = c.layout.scale_index() != VectorLayout::npos &&
+                         lower(c.layout.names()[c.layout.scale_index()]) == "time";
+    const bool reached_end = tstop > 0 && is_time && !std::isnan(out.last_time) &&
+                             out.last_time >= tstop * (1 - 1e-9);
+    bool aborted = false, interrupted = false;
+    for (const auto& l : lines) {
+        auto [stream, text] = split_stream(l);
+        if (stream != 'e') continue;
+        if (text.find("simulation(s) aborted") != std::string_view::npos ||
+            text.find("simulation not started") != std::string_view::npos)
+            aborted = true;
+        if (text.find("simulation interrupted") != std::string_view::npos) interrupted = true;
+    }
+    if (aborted || interrupted || (!err.empty() && !reached_end)) {
+        out.status = RunStatus::failed;
+        out.message = (err.empty() ? std::string("ngspice stopped the simulation") : err) + at;
+        return out;
+    }
+    if (tstop > 0 && is_time && !reached_end) {
+        out.status = RunStatus::failed;
+        out.message = "the analysis ended before tstop = " + format_time(tstop) + " without an error message" + at;
+        return out;
+    }
+    if (out.accepted_points == 0 && tstop > 0) {
+        out.status = RunStatus::failed;
+        out.message = "the analysis delivered no points" + at;
+        return out;
+    }
+    out.status = RunStatus::completed;
+    if (!err.empty()) out.message = "completed; ngspice reported: " + err;
+    return out;
+}
+
+}  // namespace nwn::engine

@@ -1,0 +1,160 @@
+// The in-process libngspice engine: one ngspice simulator per process, driven through
+// sharedspice.h. Loads code models and circuits, runs the analysis on ngspice's background
+// thread under a wall-clock watchdog, streams every accepted time point to a recorder, and turns
+// ngspice's console output into errors and run outcomes.
+//
+// Threading: every method except stop()/interrupt() must be called from one thread at a time
+// (the "owner" thread). The recorder runs on ngspice's background thread; progress callbacks run
+// on the owner thread inside run(). stop()/interrupt() are async-signal-safe (one atomic store)
+// and may be called from any thread or from a SIGINT handler.
+//
+// libngspice keeps its state in globals: only one Session may exist at a time in a process, a
+// code model (.cm) can be loaded only once per process, and after ngspice asked to exit
+// (ControlledExit) the library cannot be used again in this process. Run parallel simulations as
+// separate processes.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace nwn::engine {
+
+// The vectors of one analysis plot, announced by ngspice (SendInitData) before the first point.
+// Names are ngspice's: node voltages as the bare node name ("a"), branch currents as "v1#branch",
+// the scale as "time". index() also accepts "v(a)", "V(A)", "i(v1)".
+class VectorLayout {
+public:
+    const std::vector<std::string>& names() const { return names_; }
+    std::size_t size() const { return names_.size(); }
+    // Index of a vector, or npos when the plot has no such vector.
+    std::size_t find(std::string_view name) const;
+    // Index of a vector; throws nwn::Error listing the available names when absent.
+    std::size_t index(std::string_view name) const;
+    std::size_t scale_index() const { return scale_; }  // npos if the plot has no scale
+    std::string plot_name;                             // e.g. "tran1"
+    std::string plot_type;                             // e.g. "Transient Analysis"
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+    // Used by the session when ngspice announces a plot.
+    void assign(std::vector<std::string> names, std::size_t scale);
+
+private:
+    std::vector<std::string> names_;
+    std::unordered_map<std::string, std::size_t> index_;
+    std::size_t scale_ = npos;
+};
+
+// One accepted time point. Valid only during the recorder call: copy what you need.
+struct Point {
+    double time = 0;              // value of the scale vector
+    std::size_t step = 0;         // 0-based index of the accepted point in this run
+    const VectorLayout* layout = nullptr;
+    const double* values = nullptr;  // layout->size() values (real part), in layout order
+
+    std::size_t size() const { return layout ? layout->size() : 0; }
+    double operator[](std::size_t i) const { return values[i]; }
+    double operator[](std::string_view name) const { return values[layout->index(name)]; }
+};
+
+using Recorder = std::function<void(const Point&)>;
+// Called once per plot, before its first point, on ngspice's thread: resolve indices here.
+using LayoutCallback = std::function<void(const VectorLayout&)>;
+// fraction in [0,1] (of tstop, or ngspice's percentage) and the last accepted time.
+using ProgressCallback = std::function<void(double fraction, double time)>;
+
+enum class RunStatus { completed, interrupted, failed };
+const char* to_string(RunStatus s);
+
+struct RunOptions {
+    double wall_limit_s = 0;   // watchdog: bg_halt after this many seconds of wall time (0 = none)
+    double tstop = 0;          // for progress; 0 = taken from the deck's .tran line when there is one
+    ProgressCallback on_progress;  // called on the owner thread about every poll_interval_s
+    bool progress_bar = false;     // draw an nwn::Progress bar on stderr (only when it is a TTY)
+    bool quiet = false;            // suppress the bar
+    std::string progress_label = "ngspice";
+    double poll_interval_s = 0.05;
+};
+
+struct RunOutcome {
+    RunStatus status = RunStatus::failed;
+    std::string message;             // ngspice's error text (with the time point) or why it stopped
+    double last_time = 0;            // time of the last accepted point (NaN if none)
+    std::size_t accepted_points = 0; // points delivered through SendData in this run
+    double wall_seconds = 0;
+    bool timed_out = false;          // the wall-clock watchdog halted the run (status failed)
+    bool ok() const { return status == RunStatus::completed; }
+};
+
+struct SessionOptions {
+    std::size_t log_capacity = 200;  // ngspice output lines kept for error messages
+    bool echo = false;               // also copy every ngspice line to stderr (or NWN_NGSPICE_ECHO=1)
+};
+
+class Session {
+public:
+    // Initialises libngspice on first use. Throws nwn::Error if another Session is alive in this
+    // process, or if ngspice asked to exit earlier in this process.
+    explicit Session(SessionOptions opts = {});
+    ~Session();  // halts a running analysis, removes circuits, releases the process slot
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    // `codemodel PATH`. Throws nwn::Error naming the path if the file is missing or ngspice
+    // cannot load it. A path already loaded in this process is skipped (returns false).
+    bool load_codemodel(const std::string& path);
+
+    // Replace the current circuit by this deck (first line = title). Appends ".end" when missing.
+    // Throws nwn::Error with ngspice's message when the deck does not parse.
+    void load_circuit(const std::vector<std::string>& lines);
+    // Reads the file and loads it as above; relative .include/.lib paths resolve against its
+    // directory.
+    void load_deck_file(const std::string& path);
+    bool has_circuit() const;
+
+    // Runs the deck's analysis (bg_run) and blocks until it ends, fails, is stopped, or the
+    // watchdog fires. Never throws for simulation failures (see RunOutcome); throws nwn::Error
+    // when there is no circuit or the session is unusable.
+    RunOutcome run(const RunOptions& opts = {});
+
+    // Request a halt of the current run (or of the next run(), if none is in progress: the request
+    // stays pending until a run() consumes it or clear_stop() is called). Async-signal-safe.
+    void stop() noexcept;
+    static void interrupt() noexcept;  // same, without needing the Session object
+    void clear_stop() noexcept;
+
+    void set_recorder(Recorder r);              // empty function = no recorder
+    void set_layout_callback(LayoutCallback cb);
+
+    // A whole saved vector of the current plot after a run (ngGet_Vec_Info), real parts.
+    // Accepts "v(a)", "a", "i(v1)", "v1#branch", "time", "tran1.a". Throws when absent.
+    std::vector<double> vector(const std::string& name) const;
+    // Layout of the last plot announced by ngspice.
+    const VectorLayout& layout() const;
+
+    // Any ngspice command, executed immediately. Returns the output lines it produced; throws
+    // nwn::Error when it printed an error (unless check = false) or made ngspice exit.
+    std::vector<std::string> command(const std::string& cmd, bool check = true);
+
+    // remcirc + destroy all: forget the circuit and free every plot, so that the next circuit
+    // starts from flat memory. load_circuit() does this itself when a circuit is loaded.
+    void reset();
+
+    bool usable() const;                       // false after ngspice asked to exit
+    std::vector<std::string> log() const;      // last log_capacity lines, "stdout …"/"stderr …"
+    std::string log_tail(std::size_t n) const; // last n lines joined by '\n'
+
+private:
+    void require_usable(const char* what) const;
+    std::vector<std::string> run_command(const std::string& cmd);  // lines printed by it
+    SessionOptions opts_;
+    double deck_tstop_ = 0;
+};
+
+// SPICE number with scale suffix ("10m", "1meg", "2.5u", "1e-3s"); throws nwn::Error on garbage.
+double parse_spice_number(std::string_view text);
+
+}  // namespace nwn::engine
