@@ -121,14 +121,15 @@ RawPlot parse_header(std::istream& in, const HeaderContext& ctx) {
         if (in_variables && plot.variables.size() < *n_vars) {
             auto f = split_ws(text);
             auto idx = f.empty() ? std::nullopt : parse_count(f[0]);
-            if (!idx || f.size() < 3)
+            // Xyce writes no type for its INDEX column, so the type may be missing.
+            if (!idx || f.size() < 2)
                 throw header_error(ctx, k, "expected variable " + std::to_string(plot.variables.size()) + " of " +
                                                std::to_string(*n_vars) + " as '<index> <name> <type>', found " +
                                                quote_excerpt(text));
             if (*idx != plot.variables.size())
                 throw header_error(ctx, k, "variable index " + std::to_string(*idx) + " out of order (expected " +
                                                std::to_string(plot.variables.size()) + ")");
-            RawVariable v{*idx, std::string(f[1]), std::string(f[2]), {}};
+            RawVariable v{*idx, std::string(f[1]), f.size() > 2 ? std::string(f[2]) : std::string(), {}};
             for (std::size_t i = 3; i < f.size(); ++i) v.attributes.emplace_back(f[i]);
             plot.variables.push_back(std::move(v));
             continue;
@@ -178,7 +179,8 @@ RawPlot parse_header(std::istream& in, const HeaderContext& ctx) {
                 throw header_error(ctx, k, "invalid No. Variables " + quote_excerpt(value) +
                                                " (expected a positive integer)");
         } else if (iequals(key, "No. Points")) {
-            n_points = parse_count(value);
+            // Xyce leaves the field blank until it back-patches it: as good as ngspice's unpatched 0.
+            n_points = value.empty() ? std::optional<std::size_t>(0) : parse_count(value);
             if (!n_points)
                 throw header_error(ctx, k, "invalid No. Points " + quote_excerpt(value) +
                                                " (expected a non-negative integer)");

@@ -44,8 +44,8 @@ std::string count_text(std::size_t complete, bool partial) {
 [[noreturn]] void throw_truncated(const std::string& file, const RawPlot& plot, std::size_t complete, bool partial) {
     std::string msg = "truncated data: ";
     if (plot.declared_points == 0)
-        msg += "'No. Points: 0' was never back-patched, yet " + count_text(complete, partial) +
-               " follow; the ngspice run that wrote the file was probably killed";
+        msg += "'No. Points' was never back-patched (it is 0 or blank), yet " + count_text(complete, partial) +
+               " follow; the simulator run that wrote the file was probably killed";
     else
         msg += "'No. Points' says " + std::to_string(plot.declared_points) + " but only " +
                count_text(complete, partial) + " are present";
@@ -69,6 +69,23 @@ bool parse_index(std::string_view s, std::size_t expected) {
     std::size_t v = 0;
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     return ec == std::errc() && p == s.data() + s.size() && v == expected;
+}
+
+// One value of a point. Complex values are "re,im", which Xyce writes as "re, im" (two tokens); `text`
+// gets them joined. False at the end of input. `maybe_cut` is set when the value touches the end of the
+// file, so it may be incomplete.
+bool next_value(TextScanner& sc, bool complex, std::string& text, bool& maybe_cut) {
+    if (!sc.next()) return false;
+    text.assign(sc.token());
+    if (complex && text.back() == ',') {
+        if (!sc.next()) {
+            maybe_cut = true;
+            return true;
+        }
+        text += sc.token();
+    }
+    maybe_cut = sc.token_at_eof();
+    return true;
 }
 
 struct Extent {
@@ -127,6 +144,7 @@ Extent ascii_extent(std::istream& in, const std::string& file, const RawPlot& pl
     e.next_offset = size;
     TextScanner sc(in, plot.data_offset, plot.data_line);
     const std::size_t nvars = plot.variables.size();
+    std::string value;
     for (std::size_t p = 0;; ++p) {
         if (!sc.next()) {
             e.complete = p;
@@ -150,17 +168,16 @@ Extent ascii_extent(std::istream& in, const std::string& file, const RawPlot& pl
                                       std::to_string(p) + ", found " + quote_excerpt(sc.token()));
         std::size_t got = 0;
         bool cut = false;
-        while (got < nvars && sc.next()) {
-            if (starts_header(sc.token()))
+        while (got < nvars && next_value(sc, plot.complex, value, cut)) {
+            if (starts_header(value))
                 throw nwn::file_error(file, sc.token_line(),
                                       plot_label(plot) + ", point " + std::to_string(p) + ": a new plot starts after " +
                                           std::to_string(got) + " of " + std::to_string(nvars) + " values");
             ++got;
-            cut = sc.token_at_eof();
         }
-        // ngspice ends every value with a newline, so a value at the very end of the file may have been
-        // cut short, unless the header's count says this was the last point.
-        if (got < nvars || (cut && p + 1 != plot.declared_points)) {
+        // ngspice and Xyce end every value with a newline, so a value that touches the end of the file may
+        // have been cut short ("1.2345e-0" of "1.2345e-05"): its point counts as incomplete.
+        if (got < nvars || cut) {
             e.complete = p;
             e.partial = true;
             break;
@@ -188,6 +205,11 @@ RawFile::RawFile(std::filesystem::path path, RawReadOptions options) : path_(std
     const std::uint64_t size = std::filesystem::file_size(path_, ec);
     if (ec) throw nwn::file_error(file, 0, "cannot read size: " + ec.message());
     if (size == 0) throw nwn::file_error(file, 0, "empty file, not a raw file");
+    char first[2] = {};
+    in.read(first, 2);
+    if (first[1] == '\0')
+        throw nwn::file_error(file, 1, "UTF-16 header: an LTspice raw file, which is not supported "
+                                       "(LTspice can export ASCII data, or run the deck in ngspice)");
 
     HeaderContext ctx{file, 0, 0, 1};
     for (;;) {
@@ -235,6 +257,7 @@ struct PointReader::Impl {
     std::optional<TextScanner> scanner;  // ASCII only
     std::size_t next_point = 0;
     std::vector<double> row;             // binary: several whole points; ASCII: one point
+    std::string value;                   // ASCII: text of the current value
 
     void read_binary(PointBlock& b, std::size_t n);
     void read_ascii(PointBlock& b, std::size_t n);
@@ -321,8 +344,10 @@ void PointReader::Impl::read_ascii(PointBlock& b, std::size_t n) {
             throw fail(p, "expected the point index " + std::to_string(p) + ", found " + quote_excerpt(scanner->token()));
         for (std::size_t v = 0; v < plot.variables.size(); ++v) {
             const std::string& name = plot.variables[v].name;
-            if (!scanner->next()) throw fail(p, "file ends before variable '" + name + "'");
-            std::string_view tok = scanner->token();
+            bool cut = false;
+            if (!next_value(*scanner, plot.complex, value, cut))
+                throw fail(p, "file ends before variable '" + name + "'");
+            std::string_view tok = value;
             if (plot.complex) {
                 auto comma = tok.find(',');
                 auto re = comma == std::string_view::npos ? std::nullopt : parse_double(tok.substr(0, comma));

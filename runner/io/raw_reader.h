@@ -1,8 +1,8 @@
 // Reader for SPICE3 raw files as written by ngspice (`-r file`, `write`) and Xyce: binary or ASCII, real or
 // complex, several plots per file. Data is streamed in blocks of points, so files larger than memory work.
 //
-// ngspice in batch mode writes `No. Points: 0` first and back-patches the count when the run ends, so a
-// killed run leaves a header that disagrees with the data. Such a plot is reported as truncated (an
+// ngspice in batch mode writes `No. Points: 0` first (Xyce leaves it blank) and back-patches the count
+// when the run ends, so a killed run leaves a header that disagrees with the data. Such a plot is reported as truncated (an
 // nwn::Error when the file is opened) unless RawReadOptions::tolerate_truncation is set, in which case it
 // holds the complete points that are present.
 #pragma once

@@ -171,6 +171,7 @@ TimeSeries read_timeseries_csv(const std::filesystem::path& path, const CsvReadO
     while (std::getline(in, line)) {
         ++line_no;
         if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line_no == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);  // spreadsheets' UTF-8 BOM
         std::size_t first = 0;
         while (first < line.size() && is_blank(line[first])) ++first;
         if (first == line.size() || line[first] == '#') continue;

@@ -124,6 +124,12 @@ TEST_CASE("an ASCII raw file cut mid-value loses that point, never reads a short
     auto cut = write_variant(dir, "cut.raw", bytes.substr(0, p51 - 6));
     CHECK_THROWS_WITH(RawFile(cut), Contains("cut.raw:6:") && Contains("50 complete points and part of point 50"));
     check_prefix(RawFile(cut, tolerant), RawFile(cut, tolerant).plots()[0], intact, intact.plots()[0], 50);
+
+    // Even the final newline matters: without it the last value may be a shortened number.
+    const std::size_t n = intact.plots()[0].n_points;
+    auto no_newline = write_variant(dir, "no_newline.raw", bytes.substr(0, bytes.size() - 1));
+    CHECK_THROWS_WITH(RawFile(no_newline), Contains(std::to_string(n - 1) + " complete points and part of point " +
+                                                    std::to_string(n - 1)));
 }
 
 TEST_CASE("truncation in the second plot keeps the first intact", "[raw][errors]") {
@@ -152,7 +158,8 @@ TEST_CASE("corrupt raw headers fail naming the file and line", "[raw][errors]") 
         {"negative point count", "No. Points: ", "No. Points: -3", "bad.raw:6: invalid No. Points '-3"},
         {"missing Flags", "Flags: real\n", "", "bad.raw:11: header has no 'Flags:' line"},
         {"missing Plotname", "Plotname: Transient Analysis\n", "", "header has no 'Plotname:' line"},
-        {"variable without type", "\t2\tv(out)\tvoltage", "\t2\tv(out)", "bad.raw:10: expected variable 2 of 4"},
+        {"variable without index", "\t2\tv(out)\tvoltage", "\tv(out)\tvoltage", "bad.raw:10: expected variable 2 of 4"},
+        {"variable without name", "\t2\tv(out)\tvoltage", "\t2", "bad.raw:10: expected variable 2 of 4"},
         {"variable out of order", "\t2\tv(out)", "\t3\tv(out)", "bad.raw:10: variable index 3 out of order"},
         {"too few variables", "\t3\ti(v1)\tcurrent\n", "", "bad.raw:11: expected variable 3 of 4"},
         {"real and complex", "Flags: real", "Flags: real complex", "bad.raw:4: Flags says both real and complex"},
@@ -172,6 +179,8 @@ TEST_CASE("corrupt raw headers fail naming the file and line", "[raw][errors]") 
     auto csv = write_variant(dir, "data.csv", "time,v\n0,1\n");
     CHECK_THROWS_WITH(RawFile(csv), Contains("data.csv:1: expected a 'Key: value' header line, found 'time,v'"));
     CHECK_THROWS_WITH(RawFile(dir / "absent.raw"), Contains("absent.raw: cannot open"));
+    auto ltspice = write_variant(dir, "lt.raw", std::string("T\0i\0t\0l\0e\0:\0 \0x\0\n\0", 18));
+    CHECK_THROWS_WITH(RawFile(ltspice), Contains("lt.raw:1: UTF-16 header: an LTspice raw file"));
 }
 
 TEST_CASE("a point count that disagrees with the data between plots is caught", "[raw][errors]") {

@@ -138,3 +138,33 @@ TEST_CASE("raw writer is atomic: nothing at the path until close()", "[raw][writ
     CHECK(RawFile(path).plots()[0].n_points == 0);  // an empty plot is still a valid file
     CHECK_THROWS_WITH(w.append({0.0, 1.0, 2.0}), Contains("after close()"));
 }
+
+// Reads go through a bounded buffer (8 MB) whatever the block size asked for; a 10 MB file crosses it.
+TEST_CASE("a raw file larger than the read buffer streams correctly", "[raw][writer]") {
+    auto dir = nwn::test::scratch_dir("io_raw_large");
+    auto path = dir / "large.raw";
+    constexpr std::size_t n = 320000;  // x 4 variables x 8 bytes = 10.2 MB
+    {
+        RawPlotSpec spec = tran_spec();
+        spec.variables.push_back({"v(in)", "voltage"});
+        RawWriter w(path, spec);
+        for (std::size_t k = 0; k < n; ++k) w.append({k * 1e-9, k * 0.5, -double(k), k % 7 * 1.0});
+        w.close();
+    }
+    RawFile raw(path);
+    const RawPlot& plot = raw.plots()[0];
+    REQUIRE(plot.n_points == n);
+    for (std::size_t block : {std::size_t(4096), n}) {
+        std::size_t seen = 0;
+        bool ok = true;
+        raw.for_each_block(plot, {"v(in)", "i(v1)"}, [&](const PointBlock& b) {
+            for (std::size_t p = 0; p < b.n_points; ++p) {
+                const std::size_t k = b.first_point + p;
+                ok = ok && b.real(p, 0) == k % 7 * 1.0 && b.real(p, 1) == -double(k);
+            }
+            seen += b.n_points;
+        }, block);
+        CHECK(ok);
+        CHECK(seen == n);
+    }
+}

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <limits>
+#include <numbers>
 
 #include "io/timeseries_csv.h"
 #include "ngspice_fixture.h"
@@ -29,7 +30,7 @@ TEST_CASE("time-series CSV round-trips every double exactly", "[csv]") {
     const double tiny = std::numeric_limits<double>::denorm_min();
     ts.columns = {{0.0, 1e-9, 0.1 + 0.2, 1.0 / 3.0},
                   {-0.0, tiny, std::numeric_limits<double>::max(), -1.2345678901234567e-300},
-                  {M_PI, -M_E, 1e22, 5e-324},
+                  {std::numbers::pi, -std::numbers::e, 1e22, 5e-324},
                   {1, 2, 3, 4}};
     write_timeseries_csv(dir / "ts.csv", ts, {"written by the io tests", "two\nlines"});
     auto back = read_timeseries_csv(dir / "ts.csv");
@@ -55,6 +56,9 @@ TEST_CASE("time-series CSV reader accepts comments, blank lines, spaces and CRLF
     CHECK(ts.names == std::vector<std::string>{"time", "v1"});
     CHECK(ts.column("v1") == std::vector<double>{1.5, -200});
     CHECK(ts.row_lines == std::vector<std::size_t>{4, 6});
+
+    auto bom = read_timeseries_csv(csv_file(dir, "bom.csv", "\xEF\xBB\xBFtime,v\n0,1\n"));
+    CHECK(bom.names.front() == "time");
 
     auto header_only = read_timeseries_csv(csv_file(dir, "header.csv", "time,v\n"));
     CHECK(header_only.rows() == 0);
