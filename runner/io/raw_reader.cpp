@@ -6,10 +6,10 @@
 #include <charconv>
 #include <cstring>
 #include <fstream>
-#include <limits>
 #include <optional>
 
 #include "common/error.h"
+#include "io/numbers.h"
 #include "io/raw_header.h"
 #include "io/text_scanner.h"
 #include "io/vector_names.h"
@@ -17,6 +17,7 @@
 namespace nwn::io {
 
 using detail::HeaderContext;
+using detail::parse_double;
 using detail::quote_excerpt;
 using detail::starts_header;
 using detail::TextScanner;
@@ -49,20 +50,8 @@ std::string count_text(std::size_t complete, bool partial) {
     else
         msg += "'No. Points' says " + std::to_string(plot.declared_points) + " but only " +
                count_text(complete, partial) + " are present";
-    msg += ". Use tolerate_truncation to read the " + std::to_string(complete) + " complete points";
+    msg += ". Use tolerate_truncation to read the complete ones";
     throw points_error(file, plot, msg);
-}
-
-std::optional<double> parse_double(std::string_view s) {
-    if (!s.empty() && s.front() == '+') s.remove_prefix(1);
-    double v = 0;
-    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec == std::errc::result_out_of_range) {
-        // from_chars reports subnormal underflow as out of range; strtod gives the right value.
-        return std::strtod(std::string(s).c_str(), nullptr);
-    }
-    if (ec != std::errc() || p != s.data() + s.size() || s.empty()) return std::nullopt;
-    return v;
 }
 
 bool parse_index(std::string_view s, std::size_t expected) {
@@ -207,7 +196,7 @@ RawFile::RawFile(std::filesystem::path path, RawReadOptions options) : path_(std
     if (size == 0) throw nwn::file_error(file, 0, "empty file, not a raw file");
     char first[2] = {};
     in.read(first, 2);
-    if (first[1] == '\0')
+    if (in.gcount() == 2 && first[1] == '\0')
         throw nwn::file_error(file, 1, "UTF-16 header: an LTspice raw file, which is not supported "
                                        "(LTspice can export ASCII data, or run the deck in ngspice)");
 

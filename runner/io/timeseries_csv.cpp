@@ -1,14 +1,13 @@
 #include "io/timeseries_csv.h"
 
 #include <cerrno>
-#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <fstream>
-#include <optional>
 
 #include "common/atomic_file.h"
 #include "common/error.h"
+#include "io/numbers.h"
 #include "io/vector_names.h"
 
 namespace nwn::io {
@@ -84,17 +83,6 @@ std::vector<std::pair<std::string, std::size_t>> split_header(std::string_view l
     return out;
 }
 
-std::optional<double> parse_number(std::string_view s) {
-    if (!s.empty() && s.front() == '+') s.remove_prefix(1);
-    if (s.empty()) return std::nullopt;
-    double v = 0;
-    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (p != s.data() + s.size()) return std::nullopt;
-    if (ec == std::errc::result_out_of_range) return std::strtod(std::string(s).c_str(), nullptr);
-    if (ec != std::errc()) return std::nullopt;
-    return v;
-}
-
 std::string quote_name(const std::string& name) {
     bool needs = name.find_first_of(",\"") != std::string::npos || name.front() == '#' || is_blank(name.front()) ||
                  is_blank(name.back());
@@ -105,12 +93,6 @@ std::string quote_name(const std::string& name) {
         out.push_back(c);
     }
     return out + "\"";
-}
-
-void append_number(std::string& line, double v) {
-    char buf[32];
-    auto [p, ec] = std::to_chars(buf, buf + sizeof buf, v);
-    line.append(buf, p);
 }
 
 std::string names_list(const std::vector<std::string>& names) {
@@ -209,7 +191,7 @@ TimeSeries read_timeseries_csv(const std::filesystem::path& path, const CsvReadO
                                       std::to_string(header_line) + ", found " + std::to_string(fields.size()));
         for (std::size_t k = 0; k < picked.size(); ++k) {
             const Field& f = fields[picked[k]];
-            auto v = parse_number(f.text);
+            auto v = detail::parse_double(f.text);
             if (!v)
                 throw csv_error(path, line_no, f.column,
                                 "column '" + header[picked[k]] + "': '" + std::string(f.text) + "' is not a number");
@@ -252,9 +234,9 @@ void check_strictly_increasing(const TimeSeries& series, std::string_view name) 
     const auto& v = series.column(name);
     for (std::size_t r = 1; r < v.size(); ++r) {
         if (v[r] > v[r - 1]) continue;
-        char a[32], b[32];
-        *std::to_chars(a, a + sizeof a - 1, v[r]).ptr = '\0';
-        *std::to_chars(b, b + sizeof b - 1, v[r - 1]).ptr = '\0';
+        std::string a, b;
+        detail::append_double(a, v[r]);
+        detail::append_double(b, v[r - 1]);
         std::string msg = "column '" + std::string(name) + "' is not strictly increasing: " + a;
         if (series.row_lines.size() == v.size())
             throw nwn::file_error(series.source.string(), series.row_lines[r],
@@ -281,7 +263,7 @@ void TimeSeriesCsvWriter::write_row(std::span<const double> values) {
     line_.clear();
     for (std::size_t i = 0; i < values.size(); ++i) {
         if (i) line_.push_back(',');
-        append_number(line_, values[i]);
+        detail::append_double(line_, values[i]);
     }
     line_.push_back('\n');
     file_->stream().write(line_.data(), static_cast<std::streamsize>(line_.size()));
