@@ -532,6 +532,15 @@ std::vector<std::string> Session::run_command(const std::string& cmd) {
 
 std::vector<std::string> Session::command(const std::string& cmd, bool check) {
     require_usable(("run command '" + cmd + "'").c_str());
+    {
+        std::istringstream in(lower(cmd));
+        std::string verb;
+        in >> verb;
+        if (starts_with(verb, "bg_"))
+            throw nwn::Error("command '" + cmd + "' refused: background runs are managed by run()/stop()");
+        if (verb == "quit" || verb == "exit")
+            throw nwn::Error("command '" + cmd + "' refused: it would make ngspice ask to be unloaded");
+    }
     auto lines = run_command(cmd);
     if (!usable())
         throw nwn::Error("ngspice command '" + cmd + "' made ngspice exit: " +
@@ -542,7 +551,12 @@ std::vector<std::string> Session::command(const std::string& cmd, bool check) {
     }
     std::vector<std::string> out;
     out.reserve(lines.size());
-    for (auto& l : lines) out.emplace_back(split_stream(l).second);
+    for (auto& l : lines) {
+        auto text = split_stream(l).second;
+        // printed by the first command after a background run, when ngspice joins its thread
+        if (starts_with(text, "Background thread stopped with timeout")) continue;
+        out.emplace_back(text);
+    }
     return out;
 }
 
@@ -593,6 +607,12 @@ void Session::load_circuit(const std::vector<std::string>& input) {
             has_end = true;
             break;
         }
+    }
+    if (!opts_.keep_vectors) {
+        if (has_end)
+            lines.insert(lines.end() - 1, ".save none");
+        else
+            lines.emplace_back(".save none");
     }
     // Without .end ngSpice_Circ drops the last line (NGSPICE.md).
     if (!has_end) lines.emplace_back(".end");
@@ -888,11 +908,12 @@ RunOutcome Session::run(const RunOptions& opts) {
             out.message = "wall-clock limit of " + std::to_string(opts.wall_limit_s) +
                           " s exceeded; halted" + at;
             return out;
-        case Halt::recorder:
-            out.status = RunStatus::failed;
-            out.message = "recorder failed: " + rec_error + at;
-            return out;
         default: break;
+    }
+    if (!rec_error.empty()) {  // the recorder missed points: whatever ngspice did, this failed
+        out.status = RunStatus::failed;
+        out.message = "recorder failed: " + rec_error + at;
+        return out;
     }
 
     const bool is_time = c.layout.scale_index() != VectorLayout::npos &&

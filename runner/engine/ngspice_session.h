@@ -92,6 +92,12 @@ struct RunOutcome {
 struct SessionOptions {
     std::size_t log_capacity = 200;  // ngspice output lines kept for error messages
     bool echo = false;               // also copy every ngspice line to stderr (or NWN_NGSPICE_ECHO=1)
+    // ngspice itself keeps every saved vector of every point in RAM (~8 bytes x vectors x points).
+    // false appends ".save none" to each deck: ngspice 39.3's shared library then stores only the
+    // last point (memory stays flat) while SendData still streams every vector to the recorder.
+    // vector() is unavailable then, and ngspice never clears this: it holds for every later
+    // circuit of the process (vector() refuses with a clear error once any deck used it).
+    bool keep_vectors = true;
 };
 
 class Session {
@@ -107,8 +113,9 @@ public:
     // cannot load it. A path already loaded in this process is skipped (returns false).
     bool load_codemodel(const std::string& path);
 
-    // Replace the current circuit by this deck (first line = title). Appends ".end" when missing.
-    // Throws nwn::Error with ngspice's message when the deck does not parse.
+    // Replace the current circuit by this deck (first line = title). Appends ".end" when missing;
+    // lines after the first .end are ignored. Throws nwn::Error with ngspice's message when the
+    // deck does not parse. Decks should hold no .control section (run() starts the analysis).
     void load_circuit(const std::vector<std::string>& lines);
     // Reads the file and loads it as above; relative .include/.lib paths resolve against its
     // directory.
@@ -117,7 +124,10 @@ public:
 
     // Runs the deck's analysis (bg_run) and blocks until it ends, fails, is stopped, or the
     // watchdog fires. Never throws for simulation failures (see RunOutcome); throws nwn::Error
-    // when there is no circuit or the session is unusable.
+    // when there is no circuit or the session is unusable. Each run adds a plot (tran1, tran2, …)
+    // that stays in memory until reset() or the next load_circuit().
+    // Note (ngspice 39.3): with 'uic' no point is saved or streamed at t = 0; the first is at
+    // about tstep/100.
     RunOutcome run(const RunOptions& opts = {});
 
     // Request a halt of the current run (or of the next run(), if none is in progress: the request
@@ -137,6 +147,7 @@ public:
 
     // Any ngspice command, executed immediately. Returns the output lines it produced; throws
     // nwn::Error when it printed an error (unless check = false) or made ngspice exit.
+    // bg_* and quit/exit are refused (use run(), stop(), and the destructor).
     std::vector<std::string> command(const std::string& cmd, bool check = true);
 
     // remcirc + destroy all: forget the circuit and free every plot, so that the next circuit

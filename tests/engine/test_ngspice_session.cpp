@@ -11,7 +11,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <signal.h>
+
 #include <atomic>
+#include <functional>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -63,6 +66,41 @@ RcResult run_rc(Session& s, double r, double c, const std::string& tran, bool ke
     s.set_recorder({});
     s.set_layout_callback({});
     return res;
+}
+
+// Runs body() in a forked child (for scenarios that change ngspice for the rest of the process)
+// and returns {exit code, report}. body returns its exit code and appends to the report.
+std::pair<int, std::string> in_child(const std::function<int(std::string&)>& body) {
+    int fd[2];
+    if (::pipe(fd) != 0) return {-1, "pipe failed"};
+    std::cout.flush();
+    std::cerr.flush();
+    pid_t pid = ::fork();
+    if (pid < 0) return {-1, "fork failed"};
+    if (pid == 0) {
+        ::close(fd[0]);
+        std::string report;
+        int code = 99;
+        try {
+            code = body(report);
+        } catch (const std::exception& e) {
+            report += std::string("uncaught: ") + e.what() + "\n";
+        }
+        (void)!::write(fd[1], report.data(), report.size());
+        ::close(fd[1]);
+        ::_exit(code);
+    }
+    ::close(fd[1]);
+    std::string report;
+    char buf[4096];
+    ssize_t k;
+    while ((k = ::read(fd[0], buf, sizeof buf)) > 0) report.append(buf, static_cast<std::size_t>(k));
+    ::close(fd[0]);
+    int status = 0;
+    if (::waitpid(pid, &status, 0) != pid) return {-1, report + "waitpid failed"};
+    std::cout << report;
+    if (!WIFEXITED(status)) return {-2, report + "child killed by signal " + std::to_string(WTERMSIG(status))};
+    return {WEXITSTATUS(status), report};
 }
 
 long rss_kib() {
@@ -313,17 +351,10 @@ TEST_CASE("log keeps the last ngspice lines and command() reports errors", "[eng
 
 TEST_CASE("ControlledExit never takes the host down and leaves the session unusable", "[engine]") {
     // ngspice cannot recover from this in-process, so it runs in a forked child (the rest of this
-    // suite may run in the same process). The child reports its findings through a pipe.
-    int fd[2];
-    REQUIRE(::pipe(fd) == 0);
-    std::cout.flush();
-    pid_t pid = ::fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        ::close(fd[0]);
-        std::string report;
+    // suite may run in the same process).
+    auto [code, report] = in_child([](std::string& report) {
         int code = 0;
-        try {
+        {
             Session s;
             try {
                 // ".include" without a file name makes ngspice 39.3 call controlled_exit()
@@ -339,8 +370,6 @@ TEST_CASE("ControlledExit never takes the host down and leaves the session unusa
             } catch (const nwn::Error& e) {
                 report += std::string("after: ") + e.what() + "\n";
             }
-        } catch (...) {
-            code |= 8;
         }
         try {
             Session again;
@@ -348,26 +377,134 @@ TEST_CASE("ControlledExit never takes the host down and leaves the session unusa
         } catch (const nwn::Error& e) {
             report += std::string("new session: ") + e.what() + "\n";
         }
-        (void)!::write(fd[1], report.data(), report.size());
-        ::close(fd[1]);
-        ::_exit(code);
-    }
-    ::close(fd[1]);
-    std::string report;
-    char buf[4096];
-    ssize_t k;
-    while ((k = ::read(fd[0], buf, sizeof buf)) > 0) report.append(buf, static_cast<std::size_t>(k));
-    ::close(fd[0]);
-    int status = 0;
-    REQUIRE(::waitpid(pid, &status, 0) == pid);
-    std::cout << report;
+        return code;
+    });
     INFO(report);
-    REQUIRE(WIFEXITED(status));
-    CHECK(WEXITSTATUS(status) == 0);
+    CHECK(code == 0);
     CHECK_THAT(report, Contains("load: ") && Contains(".include filename missing") &&
                            Contains("asked to exit"));
     CHECK_THAT(report, Contains("after: ") && Contains("cannot be used again"));
     CHECK_THAT(report, Contains("new session: ") && Contains("cannot be used again"));
+}
+
+TEST_CASE("keep_vectors = false streams every point while ngspice keeps only the last", "[engine]") {
+    // '.save none' stays in force in ngspice 39.3 for the rest of the process: forked child.
+    auto [code, report] = in_child([](std::string& report) {
+        int code = 0;
+        auto rss = [] { return rss_kib(); };
+        long growth_kept = 0, growth_none = 0;
+        std::size_t n_kept = 0, n_none = 0, vecs_none = 0;
+        {
+            Session s;  // default: ngspice keeps everything
+            s.load_circuit(rc_deck(1e3, 1e-6, ".tran 1u 0.5 uic"));  // 500k points
+            s.set_recorder([&](const Point&) { ++n_kept; });
+            long r0 = rss();
+            if (s.run().status != RunStatus::completed) code |= 1;
+            growth_kept = rss() - r0;
+            if (s.vector("time").size() != n_kept) code |= 2;
+        }
+        {
+            SessionOptions o;
+            o.keep_vectors = false;
+            Session s(o);
+            s.load_circuit(rc_deck(1e3, 1e-6, ".tran 1u 0.5 uic"));
+            double last_v = 0;
+            s.set_recorder([&](const Point& p) {
+                ++n_none;
+                vecs_none = p.size();
+                last_v = p["v(out)"];
+            });
+            long r0 = rss();
+            if (s.run().status != RunStatus::completed) code |= 4;
+            growth_none = rss() - r0;
+            if (std::abs(last_v - 1) > 1e-6) code |= 8;
+            try {
+                s.vector("time");
+                code |= 16;
+            } catch (const nwn::Error& e) {
+                report += std::string("vector: ") + e.what() + "\n";
+            }
+            // ngspice's own view: one point per vector
+            auto out = s.command("print length(time)");
+            report += "ngspice: " + (out.empty() ? std::string() : out.back()) + "\n";
+        }
+        report += "points kept/none: " + std::to_string(n_kept) + "/" + std::to_string(n_none) +
+                  ", vectors streamed with .save none: " + std::to_string(vecs_none) +
+                  ", RSS growth kept/none: " + std::to_string(growth_kept) + "/" +
+                  std::to_string(growth_none) + " KiB\n";
+        if (n_none != n_kept || vecs_none != 4) code |= 32;
+        if (!(growth_kept > 8000 && growth_none < 1000)) code |= 64;
+        return code;
+    });
+    INFO(report);
+    CHECK(code == 0);
+    CHECK_THAT(report, Contains("'.save none'"));
+    CHECK_THAT(report, Contains("length(time) = 1.0"));
+}
+
+namespace {
+void on_sigint(int) { Session::interrupt(); }
+}  // namespace
+
+TEST_CASE("a SIGINT handler can stop a run", "[engine]") {
+    Session s;
+    s.load_circuit(rc_deck(1e3, 1e-6, ".tran 1n 10 uic"));
+    struct sigaction sa {}, old {};
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    REQUIRE(::sigaction(SIGINT, &sa, &old) == 0);
+    std::atomic<std::size_t> n{0};
+    s.set_recorder([&](const Point&) { n.fetch_add(1); });
+    std::thread killer([&] {
+        while (n.load() < 1000) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        ::kill(::getpid(), SIGINT);
+    });
+    RunOptions opts;
+    opts.wall_limit_s = 60;
+    auto out = s.run(opts);
+    killer.join();
+    ::sigaction(SIGINT, &old, nullptr);
+    s.set_recorder({});
+    REQUIRE(out.status == RunStatus::interrupted);
+    CHECK(out.accepted_points == n.load());
+    CHECK(out.accepted_points >= 1000);
+}
+
+TEST_CASE("a recorder that throws fails the run with its message", "[engine]") {
+    Session s;
+    s.load_circuit(rc_deck(1e3, 1e-6, ".tran 1n 10 uic"));
+    s.set_recorder([](const Point& p) {
+        if (p.step == 100) throw std::runtime_error("disk full");
+    });
+    auto out = s.run();
+    s.set_recorder({});
+    REQUIRE(out.status == RunStatus::failed);
+    CHECK_THAT(out.message, Contains("recorder failed: disk full"));
+    // a recorder asking for a vector the plot does not have: nwn::Error naming what exists
+    s.load_circuit(rc_deck(1e3, 1e-6, ".tran 10u 1m uic"));
+    s.set_recorder([](const Point& p) { (void)p["v(nosuch)"]; });
+    out = s.run();
+    s.set_recorder({});
+    REQUIRE(out.status == RunStatus::failed);
+    CHECK_THAT(out.message, Contains("no vector 'v(nosuch)'") && Contains("out"));
+}
+
+TEST_CASE("load_deck_file resolves relative includes against the deck's directory", "[engine]") {
+    auto dir = nwn::test::scratch_dir("engine_deck_file");
+    std::ofstream(dir / "parts.inc") << "R1 in out 1k\nC1 out 0 1u IC=0\n";
+    std::ofstream(dir / "rc.cir") << "rc from a file\r\nV1 in 0 DC 1\r\n.include parts.inc\r\n"
+                                     ".tran 10u 2m uic\r\n.end\r\n";
+    Session s;
+    s.load_deck_file((dir / "rc.cir").string());
+    auto out = s.run();
+    REQUIRE(out.status == RunStatus::completed);
+    CHECK(s.vector("v(out)").back() == Approx(1 - std::exp(-2.0)).margin(1e-4));
+    REQUIRE_THROWS_WITH(s.load_deck_file((dir / "missing.cir").string()),
+                        Contains("missing.cir"));
+    std::ofstream(dir / "bad.cir") << "bad\nV1 in 0 DC 1\nX1 in 0 nosub\n.tran 1m 2m\n";
+    REQUIRE_THROWS_WITH(s.load_deck_file((dir / "bad.cir").string()),
+                        Contains("bad.cir") && Contains("unknown subckt"));
+    REQUIRE_THROWS_WITH(s.command("bg_run"), Contains("refused"));
 }
 
 TEST_CASE("the nwnjunction code model loads and one junction switches on", "[engine][codemodel]") {
