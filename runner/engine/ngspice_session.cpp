@@ -291,8 +291,10 @@ int cb_send_init_data(pvecinfoall info, int, void*) {
         }
     }
     c.layout.assign(std::move(names), scale);
-    c.layout.plot_name = info->name ? info->name : "";
-    c.layout.plot_type = info->type ? info->type : "";
+    // sh_vecinit() puts the plot's name ("Transient Analysis") in 'name' and its type name
+    // ("tran1") in 'type'
+    c.layout.plot_name = info->type ? info->type : "";
+    c.layout.plot_type = info->name ? info->name : "";
     c.buffer.assign(c.layout.size(), 0.0);
     if (c.layout_cb) {
         try {

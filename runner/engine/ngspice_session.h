@@ -35,7 +35,7 @@ public:
     // Index of a vector; throws nwn::Error listing the available names when absent.
     std::size_t index(std::string_view name) const;
     std::size_t scale_index() const { return scale_; }  // npos if the plot has no scale
-    std::string plot_name;                             // e.g. "tran1"
+    std::string plot_name;                             // ngspice's plot, e.g. "tran1"
     std::string plot_type;                             // e.g. "Transient Analysis"
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
@@ -50,7 +50,7 @@ private:
 
 // One accepted time point. Valid only during the recorder call: copy what you need.
 struct Point {
-    double time = 0;              // value of the scale vector
+    double time = 0;              // value of the plot's scale vector (time, frequency, sweep)
     std::size_t step = 0;         // 0-based index of the accepted point in this run
     const VectorLayout* layout = nullptr;
     const double* values = nullptr;  // layout->size() values (real part), in layout order
@@ -142,7 +142,7 @@ public:
     // A whole saved vector of the current plot after a run (ngGet_Vec_Info), real parts.
     // Accepts "v(a)", "a", "i(v1)", "v1#branch", "time", "tran1.a". Throws when absent.
     std::vector<double> vector(const std::string& name) const;
-    // Layout of the last plot announced by ngspice.
+    // Layout of the last plot announced by ngspice (read it between runs, not during one).
     const VectorLayout& layout() const;
 
     // Any ngspice command, executed immediately. Returns the output lines it produced; throws

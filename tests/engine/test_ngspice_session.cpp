@@ -128,6 +128,9 @@ TEST_CASE("RC transient streamed through the recorder matches the analytic expon
     REQUIRE(vout.size() == res.points);
     REQUIRE(res.times == time);
     CHECK(res.outcome.last_time == Approx(5e-3).epsilon(1e-9));
+    CHECK_THAT(s.layout().plot_name, Catch::Matchers::StartsWith("tran"));
+    CHECK(s.layout().plot_type == "Transient Analysis");
+    CHECK(s.layout().names()[s.layout().scale_index()] == "time");
     // ngspice 39.3 with 'uic' saves no t = 0 point: the first is at tstep/100 (here 0.1 us).
     CHECK(time.front() == Approx(1e-7).epsilon(1e-6));
     CHECK(vout.front() == Approx(1 - std::exp(-1e-4)).epsilon(1e-3));

@@ -1,0 +1,27 @@
+// The external engine: the ngspice CLI in batch mode (`ngspice -b -r ngspice.raw deck.cir`) as a child
+// process in a work directory, under a wall-clock limit; its raw file is then read by runner/io.
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace nwn::engine {
+
+struct CliRun {
+    std::string status;   // completed | interrupted | failed
+    std::string message;  // ngspice's error lines, or why it stopped
+    std::optional<std::filesystem::path> raw;  // the raw file, when ngspice wrote one (possibly truncated)
+    std::string log;
+};
+
+// Runs deck (absolute path) with dir as working directory. A code model is loaded through a .spiceinit
+// written into dir (batch mode reads it before the deck; `codemodel` keeps the path's case). The pid of
+// the child is published through on_child (0 when it ended), so that Ctrl-C can terminate it.
+CliRun run_ngspice_cli(const std::filesystem::path& dir, const std::filesystem::path& deck,
+                       const std::optional<std::filesystem::path>& codemodel, double wall_limit_s,
+                       void (*on_child)(int pid) = nullptr, bool (*interrupted)() = nullptr);
+
+// The lines of an ngspice log that report errors ("Error", "Timestep too small", "MIF-ERROR", ...).
+std::string ngspice_error_lines(const std::string& log);
+
+}  // namespace nwn::engine
