@@ -7,19 +7,20 @@
 #include "netlistgen/graph.h"
 #include "netlistgen/junction_finder.h"
 #include "netlistgen/numpy_random.h"
+#include "netlistgen/text_parse.h"
 
 namespace nwn::net {
 
 void check(const GeneratorParams& p) {
     if (p.wires.has_value() == p.density.has_value()) throw Error("give exactly one of --wires and --density");
     if (p.wires && *p.wires < 1) throw Error("the wire count must be >= 1 (got " + std::to_string(*p.wires) + ")");
-    if (p.density && !(*p.density > 0)) throw Error("the density must be > 0 (got " + std::to_string(*p.density) + ")");
-    if (!(p.lx > 0) || !std::isfinite(p.lx)) throw Error("Lx must be > 0 (got " + std::to_string(p.lx) + ")");
-    if (!(p.ly > 0) || !std::isfinite(p.ly)) throw Error("Ly must be > 0 (got " + std::to_string(p.ly) + ")");
+    if (p.density && !(*p.density > 0)) throw Error("the density must be > 0 (got " + format_number(*p.density) + ")");
+    if (!(p.lx > 0) || !std::isfinite(p.lx)) throw Error("Lx must be > 0 (got " + format_number(p.lx) + ")");
+    if (!(p.ly > 0) || !std::isfinite(p.ly)) throw Error("Ly must be > 0 (got " + format_number(p.ly) + ")");
     if (!(p.length_mean > 0)) throw Error("the mean wire length must be > 0");
     if (!(p.length_sd >= 0)) throw Error("the wire length standard deviation must be >= 0");
     const long long n = wire_count(p);
-    if (n < 1) throw Error("density·Lx·Ly gives no wires (" + std::to_string(*p.density * p.lx * p.ly) + ")");
+    if (n < 1) throw Error("density·Lx·Ly gives no wires (" + format_number(*p.density * p.lx * p.ly) + ")");
     if (n > 50'000'000) throw Error("too many wires: " + std::to_string(n));
 }
 

@@ -1,0 +1,248 @@
+#include "netlistgen/netlist_writer.h"
+
+#include <cmath>
+#include <sstream>
+
+#include "common/error.h"
+#include "netlistgen/electrodes.h"
+#include "netlistgen/graph.h"
+#include "netlistgen/junction_params.h"
+#include "netlistgen/solver_options.h"
+#include "netlistgen/text_parse.h"
+
+namespace nwn::net {
+
+namespace {
+
+std::string num(double x) { return format_number(x); }
+
+std::string quoted_if_needed(const std::filesystem::path& p) {
+    const std::string s = p.string();
+    return s.find_first_of(" \t") == std::string::npos ? s : "\"" + s + "\"";
+}
+
+// "vset=0.01 vreset=0.005 ...": all parameters, or only those differing from the DC defaults.
+std::string param_list(const nwn_junction_params& p, bool only_changed) {
+    const nwn_junction_params dflt = nwn_params_dc();
+    std::string s;
+    for (const auto& name : junction_param_names()) {
+        const double v = param_value(p, name);
+        if (only_changed && v == param_value(dflt, name)) continue;
+        s += (s.empty() ? "" : " ") + name + "=" + num(v);
+    }
+    return s;
+}
+
+// Lines of at most `per_line` items behind a keyword: ".ic v(l0)=0 v(l1)=0 ...".
+void wrapped(std::ostream& os, const std::string& keyword, const std::vector<std::string>& items, std::size_t per_line = 8) {
+    for (std::size_t k = 0; k < items.size(); k += per_line) {
+        os << keyword;
+        for (std::size_t m = k; m < std::min(items.size(), k + per_line); ++m) os << " " << items[m];
+        os << "\n";
+    }
+}
+
+class Writer {
+public:
+    Writer(const Network& net, const NetlistOptions& o) : net_(net), o_(o), active_(active_junctions(net)) {
+        if (net.electrodes.empty())
+            throw Error("the network has no electrodes: choose them (--electrodes) before writing a netlist");
+        if (!o.per_junction.empty() && o.per_junction.size() != net.junctions.size())
+            throw Error("per-junction parameters: " + std::to_string(o.per_junction.size()) + " sets for " +
+                        std::to_string(net.junctions.size()) + " junctions");
+        if (!o.lambda0.empty() && o.lambda0.size() != net.junctions.size())
+            throw Error("initial states: " + std::to_string(o.lambda0.size()) + " values for " +
+                        std::to_string(net.junctions.size()) + " junctions");
+        check_params(o.params, "junction parameters");
+        for (std::size_t k = 0; k < o.lambda0.size(); ++k)
+            if (!(std::abs(o.lambda0[k]) <= params_of(k).lmax))
+                throw Error("initial state of junction " + std::to_string(k) + " (" + num(o.lambda0[k]) +
+                            ") is outside [-lmax, lmax]");
+    }
+
+    std::string deck() {
+        if (!(o_.tstop > 0) || !(o_.tmax > 0)) throw Error("tstop and tmax must be > 0");
+        const Electrode& driven = driven_electrode();
+        os_ << "nwnspice network: " << summary(net_) << "\n";
+        header();
+        if (o_.flavour == Flavour::Codemodel) codemodel_loading();
+        devices();
+        network_body();
+        os_ << "* Electrodes: V" << driven.name << " drives " << electrode_node(driven) << " with " << o_.stimulus.spec()
+            << "; the others are held at 0 V, i(v<name>) = current into the network's electrode\n";
+        for (const auto& e : net_.electrodes)
+            os_ << "V" << e.name << " " << electrode_node(e) << " 0 "
+                << (&e == &driven ? o_.stimulus.spice_source(o_.tstop) : std::string("DC 0")) << "\n";
+        for (const auto& line : deck_solver_options(o_.ngspice_major)) os_ << line << "\n";
+        os_ << "* Explicit maximum step; uic: start from the .ic states below, no operating point\n";
+        os_ << ".tran " << num(o_.tstep > 0 ? o_.tstep : o_.tmax) << " " << num(o_.tstop) << " 0 " << num(o_.tmax)
+            << " uic\n";
+        initial_states();
+        saves();
+        os_ << ".end\n";
+        return os_.str();
+    }
+
+    std::string subcircuit() {
+        if (o_.subckt_name.empty() || o_.subckt_name.find_first_of(" \t.") != std::string::npos)
+            throw Error("subcircuit name '" + o_.subckt_name + "' must be one word without '.'");
+        header();
+        std::vector<std::string> ports;
+        for (const auto& e : net_.electrodes) {
+            ports.push_back(electrode_node(e));
+            os_ << "* port " << electrode_node(e) << ": electrode " << e.name
+                << (e.bar ? " (bar over " + std::to_string(e.wires.size()) + " wires)" : "") << "\n";
+        }
+        if (o_.flavour == Flavour::Codemodel) {
+            os_ << "* Needs the nwnspice code model loaded before parsing: `pre_codemodel "
+                << (o_.codemodel.empty() ? std::string("<path>/nwnspice.cm") : o_.codemodel.string())
+                << "` in a .control block, or `codemodel ...` in .spiceinit.\n";
+        } else {
+            include_library();
+        }
+        os_ << "* Initial states: .ic v(<instance>.l<k>)=... in the instantiating deck, with .tran ... uic\n";
+        os_ << ".subckt " << o_.subckt_name;
+        for (const auto& p : ports) os_ << " " << p;
+        os_ << "\n";
+        devices();
+        network_body();
+        os_ << ".ends " << o_.subckt_name << "\n";
+        return os_.str();
+    }
+
+private:
+    const nwn_junction_params& params_of(std::size_t k) const {
+        return o_.per_junction.empty() ? o_.params : o_.per_junction[k];
+    }
+
+    const Electrode& driven_electrode() const {
+        if (o_.drive.empty()) return net_.electrodes.front();
+        if (const Electrode* e = find_electrode(net_, o_.drive)) return *e;
+        std::string names;
+        for (const auto& e : net_.electrodes) names += " " + e.name;
+        throw Error("no electrode named '" + o_.drive + "' to drive (the network has:" + names + ")");
+    }
+
+    void header() {
+        os_ << "* Generated by nwn netlist" << (o_.command_line.empty() ? "" : ": " + o_.command_line) << "\n"
+            << "* Flavour " << (o_.flavour == Flavour::Codemodel ? "codemodel (XSPICE nwnjunction)" : "subckt (portable nwnjunction)")
+            << ". Nodes: w<i> = wire i, l<k> = filament state lambda (V*s) of junction k, e<name> = bar electrode.\n"
+            << "* Junction k joins wires i < j; its voltage is v(w<i>) - v(w<j>).\n";
+        if (active_.size() != net_.junctions.size())
+            os_ << "* " << net_.junctions.size() - active_.size()
+                << " junctions in components without an electrode are left out (they would float).\n";
+    }
+
+    void codemodel_loading() {
+        switch (o_.codemodel_load) {
+            case CodemodelLoad::PreCodemodel:
+                if (!pre_codemodel_can_load(o_.codemodel))
+                    throw Error("ngspice 39 lower-cases pre_codemodel paths, so " + o_.codemodel.string() +
+                                " cannot be loaded from the deck; use a .spiceinit (--cm-load spiceinit) or a "
+                                "lower-case path");
+                os_ << "* Load the code model before the circuit is parsed (run: ngspice -b -r out.raw <deck>)\n"
+                    << ".control\npre_codemodel " << o_.codemodel.string() << "\n.endc\n";
+                break;
+            case CodemodelLoad::SpiceInit:
+                os_ << "* The code model is loaded by the .spiceinit next to this deck: start ngspice in its directory\n";
+                break;
+            case CodemodelLoad::None:
+                os_ << "* The code model nwnspice.cm must be loaded by the host before this deck is parsed\n";
+                break;
+        }
+    }
+
+    void include_library() { os_ << ".include " << quoted_if_needed(o_.subckt_library) << "\n"; }
+
+    void devices() {
+        if (o_.flavour == Flavour::Subckt) {
+            if (o_.form == Form::Deck) include_library();
+            return;
+        }
+        // A space before "(" and never "()" (NGSPICE.md, model cards).
+        if (o_.per_junction.empty()) {
+            os_ << ".model nwnj nwnjunction (" << param_list(o_.params, false) << ")\n";
+        } else {
+            os_ << "* Device-to-device spread: one model card per junction\n";
+            for (std::size_t k : active_)
+                os_ << ".model nwnj" << k << " nwnjunction (" << param_list(o_.per_junction[k], false) << ")\n";
+        }
+    }
+
+    void network_body() {
+        os_ << "* Junctions\n";
+        for (std::size_t k : active_) {
+            const auto& J = net_.junctions[k];
+            if (o_.flavour == Flavour::Codemodel) {
+                os_ << "A" << k << " %gd(w" << J.i << " w" << J.j << ") %g(l" << k << ") nwnj"
+                    << (o_.per_junction.empty() ? "" : std::to_string(k)) << "\n"
+                    << "C" << k << " l" << k << " 0 1\n";
+            } else {
+                const std::string extra = param_list(params_of(k), true);
+                os_ << "X" << k << " w" << J.i << " w" << J.j << " l" << k << " nwnjunction" << (extra.empty() ? "" : " " + extra)
+                    << "\n";
+            }
+        }
+        for (const auto& e : net_.electrodes) {
+            if (!e.bar) continue;
+            os_ << "* Bar electrode " << e.name << ": passive links of " << num(e.link_conductance) << " S\n";
+            for (int w : e.wires) os_ << "R" << e.name << "_" << w << " e" << e.name << " w" << w << " " << num(1 / e.link_conductance) << "\n";
+        }
+    }
+
+    void initial_states() {
+        std::vector<std::string> items;
+        for (std::size_t k : active_)
+            items.push_back("v(l" + std::to_string(k) + ")=" + num(o_.lambda0.empty() ? 0.0 : o_.lambda0[k]));
+        wrapped(os_, ".ic", items);
+    }
+
+    void saves() {
+        std::vector<std::string> items;
+        for (const auto& e : net_.electrodes) items.push_back("i(v" + e.name + ")");
+        if (o_.save_wires) {
+            for (const auto& e : net_.electrodes)
+                if (e.bar) items.push_back("v(e" + e.name + ")");
+            for (int w : active_wires()) items.push_back("v(w" + std::to_string(w) + ")");
+        }
+        if (o_.save_lambda)
+            for (std::size_t k : active_) items.push_back("v(l" + std::to_string(k) + ")");
+        wrapped(os_, ".save", items);
+    }
+
+    std::vector<int> active_wires() const {
+        std::vector<bool> used(net_.wires.size(), false);
+        for (std::size_t k : active_) used[net_.junctions[k].i] = used[net_.junctions[k].j] = true;
+        for (const auto& e : net_.electrodes)
+            for (int w : e.wires) used[w] = true;
+        std::vector<int> out;
+        for (std::size_t w = 0; w < used.size(); ++w)
+            if (used[w]) out.push_back(static_cast<int>(w));
+        return out;
+    }
+
+    const Network& net_;
+    const NetlistOptions& o_;
+    std::vector<std::size_t> active_;
+    std::ostringstream os_;
+};
+
+}  // namespace
+
+std::vector<std::size_t> active_junctions(const Network& net) {
+    const auto label = component_labels(net);
+    std::vector<bool> live(net.wires.size(), false);
+    for (const auto& e : net.electrodes)
+        for (int w : e.wires) live[label[w]] = true;
+    std::vector<std::size_t> out;
+    for (std::size_t k = 0; k < net.junctions.size(); ++k)
+        if (live[label[net.junctions[k].i]]) out.push_back(k);
+    return out;
+}
+
+std::string write_netlist(const Network& net, const NetlistOptions& options) {
+    Writer w(net, options);
+    return options.form == Form::Deck ? w.deck() : w.subcircuit();
+}
+
+}  // namespace nwn::net

@@ -1,0 +1,59 @@
+// SPICE netlists of a network, in two flavours and two forms.
+//
+// Flavours (the junction device):
+//   codemodel  per junction k between wires i < j:  A<k> %gd(w<i> w<j>) %g(l<k>) nwnj   and   C<k> l<k> 0 1
+//              (λ is the voltage of node l<k>, in V·s, on a 1 F capacitor), with
+//              .model nwnj nwnjunction (every parameter); needs nwnspice.cm loaded before parsing.
+//   subckt     X<k> w<i> w<j> l<k> nwnjunction [name=value …] (only values that differ from the library's
+//              DC defaults), after .include <nwnjunction.lib>; the subcircuit holds the 1 F capacitor and a
+//              1e12 Ω leak itself. Runs in any ngspice.
+// Forms:
+//   deck       a standalone circuit: title, device loading, network, electrode sources (the driven one
+//              from the stimulus; the others 0 V sources V<name>, so i(v<name>) is that electrode's
+//              current), .options, .tran <tstep> <tstop> 0 <tmax> uic, .ic of every λ, .save, .end.
+//   subckt     .subckt <name> <electrode nodes…> … .ends, to instantiate next to other circuitry.
+// Node names: wire i -> w<i>, state of junction k -> l<k>, bar electrode e -> e<name>; a single-wire
+// electrode is its wire's node. The junction voltage is v(w<i>) − v(w<j>) with i < j, NWNsim's sign.
+// Only components that hold an electrode wire are written (others would float: no DC path to any
+// source); their junctions keep their numbers, so l<k> always means junction k.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "devicemodel/junction.h"
+#include "netlistgen/network.h"
+#include "netlistgen/stimulus.h"
+
+namespace nwn::net {
+
+enum class Flavour { Codemodel, Subckt };
+enum class Form { Deck, Subckt };
+// How a codemodel deck gets nwnspice.cm loaded: its own `.control` `pre_codemodel` line, a .spiceinit
+// written next to it (see solver_options.h), or not at all (the host loads it, e.g. through libngspice).
+enum class CodemodelLoad { PreCodemodel, SpiceInit, None };
+
+struct NetlistOptions {
+    Flavour flavour = Flavour::Codemodel;
+    Form form = Form::Deck;
+    nwn_junction_params params = nwn_params_dc();
+    std::vector<nwn_junction_params> per_junction;  // device spread: one per junction, or empty
+    std::vector<double> lambda0;                    // initial λ per junction; empty = all 0
+    Stimulus stimulus = Stimulus::dc(1.0);
+    std::string drive;  // driven electrode; empty = the first
+    double tstop = 1.0, tmax = 1e-3, tstep = 0;  // tstep 0 = tmax
+    bool save_lambda = false, save_wires = false;
+    std::string subckt_name = "nwn";
+    std::filesystem::path codemodel;       // absolute; codemodel decks with PreCodemodel / SpiceInit
+    std::filesystem::path subckt_library;  // absolute; subckt flavour
+    CodemodelLoad codemodel_load = CodemodelLoad::PreCodemodel;
+    int ngspice_major = 39;
+    std::string command_line;  // recorded in a comment
+};
+
+std::string write_netlist(const Network& net, const NetlistOptions& options);
+
+// Junctions that write_netlist includes (components holding an electrode wire), ascending.
+std::vector<std::size_t> active_junctions(const Network& net);
+
+}  // namespace nwn::net

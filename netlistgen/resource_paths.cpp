@@ -1,0 +1,56 @@
+#include "netlistgen/resource_paths.h"
+
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "common/error.h"
+
+namespace nwn::net {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path find(const std::optional<fs::path>& given, const char* env, const std::vector<fs::path>& near_exe,
+              const std::string& what, const std::string& flag) {
+    std::vector<fs::path> tried;
+    if (given) {
+        if (fs::is_regular_file(*given)) return fs::absolute(*given).lexically_normal();
+        throw Error(what + " not found at " + given->string() + " (" + flag + ")");
+    }
+    if (const char* e = std::getenv(env); e && *e) {
+        if (fs::is_regular_file(e)) return fs::absolute(e).lexically_normal();
+        throw Error(what + " not found at " + std::string(e) + " (environment " + env + ")");
+    }
+    const fs::path dir = executable_path().parent_path();
+    for (const auto& rel : near_exe) {
+        const fs::path p = (dir / rel).lexically_normal();
+        if (fs::is_regular_file(p)) return p;
+        tried.push_back(p);
+    }
+    std::string list;
+    for (const auto& p : tried) list += "\n  " + p.string();
+    throw Error(what + " not found; looked at:" + list + "\nset " + env + " or pass " + flag + " PATH");
+}
+
+}  // namespace
+
+fs::path executable_path() {
+    std::error_code ec;
+    fs::path p = fs::read_symlink("/proc/self/exe", ec);
+    if (ec) throw Error("cannot find the running executable (/proc/self/exe): " + ec.message());
+    return p;
+}
+
+fs::path find_codemodel(const std::optional<fs::path>& given) {
+    return find(given, "NWN_CODEMODEL", {"../lib/nwnspice.cm", "../lib/ngspice/nwnspice.cm"},
+                "the code model nwnspice.cm", "--cm");
+}
+
+fs::path find_subckt_library(const std::optional<fs::path>& given) {
+    return find(given, "NWN_SUBCKT_LIB", {"../share/nwnspice/nwnjunction.lib"}, "the subcircuit library nwnjunction.lib",
+                "--lib");
+}
+
+}  // namespace nwn::net

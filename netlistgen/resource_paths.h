@@ -1,0 +1,17 @@
+// Where the junction device files are: the XSPICE code model nwnspice.cm and the portable subcircuit
+// library nwnjunction.lib. Order: the explicit path (CLI --cm / --lib), then the environment
+// (NWN_CODEMODEL / NWN_SUBCKT_LIB), then next to the running executable (/proc/self/exe):
+//   <exe>/../lib/nwnspice.cm (build tree), <exe>/../lib/ngspice/nwnspice.cm (installed),
+//   <exe>/../share/nwnspice/nwnjunction.lib (both).
+#pragma once
+#include <filesystem>
+#include <optional>
+
+namespace nwn::net {
+
+std::filesystem::path executable_path();
+// Absolute paths; throw nwn::Error listing the places looked at when the file is nowhere.
+std::filesystem::path find_codemodel(const std::optional<std::filesystem::path>& given = {});
+std::filesystem::path find_subckt_library(const std::optional<std::filesystem::path>& given = {});
+
+}  // namespace nwn::net

@@ -1,0 +1,20 @@
+// Simulator settings that depend on the target ngspice, kept in one place so tuning them is one edit.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace nwn::net {
+
+// The .options lines (with a comment saying why) of a standalone deck for ngspice <major>.
+std::vector<std::string> deck_solver_options(int ngspice_major);
+
+// ngspice 39 lower-cases `pre_codemodel` lines (checked: /A/B.cm is looked up as /a/b.cm, and quoting
+// does not help), so a deck can load the code model itself only from a path without upper-case letters.
+bool pre_codemodel_can_load(const std::filesystem::path& codemodel);
+
+// A .spiceinit that loads the code model (`codemodel` lines keep their case); ngspice reads it from the
+// directory it is started in, or from $HOME.
+std::string spiceinit_text(const std::filesystem::path& codemodel);
+
+}  // namespace nwn::net

@@ -1,0 +1,222 @@
+#include "netlistgen/stimulus.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+#include "common/error.h"
+#include "netlistgen/csv_table.h"
+#include "netlistgen/text_parse.h"
+
+namespace nwn::net {
+
+namespace {
+
+constexpr double kEdgeFraction = 1e-6;  // of the period, for square and pulse edges
+const double kPi = std::numbers::pi;
+
+// ngspice's PULSE(V1 V2 TD TR TF PW PER), periodic from TD.
+double pulse_value(double v1, double v2, double td, double tr, double tf, double pw, double per, double t) {
+    if (t < td) return v1;
+    double u = std::fmod(t - td, per);
+    if (u < tr) return v1 + (v2 - v1) * u / tr;
+    if ((u -= tr) <= pw) return v2;
+    if ((u -= pw) < tf) return v2 + (v1 - v2) * u / tf;
+    return v1;
+}
+
+double interpolate(const std::vector<std::pair<double, double>>& pts, double t) {
+    if (t <= pts.front().first) return pts.front().second;
+    if (t >= pts.back().first) return pts.back().second;
+    const auto it = std::upper_bound(pts.begin(), pts.end(), t, [](double x, const auto& p) { return x < p.first; });
+    const auto& [t1, v1] = *it;
+    const auto& [t0, v0] = *(it - 1);
+    return v0 + (v1 - v0) * (t - t0) / (t1 - t0);
+}
+
+std::string pwl_text(const std::vector<std::pair<double, double>>& pts) {
+    std::string s = "PWL(";
+    for (std::size_t k = 0; k < pts.size(); ++k)
+        s += (k ? " " : "") + format_number(pts[k].first) + " " + format_number(pts[k].second);
+    return s + ")";
+}
+
+std::string join(const std::vector<double>& v) {
+    std::string s;
+    for (std::size_t k = 0; k < v.size(); ++k) s += (k ? " " : "") + format_number(v[k]);
+    return s;
+}
+
+struct Form {
+    const char* name;
+    std::size_t required, optional;
+    const char* usage;
+};
+
+const Form kForms[] = {
+    {"dc", 1, 0, "dc:V"},
+    {"sine", 2, 1, "sine:AMP:FREQ[:PHASE]"},
+    {"triangle", 2, 0, "triangle:AMP:FREQ"},
+    {"square", 2, 1, "square:AMP:FREQ[:DUTY]"},
+    {"pulse", 4, 1, "pulse:V1:V2:WIDTH:PERIOD[:DELAY]"},
+    {"ramp", 3, 0, "ramp:V0:V1:T"},
+    {"pwl", 1, 0, "pwl:FILE.csv"},
+};
+
+}  // namespace
+
+Stimulus Stimulus::dc(double volts) { return parse("dc:" + format_number(volts)); }
+
+Stimulus Stimulus::parse(const std::string& spec, const std::filesystem::path& base_dir) {
+    const auto fields = split(spec, ':');
+    std::size_t form = 0;
+    while (form < std::size(kForms) && fields[0] != kForms[form].name) ++form;
+    if (form == std::size(kForms))
+        throw Error("stimulus '" + spec + "': unknown kind '" + fields[0] +
+                    "' (use dc, sine, triangle, square, pulse, ramp or pwl)");
+    const Form& f = kForms[form];
+    const std::size_t n = fields.size() - 1;
+    if (n < f.required || n > f.required + f.optional)
+        throw Error("stimulus '" + spec + "': expected " + f.usage);
+    Stimulus s;
+    s.kind_ = static_cast<Kind>(form);
+    s.spec_ = spec;
+    auto bad = [&](const std::string& why) { return Error("stimulus '" + spec + "': " + why + " (" + f.usage + ")"); };
+
+    if (s.kind_ == Kind::Pwl) {
+        std::filesystem::path file = fields[1];
+        if (file.is_relative() && !base_dir.empty()) file = base_dir / file;
+        const CsvTable t = read_csv(file);
+        const auto tc = t.find("t"), vc = t.find("V");
+        if (!tc || !vc) throw bad(file.string() + " needs columns t and V");
+        for (const auto& row : t.rows) s.points_.push_back({row[*tc], row[*vc]});
+        if (s.points_.empty()) throw bad(file.string() + " has no rows");
+        for (std::size_t k = 1; k < s.points_.size(); ++k)
+            if (!(s.points_[k].first > s.points_[k - 1].first))
+                throw bad(file.string() + ": times must increase strictly (row " + std::to_string(k + 1) + ")");
+        if (s.points_.front().first < 0) throw bad("times must be >= 0");
+        return s;
+    }
+    for (std::size_t k = 1; k < fields.size(); ++k) s.p_.push_back(parse_number(fields[k], "stimulus '" + spec + "'"));
+    switch (s.kind_) {
+        case Kind::Sine:
+            if (s.p_.size() < 3) s.p_.push_back(0.0);
+            [[fallthrough]];
+        case Kind::Triangle:
+            if (!(s.p_[1] > 0)) throw bad("the frequency must be > 0");
+            break;
+        case Kind::Square:
+            if (s.p_.size() < 3) s.p_.push_back(50.0);
+            if (!(s.p_[1] > 0)) throw bad("the frequency must be > 0");
+            if (!(s.p_[2] > 0 && s.p_[2] < 100)) throw bad("the duty cycle must be in (0, 100) %");
+            break;
+        case Kind::Pulse:
+            if (s.p_.size() < 5) s.p_.push_back(0.0);
+            if (!(s.p_[3] > 0)) throw bad("the period must be > 0");
+            if (!(s.p_[2] > 0) || !(s.p_[2] + 2 * kEdgeFraction * s.p_[3] < s.p_[3]))
+                throw bad("the width must be > 0 and leave room for the edges within the period");
+            if (s.p_[4] < 0) throw bad("the delay must be >= 0");
+            break;
+        case Kind::Ramp:
+            if (!(s.p_[2] > 0)) throw bad("the ramp time must be > 0");
+            s.points_ = {{0.0, s.p_[0]}, {s.p_[2], s.p_[1]}};
+            break;
+        default: break;
+    }
+    return s;
+}
+
+double Stimulus::value(double t) const {
+    switch (kind_) {
+        case Kind::Dc: return p_[0];
+        case Kind::Sine: return p_[0] * std::sin(2 * kPi * p_[1] * t + p_[2]);
+        case Kind::Triangle: {
+            // Corners every quarter period: 0, +A, 0, −A, 0 ...; linear between them.
+            const double q = 4 * p_[1] * t, k = std::floor(q), frac = q - k;
+            static const double corner[5] = {0, 1, 0, -1, 0};
+            const int i = static_cast<int>(std::fmod(k, 4.0));
+            return p_[0] * (corner[i] + (corner[i + 1] - corner[i]) * frac);
+        }
+        case Kind::Square: {
+            const double per = 1 / p_[1], e = kEdgeFraction * per, td = p_[2] / 100 * per;
+            return pulse_value(p_[0], -p_[0], td, e, e, per - td - 2 * e, per, t);
+        }
+        case Kind::Pulse: {
+            const double e = kEdgeFraction * p_[3];
+            return pulse_value(p_[0], p_[1], p_[4], e, e, p_[2], p_[3], t);
+        }
+        case Kind::Ramp:
+        case Kind::Pwl: return interpolate(points_, t);
+    }
+    return 0;
+}
+
+std::string Stimulus::spice_source(double tstop) const {
+    switch (kind_) {
+        case Kind::Dc: return "DC " + format_number(p_[0]);
+        case Kind::Sine: return "SIN(0 " + format_number(p_[0]) + " " + format_number(p_[1]) + " 0 0 " +
+                                format_number(p_[2] * 180 / kPi) + ")";
+        case Kind::Triangle: {
+            std::vector<std::pair<double, double>> pts;
+            for (double t : breakpoints(tstop)) pts.push_back({t, value(t)});
+            return pwl_text(pts);
+        }
+        case Kind::Square: {
+            const double per = 1 / p_[1], e = kEdgeFraction * per, td = p_[2] / 100 * per;
+            return "PULSE(" + join({p_[0], -p_[0], td, e, e, per - td - 2 * e, per}) + ")";
+        }
+        case Kind::Pulse: {
+            const double e = kEdgeFraction * p_[3];
+            return "PULSE(" + join({p_[0], p_[1], p_[4], e, e, p_[2], p_[3]}) + ")";
+        }
+        case Kind::Ramp:
+        case Kind::Pwl: return pwl_text(points_);
+    }
+    return "";
+}
+
+double Stimulus::peak() const {
+    switch (kind_) {
+        case Kind::Dc:
+        case Kind::Sine:
+        case Kind::Triangle:
+        case Kind::Square: return std::abs(p_[0]);
+        case Kind::Pulse: return std::max(std::abs(p_[0]), std::abs(p_[1]));
+        default: {
+            double m = 0;
+            for (const auto& pt : points_) m = std::max(m, std::abs(pt.second));
+            return m;
+        }
+    }
+}
+
+std::vector<double> Stimulus::breakpoints(double tstop) const {
+    std::vector<double> out;
+    switch (kind_) {
+        case Kind::Triangle: {
+            const double q = 1 / (4 * p_[1]);
+            for (long k = 0; k * q < tstop; ++k) out.push_back(k * q);
+            out.push_back(std::ceil(tstop / q) * q);  // one corner at or past tstop closes the last segment
+            break;
+        }
+        case Kind::Square:
+        case Kind::Pulse: {
+            const bool sq = kind_ == Kind::Square;
+            const double per = sq ? 1 / p_[1] : p_[3], e = kEdgeFraction * per;
+            const double td = sq ? p_[2] / 100 * per : p_[4], pw = sq ? per - td - 2 * e : p_[2];
+            for (double start = td; start < tstop; start += per)
+                for (double c : {start, start + e, start + e + pw, start + 2 * e + pw})
+                    if (c <= tstop) out.push_back(c);
+            break;
+        }
+        case Kind::Ramp:
+        case Kind::Pwl:
+            for (const auto& pt : points_)
+                if (pt.first <= tstop) out.push_back(pt.first);
+            break;
+        default: break;
+    }
+    return out;
+}
+
+}  // namespace nwn::net

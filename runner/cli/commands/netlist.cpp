@@ -1,0 +1,133 @@
+// nwn netlist: a network file to an ngspice deck or a .subckt, in the codemodel or subckt flavour.
+#include <boost/program_options.hpp>
+#include <iostream>
+
+#include "command.h"
+#include "common/atomic_file.h"
+#include "common/error.h"
+#include "netlistgen/electrodes.h"
+#include "netlistgen/junction_params.h"
+#include "netlistgen/junction_values.h"
+#include "netlistgen/netlist_writer.h"
+#include "netlistgen/network_json.h"
+#include "netlistgen/resource_paths.h"
+#include "netlistgen/solver_options.h"
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+using namespace nwn::net;
+
+namespace {
+
+std::string joined(const std::vector<std::string>& args) {
+    std::string s = "nwn netlist";
+    for (const auto& a : args) s += " " + a;
+    return s;
+}
+
+// Resolves how a codemodel deck loads nwnspice.cm; "auto" falls back to a .spiceinit when ngspice 39
+// would lower-case the path.
+CodemodelLoad codemodel_load(const std::string& how, const fs::path& cm) {
+    if (how == "pre_codemodel") return CodemodelLoad::PreCodemodel;
+    if (how == "spiceinit") return CodemodelLoad::SpiceInit;
+    if (how == "none") return CodemodelLoad::None;
+    if (how == "auto") return pre_codemodel_can_load(cm) ? CodemodelLoad::PreCodemodel : CodemodelLoad::SpiceInit;
+    throw nwn::Error("--cm-load must be auto, pre_codemodel, spiceinit or none (got '" + how + "')");
+}
+
+int run_netlist(const std::vector<std::string>& args) {
+    std::string in, out, flavour, form, stimulus, preset, ic, spread, spread_dist, electrodes, cm_load, cm, lib;
+    std::vector<std::string> params;
+    unsigned long spread_seed = 1;
+    NetlistOptions o;
+    po::options_description opts(
+        "usage: nwn netlist net.json --flavour codemodel|subckt --form deck|subckt [options] -o FILE\n\n"
+        "Writes an ngspice deck (run it with: ngspice -b -r out.raw FILE) or a .subckt with one port per\n"
+        "electrode. Nodes: w<i> wire i, l<k> state lambda of junction k, e<name> bar electrode.\n\noptions");
+    opts.add_options()("help,h", "show this help")
+        ("input", po::value(&in)->required(), "network file (JSON, from nwn generate or nwn import-mat)")
+        ("flavour", po::value(&flavour)->default_value("codemodel"),
+         "codemodel: XSPICE nwnjunction (nwnspice.cm); subckt: portable subcircuit (nwnjunction.lib)")
+        ("form", po::value(&form)->default_value("deck"), "deck: standalone circuit; subckt: .subckt for designers")
+        ("stimulus", po::value(&stimulus)->default_value("dc:1"),
+         "driven electrode's source: dc:V | sine:A:F[:PHASE] | triangle:A:F | square:A:F[:DUTY] | "
+         "pulse:V1:V2:WIDTH:PERIOD[:DELAY] | ramp:V0:V1:T | pwl:FILE.csv")
+        ("drive", po::value(&o.drive), "name of the driven electrode (default: the first, src or c0)")
+        ("tstop", po::value(&o.tstop)->default_value(1.0), "transient end time (s)")
+        ("tmax", po::value(&o.tmax)->default_value(1e-3), "maximum time step (s)")
+        ("tstep", po::value(&o.tstep)->default_value(0), "output step of .tran (s; 0 = tmax)")
+        ("preset", po::value(&preset)->default_value("dc"), "junction parameter set: dc (paper's DC set) or ac")
+        ("param", po::value(&params)->composing(), "NAME=VALUE junction parameter override (repeatable)")
+        ("ic", po::value(&ic), "initial lambda per junction: CSV with a column lambda (or NWNsim's lambda_final)")
+        ("save-lambda", po::bool_switch(&o.save_lambda), "also save v(l<k>) of every junction")
+        ("save-wires", po::bool_switch(&o.save_wires), "also save v(w<i>) of every wire")
+        ("spread", po::value(&spread), "device-to-device spread, relative sigma per parameter: gon=0.1,vset=0.05")
+        ("spread-dist", po::value(&spread_dist)->default_value("lognormal"), "lognormal | normal (clipped at 3 sigma)")
+        ("spread-seed", po::value(&spread_seed)->default_value(1), "seed of the spread")
+        ("electrodes", po::value(&electrodes), "choose electrodes again (same rules as nwn generate)")
+        ("name", po::value(&o.subckt_name)->default_value("nwn"), "subcircuit name (--form subckt)")
+        ("ngspice-version", po::value(&o.ngspice_major)->default_value(39), "target ngspice major version")
+        ("cm", po::value(&cm), "path of nwnspice.cm (default: $NWN_CODEMODEL, then next to nwn)")
+        ("lib", po::value(&lib), "path of nwnjunction.lib (default: $NWN_SUBCKT_LIB, then next to nwn)")
+        ("cm-load", po::value(&cm_load)->default_value("auto"),
+         "how a codemodel deck loads nwnspice.cm: pre_codemodel (in the deck), spiceinit (a .spiceinit next to "
+         "the deck; ngspice 39 lower-cases pre_codemodel paths), none (the host loads it), auto")
+        ("output,o", po::value(&out)->required(), "file to write");
+    po::positional_options_description pos;
+    pos.add("input", 1);
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
+    if (vm.count("help")) {
+        std::cout << opts << "\n";
+        return nwn::cli::kExitOk;
+    }
+    po::notify(vm);
+
+    if (flavour != "codemodel" && flavour != "subckt") throw po::error("--flavour must be codemodel or subckt");
+    if (form != "deck" && form != "subckt") throw po::error("--form must be deck or subckt");
+    o.flavour = flavour == "codemodel" ? Flavour::Codemodel : Flavour::Subckt;
+    o.form = form == "deck" ? Form::Deck : Form::Subckt;
+    o.command_line = joined(args);
+
+    Network net = read_network(in);
+    if (!electrodes.empty()) choose_electrodes(net, electrodes);
+    o.params = preset_params(preset);
+    apply_overrides(o.params, params);
+    if (!spread.empty())
+        o.per_junction = spread_params(o.params, parse_spread(spread, spread_dist, static_cast<std::uint32_t>(spread_seed)),
+                                       net.junctions.size());
+    if (!ic.empty()) o.lambda0 = read_junction_values(ic, {"lambda", "lambda_final"}, net.junctions.size());
+    o.stimulus = Stimulus::parse(stimulus);
+
+    const fs::path out_path(out);
+    if (o.flavour == Flavour::Codemodel) {
+        if (o.form == Form::Deck && cm_load != "none") {
+            o.codemodel = find_codemodel(cm.empty() ? std::nullopt : std::optional<fs::path>(cm));
+            o.codemodel_load = codemodel_load(cm_load, o.codemodel);
+        } else {
+            o.codemodel_load = CodemodelLoad::None;
+            if (!cm.empty()) o.codemodel = fs::absolute(cm);
+        }
+    } else {
+        o.subckt_library = find_subckt_library(lib.empty() ? std::nullopt : std::optional<fs::path>(lib));
+    }
+    nwn::write_file_atomic(out_path, write_netlist(net, o));
+    if (o.flavour == Flavour::Codemodel && o.form == Form::Deck && o.codemodel_load == CodemodelLoad::SpiceInit) {
+        const fs::path init = fs::absolute(out_path).parent_path() / ".spiceinit";
+        const std::string text = spiceinit_text(o.codemodel);
+        if (fs::exists(init) && nwn::read_file(init) != text)
+            throw nwn::Error(init.string() + " exists and is not ours: move it, or write the deck elsewhere");
+        nwn::write_file_atomic(init, text);
+        std::cerr << "nwn netlist: wrote " << init.string() << ": start ngspice in " << init.parent_path().string()
+                  << " so that it loads nwnspice.cm\n";
+    }
+    std::cerr << "nwn netlist: " << summary(net) << "; " << flavour << " " << form << " -> " << out << "\n";
+    if (o.form == Form::Deck && net.hop_distance && *net.hop_distance > 0)
+        std::cerr << "nwn netlist: V* = " << o.stimulus.peak() / (*net.hop_distance * o.params.vset) << " (peak "
+                  << o.stimulus.peak() << " V / (n = " << *net.hop_distance << " * vset))\n";
+    return nwn::cli::kExitOk;
+}
+
+}  // namespace
+
+NWN_COMMAND(netlist, "Write an ngspice deck or .subckt of a network", run_netlist);
