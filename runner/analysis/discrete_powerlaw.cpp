@@ -116,23 +116,45 @@ std::vector<double> DiscretePowerLaw::cdf(double tau, std::span<const std::int64
 
 DiscretePowerLaw::Sampler::Sampler(const DiscretePowerLaw& law, double tau)
     : a_(law.a_), b_(law.b_), tail_start_(std::min(law.b_ + 1, law.a_ + kSamplerHead)), tau_(tau) {
-    head_cdf_.resize(static_cast<std::size_t>(tail_start_ - a_));
+    const auto H = static_cast<std::size_t>(tail_start_ - a_);
+    std::vector<double> w(H);
     double acc = 0;
-    for (std::size_t i = 0; i < head_cdf_.size(); ++i) {
+    for (std::size_t i = 0; i < H; ++i) {
         const double l = std::log(static_cast<double>(a_ + static_cast<std::int64_t>(i))) - law.log_a_;
-        acc += std::exp(-tau * l);
-        head_cdf_[i] = acc;
+        acc += w[i] = std::exp(-tau * l);
     }
     head_weight_ = acc;
     total_weight_ = acc + (tail_start_ <= b_ ? law.segment_weight(tau, tail_start_, b_) : 0.0);
+    // Vose's construction: every column holds its own value with probability alias_prob_ and its
+    // alias otherwise, so one uniform picks a value with exactly the weight w.
+    alias_prob_.assign(H, 1.0);
+    alias_of_.resize(H);
+    std::vector<std::uint32_t> small, large;
+    for (std::size_t i = 0; i < H; ++i) {
+        w[i] *= static_cast<double>(H) / acc;
+        alias_of_[i] = static_cast<std::uint32_t>(i);
+        (w[i] < 1.0 ? small : large).push_back(static_cast<std::uint32_t>(i));
+    }
+    while (!small.empty() && !large.empty()) {
+        const auto s = small.back(), l = large.back();
+        small.pop_back();
+        alias_prob_[s] = w[s];
+        alias_of_[s] = l;
+        w[l] -= 1.0 - w[s];
+        if (w[l] < 1.0) {
+            large.pop_back();
+            small.push_back(l);
+        }
+    }
 }
 
 std::int64_t DiscretePowerLaw::Sampler::operator()(std::mt19937_64& g) const {
-    const double u = uniform01(g) * total_weight_;
-    if (u >= head_weight_) return draw_tail(g);
-    const auto it = std::upper_bound(head_cdf_.begin(), head_cdf_.end(), u);
-    const auto i = std::min<std::ptrdiff_t>(it - head_cdf_.begin(), static_cast<std::ptrdiff_t>(head_cdf_.size()) - 1);
-    return a_ + i;
+    const double v = uniform01(g) * total_weight_;
+    if (v >= head_weight_) return draw_tail(g);
+    // v/head_weight_ is again uniform on (0, 1): one draw serves both choices (53 bits are plenty).
+    const double u = v / head_weight_ * static_cast<double>(alias_prob_.size());
+    const auto i = std::min(static_cast<std::size_t>(u), alias_prob_.size() - 1);
+    return a_ + (u - static_cast<double>(i) < alias_prob_[i] ? static_cast<std::int64_t>(i) : alias_of_[i]);
 }
 
 // Propose x from the continuous density ∝ x^-τ on [tail_start - 1/2, xmax + 1/2] and round it: k is

@@ -32,8 +32,8 @@ public:
     // CDF P(X <= k) at ascending points within [xmin, xmax].
     std::vector<double> cdf(double tau, std::span<const std::int64_t> points) const;
 
-    // Exact draws: inverse CDF on a table for the first 65536 values, rejection from the continuous
-    // law (acceptance > 99.99 %) beyond.
+    // Exact draws: Walker's alias table for the first 65536 values (O(1) per draw), rejection from
+    // the continuous law (acceptance > 99.99 %) beyond.
     class Sampler {
     public:
         Sampler(const DiscretePowerLaw& law, double tau);
@@ -42,7 +42,8 @@ public:
     private:
         std::int64_t a_, b_, tail_start_;
         double tau_, head_weight_, total_weight_;
-        std::vector<double> head_cdf_;  // unnormalised cumulative weights (k/xmin)^-τ
+        std::vector<double> alias_prob_;       // alias table over xmin .. tail_start-1
+        std::vector<std::uint32_t> alias_of_;
         std::int64_t draw_tail(std::mt19937_64& g) const;
     };
     Sampler sampler(double tau) const { return Sampler(*this, tau); }

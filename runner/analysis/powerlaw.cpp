@@ -64,20 +64,30 @@ struct Outcome {
 Outcome resample_once(const DiscretePowerLaw& law, const DiscretePowerLaw::Sampler& draw, std::size_t n,
                       std::uint64_t seed, const PowerLawOptions& o) {
     std::mt19937_64 g(seed);
-    std::vector<std::int64_t> x(n);
-    for (auto& v : x) v = draw(g);
-    std::sort(x.begin(), x.end());
     std::vector<std::int64_t> values;
     std::vector<std::size_t> counts;
-    double sum_log = 0;
-    for (std::size_t i = 0; i < n;) {
-        std::size_t j = i;
-        while (j < n && x[j] == x[i]) ++j;
-        values.push_back(x[i]);
-        counts.push_back(j - i);
-        sum_log += static_cast<double>(j - i) * std::log(static_cast<double>(x[i]));
-        i = j;
+    const auto range = static_cast<std::uint64_t>(law.xmax() - law.xmin()) + 1;
+    if (range <= 4 * static_cast<std::uint64_t>(n) + 4096) {
+        // Counting is cheaper than sorting when the support is not much longer than the sample.
+        std::vector<std::uint32_t> c(range, 0);
+        for (std::size_t i = 0; i < n; ++i) ++c[static_cast<std::size_t>(draw(g) - law.xmin())];
+        for (std::size_t k = 0; k < range; ++k)
+            if (c[k]) values.push_back(law.xmin() + static_cast<std::int64_t>(k)), counts.push_back(c[k]);
+    } else {
+        std::vector<std::int64_t> x(n);
+        for (auto& v : x) v = draw(g);
+        std::sort(x.begin(), x.end());
+        for (std::size_t i = 0; i < n;) {
+            std::size_t j = i;
+            while (j < n && x[j] == x[i]) ++j;
+            values.push_back(x[i]);
+            counts.push_back(j - i);
+            i = j;
+        }
     }
+    double sum_log = 0;
+    for (std::size_t i = 0; i < values.size(); ++i)
+        sum_log += static_cast<double>(counts[i]) * std::log(static_cast<double>(values[i]));
     const double tau = law.fit(sum_log / static_cast<double>(n), o.tau_min, o.tau_max);
     return {tau, ks_distance(law, tau, values, counts)};
 }

@@ -21,7 +21,7 @@ struct PowerLawOptions {
     double early_stop_likelihood = 1e-3;
     // Support search only: reject without resampling when the DKW bound 2·exp(-2 n D²) on P(D* >= D)
     // is below this (0 switches the screen off).
-    double screen = 1e-6;
+    double screen = 1e-3;
     std::size_t max_candidates = 2000;  // supports examined before giving up (then: highest p seen)
     std::size_t min_n = 10;             // samples required inside a support
     std::uint64_t seed = 1;

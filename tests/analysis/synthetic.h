@@ -47,17 +47,16 @@ inline double exact_power_law_loglik(const std::vector<std::int64_t>& x, double 
 }
 
 // Generation sizes of one avalanche of a critical Galton–Watson process (Poisson(1) offspring), started
-// by one event and stopped (returned empty) if it grows beyond max_total events or max_width per generation.
-inline std::vector<int> critical_branching(std::mt19937_64& g, int max_total, int max_width) {
+// by one event. Returns empty (the caller discards it) when it lasts more than max_generations or a
+// generation exceeds max_width; a cut on lifetime leaves P(T) and ⟨S⟩(T) unchanged below the cut.
+inline std::vector<int> critical_branching(std::mt19937_64& g, std::size_t max_generations, int max_width) {
     std::poisson_distribution<int> offspring(1.0);
     std::vector<int> gen{1};
-    int total = 1;
     for (;;) {
         int next = 0;
         for (int i = 0; i < gen.back(); ++i) next += offspring(g);
         if (next == 0) return gen;
-        total += next;
-        if (total > max_total || next > max_width) return {};
+        if (gen.size() == max_generations || next > max_width) return {};
         gen.push_back(next);
     }
 }

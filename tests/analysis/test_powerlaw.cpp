@@ -92,6 +92,18 @@ TEST_CASE("p-values are roughly uniform when the power law is true") {
     CHECK(fe.p < 0.05);
 }
 
+TEST_CASE("support search without an acceptable support reports the best one it saw") {
+    const auto x = nwn::test::sample_exponential(2000, 0.05, 1, 400, 41);
+    auto o = quick(50);
+    o.max_candidates = 40;
+    const auto f = search_power_law(x, o);
+    INFO("xmin " << f.xmin << " xmax " << f.xmax << " p " << f.p << " tried " << f.candidates_tried);
+    CHECK_FALSE(f.pcrit_reached);
+    CHECK(f.candidates_tried == 40);
+    CHECK(f.p < 0.5);
+    CHECK(f.xmax > f.xmin);
+}
+
 TEST_CASE("fit results do not depend on the thread count") {
     auto x = sample_power_law(1500, 1.8, 3, 3000, 21);
     const auto head = nwn::test::sample_discrete(400, 1, 2, [](double) { return 1.0; }, 22);
