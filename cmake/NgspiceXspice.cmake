@@ -61,6 +61,7 @@ if(NOT EXISTS ${_ngsrc}/src/xspice/cmpp/main.c OR NOT EXISTS ${_ngsrc}/src/xspic
   message(FATAL_ERROR "${_ngsrc} is not an ngspice source tree (no src/xspice/cmpp, src/xspice/icm/dlmain.c)")
 endif()
 set(NGSPICE_SRC ${_ngsrc} CACHE INTERNAL "")
+set(NGSPICE_INSTALLED_DEB_VERSION "${NGSPICE_INSTALLED_DEB_VERSION}" CACHE INTERNAL "")
 
 # ---- version check ----
 file(STRINGS ${_ngsrc}/configure.ac _major_line REGEX "m4_define\\(\\[ngspice_major_version\\]")

@@ -1,0 +1,133 @@
+// nwn run: one transient of a network (JSON) with any engine, or of any ngspice deck.
+#include <boost/program_options.hpp>
+#include <iostream>
+
+#include "command.h"
+#include "common/error.h"
+#include "netlistgen/electrodes.h"
+#include "netlistgen/junction_values.h"
+#include "netlistgen/network_json.h"
+#include "runner/experiments/deck_run.h"
+#include "runner/experiments/interrupt.h"
+#include "runner/experiments/network_run.h"
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_deck(const fs::path& p) {
+    auto ext = p.extension().string();
+    return ext == ".cir" || ext == ".sp" || ext == ".spice" || ext == ".net" || ext == ".ckt";
+}
+
+int report(const nwn::exp::RunResult& r, const fs::path& out, bool quiet) {
+    if (!quiet || !r.ok()) {
+        std::cerr << "nwn run: " << r.status << ", " << r.points << " points to t = " << r.t_last << " s in " << r.wall_s
+                  << " s";
+        if (r.g_last > 0) std::cerr << "; G " << r.g_first << " -> " << r.g_last << " S";
+        std::cerr << "; results in " << out.string() << "\n";
+        if (!r.message.empty()) std::cerr << "nwn run: " << r.message << "\n";
+    }
+    if (r.status == "interrupted") return nwn::cli::kExitInterrupted;
+    return r.ok() ? nwn::cli::kExitOk : nwn::cli::kExitFailure;
+}
+
+int run_run(const std::vector<std::string>& args) {
+    std::string in, out, engine, flavour, stimulus, preset, contacts, electrodes, ic, cm, lib;
+    std::vector<std::string> params;
+    double tstop = 1, tmax = 1e-3, resample = 0, wall = 0;
+    bool save_lambda = false, raw = false, compat = false, quiet = false;
+    po::options_description opts(
+        "usage: nwn run NET.json --stimulus SPEC --tstop T [--tmax H] [--contacts I,J] --out DIR [options]\n"
+        "       nwn run DECK.cir --out DIR [--engine libngspice|ngspice-cli] [--raw]\n\n"
+        "Runs one transient and writes DIR/run.json (parameters, engine, versions, wall time, steps, status),\n"
+        "DIR/timeseries.csv (t,V,I,G: driven-electrode voltage, drain current, G = |I/V|), DIR/lambda.csv\n"
+        "(--save-lambda) and DIR/run.raw (--raw). A deck run writes every saved vector instead of t,V,I,G.\n"
+        "Ctrl-C stops the run and keeps what was recorded (run.json: status interrupted).\n\noptions");
+    opts.add_options()("help,h", "show this help")
+        ("input", po::value(&in)->required(), "network file (JSON) or ngspice deck (.cir, .sp, .spice, .net)")
+        ("out", po::value(&out)->required(), "run directory (created)")
+        ("engine", po::value(&engine)->default_value("libngspice"),
+         "libngspice (in-process ngspice), ngspice-cli (the ngspice program, via a raw file), or native "
+         "(NWNsim's fixed-step scheme: explicit Euler at dt = --tmax)")
+        ("flavour", po::value(&flavour)->default_value("codemodel"),
+         "junction device for the SPICE engines: codemodel (nwnspice.cm) or subckt (portable subcircuit)")
+        ("stimulus", po::value(&stimulus)->default_value("dc:1"),
+         "source on the driven electrode: dc:V | sine:AMP:FREQ[:PHASE] | triangle:AMP:FREQ (NWNsim's ACsaw) | "
+         "square:AMP:FREQ[:DUTY] | pulse:V1:V2:WIDTH:PERIOD[:DELAY] | ramp:V0:V1:T | pwl:FILE.csv (columns t,V)")
+        ("tstop", po::value(&tstop)->default_value(1.0), "end time (s)")
+        ("tmax", po::value(&tmax)->default_value(1e-3), "maximum time step (s); the native engine's fixed step")
+        ("contacts", po::value(&contacts), "two-wire contacts I,J (0-based wire ids): I driven, J at 0 V")
+        ("electrodes", po::value(&electrodes), "choose electrodes as nwn generate does (farthest, bars:F, ...)")
+        ("preset", po::value(&preset)->default_value("dc"), "junction parameters: dc (NWNsim's DC set) or ac")
+        ("param", po::value(&params)->composing(), "NAME=VALUE junction parameter override (repeatable)")
+        ("ic", po::value(&ic), "initial lambda per junction: CSV with a column lambda (or lambda_final)")
+        ("nwnsim-compat", po::bool_switch(&compat),
+         "native engine: NWNsim's sign-asymmetric reset-to-zero rule (exact reproduction of its runs)")
+        ("save-lambda", po::bool_switch(&save_lambda), "write lambda.csv with every junction's state")
+        ("raw", po::bool_switch(&raw), "write run.raw (binary SPICE3 raw file)")
+        ("resample", po::value(&resample)->default_value(0), "write CSVs on a uniform grid of this step (s)")
+        ("wall-limit", po::value(&wall)->default_value(0), "stop a run after this many seconds of wall time")
+        ("cm", po::value(&cm), "path of nwnspice.cm (default: $NWN_CODEMODEL, then next to nwn)")
+        ("lib", po::value(&lib), "path of nwnjunction.lib (default: $NWN_SUBCKT_LIB, then next to nwn)")
+        ("quiet,q", po::bool_switch(&quiet), "no progress bar or summary");
+    po::positional_options_description pos;
+    pos.add("input", 1);
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
+    if (vm.count("help")) {
+        std::cout << opts << "\n";
+        return nwn::cli::kExitOk;
+    }
+    po::notify(vm);
+    std::string cmdline = "nwn run";
+    for (const auto& a : args) cmdline += " " + a;
+    auto opt_path = [](const std::string& s) { return s.empty() ? std::nullopt : std::optional<fs::path>(s); };
+    nwn::exp::install_interrupt_handler();
+
+    if (is_deck(in)) {
+        nwn::exp::DeckRunSpec d;
+        d.deck = in;
+        d.engine = nwn::exp::parse_engine(engine);
+        d.raw = raw;
+        d.wall_limit_s = wall;
+        d.quiet = quiet;
+        d.codemodel = opt_path(cm);
+        d.out = out;
+        d.command_line = cmdline;
+        return report(nwn::exp::run_deck(d), out, quiet);
+    }
+
+    nwn::exp::NetworkRunSpec s;
+    s.network = nwn::net::read_network(in);
+    s.network_source = fs::absolute(in).string();
+    if (!contacts.empty() && !electrodes.empty()) throw po::error("give --contacts or --electrodes, not both");
+    if (!contacts.empty()) nwn::net::choose_electrodes(s.network, "wires:" + contacts);
+    if (!electrodes.empty()) nwn::net::choose_electrodes(s.network, electrodes);
+    s.engine = nwn::exp::parse_engine(engine);
+    s.flavour = flavour;
+    s.stimulus = nwn::net::Stimulus::parse(stimulus);
+    s.tstop = tstop;
+    s.tmax = tmax;
+    s.preset = preset;
+    s.params = params;
+    if (!ic.empty()) s.lambda0 = nwn::net::read_junction_values(ic, {"lambda", "lambda_final"}, s.network.junctions.size());
+    s.nwnsim_compat = compat;
+    if (compat && s.engine != nwn::exp::Engine::Native) throw po::error("--nwnsim-compat applies to --engine native");
+    s.save_lambda = save_lambda;
+    s.raw = raw;
+    s.resample_dt = resample;
+    s.wall_limit_s = wall;
+    s.quiet = quiet;
+    s.codemodel = opt_path(cm);
+    s.subckt_library = opt_path(lib);
+    s.out = out;
+    s.command_line = cmdline;
+    if (!quiet) std::cerr << "nwn run: " << nwn::net::summary(s.network) << "; " << engine << "\n";
+    return report(nwn::exp::run_network(s), out, quiet);
+}
+
+}  // namespace
+
+NWN_COMMAND(run, "Run a transient of a network or deck (libngspice, ngspice CLI or native engine)", run_run);

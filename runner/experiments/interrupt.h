@@ -1,0 +1,14 @@
+// Ctrl-C for long runs: the first SIGINT asks the running engine to stop (the run then ends as
+// "interrupted" and keeps what it recorded); the handler only touches atomics.
+#pragma once
+#include <sys/types.h>
+
+namespace nwn::exp {
+
+void install_interrupt_handler();
+bool interrupted();
+void clear_interrupt();
+// A child process (the ngspice CLI) to terminate on interrupt; 0 = none.
+void set_interrupt_child(pid_t pid);
+
+}  // namespace nwn::exp

@@ -1,0 +1,250 @@
+#include "runner/experiments/network_run.h"
+
+#include <chrono>
+#include <cmath>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "common/atomic_file.h"
+#include "common/error.h"
+#include "common/progress.h"
+#include "netlistgen/junction_params.h"
+#include "netlistgen/netlist_writer.h"
+#include "netlistgen/resource_paths.h"
+#include "netlistgen/solver_options.h"
+#include "runner/engine/native_engine.h"
+#include "runner/engine/ngspice_cli.h"
+#include "runner/engine/ngspice_session.h"
+#include "runner/experiments/interrupt.h"
+#include "runner/experiments/run_recorder.h"
+#include "runner/io/raw_reader.h"
+
+namespace nwn::exp {
+
+Engine parse_engine(const std::string& name) {
+    if (name == "libngspice") return Engine::Libngspice;
+    if (name == "ngspice-cli") return Engine::NgspiceCli;
+    if (name == "native") return Engine::Native;
+    throw Error("unknown engine '" + name + "' (libngspice, ngspice-cli or native)");
+}
+
+const char* engine_name(Engine e) {
+    switch (e) {
+        case Engine::Libngspice: return "libngspice";
+        case Engine::NgspiceCli: return "ngspice-cli";
+        case Engine::Native: return "native";
+    }
+    return "?";
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Context {
+    const NetworkRunSpec& spec;
+    nwn_junction_params params;
+    const net::Electrode* driven;
+    const net::Electrode* drain;
+    std::vector<std::size_t> junctions;  // recorded states
+    std::string deck;                    // SPICE engines
+};
+
+std::vector<std::string> lambda_names(const Context& c) {
+    std::vector<std::string> names;
+    if (c.spec.save_lambda)
+        for (auto k : c.junctions) names.push_back("l" + std::to_string(k));
+    return names;
+}
+
+void run_native(Context& c, RunRecorder& rec, RunResult& res) {
+    engine::NativeOptions opt;
+    opt.dt = c.spec.tmax;
+    opt.tstop = c.spec.tstop;
+    opt.nwnsim_compat = c.spec.nwnsim_compat;
+    opt.params = {c.params};
+    opt.lambda0 = c.spec.lambda0;
+    engine::NativeEngine eng(c.spec.network, {{c.driven->name, c.spec.stimulus}}, opt);
+    std::size_t drain_index = c.drain - c.spec.network.electrodes.data();
+    std::vector<double> lam(c.junctions.size());
+    Progress bar("native", c.spec.tstop, c.spec.quiet);
+    long steps = eng.run([&](const engine::NativeStep& s) {
+        for (std::size_t k = 0; k < c.junctions.size() && c.spec.save_lambda; ++k) lam[k] = (*s.lambda)[c.junctions[k]];
+        rec.record(s.t, c.spec.stimulus.value(s.t), (*s.electrode_current)[drain_index],
+                   c.spec.save_lambda ? lam.data() : nullptr);
+        bar.update(s.t);
+        return !interrupted();
+    });
+    bar.finish();
+    res.status = interrupted() ? "interrupted" : "completed";
+    if (interrupted()) res.message = "interrupted at t = " + std::to_string(steps * c.spec.tmax);
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream is(text);
+    for (std::string l; std::getline(is, l);) lines.push_back(l);
+    return lines;
+}
+
+void run_libngspice(Context& c, RunRecorder& rec, RunResult& res) {
+    engine::Session session;
+    if (c.spec.flavour == "codemodel") session.load_codemodel(net::find_codemodel(c.spec.codemodel).string());
+    session.load_circuit(split_lines(c.deck));
+    const std::string drain_vec = "i(v" + c.drain->name + ")";
+    std::size_t i_idx = 0;
+    std::vector<std::size_t> lam_idx;
+    std::vector<double> lam(c.junctions.size());
+    session.set_layout_callback([&](const engine::VectorLayout& layout) {
+        i_idx = layout.index(drain_vec);
+        lam_idx.clear();
+        if (c.spec.save_lambda)
+            for (auto k : c.junctions) lam_idx.push_back(layout.index("v(l" + std::to_string(k) + ")"));
+    });
+    session.set_recorder([&](const engine::Point& p) {
+        for (std::size_t k = 0; k < lam_idx.size(); ++k) lam[k] = p[lam_idx[k]];
+        rec.record(p.time, c.spec.stimulus.value(p.time), p[i_idx], lam_idx.empty() ? nullptr : lam.data());
+    });
+    engine::RunOptions ro;
+    ro.tstop = c.spec.tstop;
+    ro.wall_limit_s = c.spec.wall_limit_s;
+    ro.progress_bar = true;
+    ro.quiet = c.spec.quiet;
+    ro.progress_label = "libngspice";
+    auto outcome = session.run(ro);
+    res.status = engine::to_string(outcome.status);
+    res.message = outcome.message;
+}
+
+void on_child(int pid) { set_interrupt_child(pid); }
+
+void run_cli(Context& c, RunRecorder& rec, RunResult& res) {
+    const auto& dir = c.spec.out;
+    std::optional<std::filesystem::path> cm;
+    if (c.spec.flavour == "codemodel") cm = net::find_codemodel(c.spec.codemodel);
+    auto cli = engine::run_ngspice_cli(dir, std::filesystem::absolute(dir / "deck.cir"), cm, c.spec.wall_limit_s,
+                                       on_child, interrupted);
+    res.status = cli.status;
+    res.message = cli.message;
+    if (!cli.raw) return;
+    io::RawReadOptions ro;
+    ro.tolerate_truncation = true;
+    io::RawFile raw(*cli.raw, ro);
+    const auto& plot = raw.plot("Transient");
+    if (plot.truncated && res.status == "completed") {
+        res.status = "failed";
+        res.message = "ngspice's raw file is truncated";
+    }
+    std::vector<std::string> names{"time", "i(v" + c.drain->name + ")"};
+    if (c.spec.save_lambda)
+        for (auto k : c.junctions) names.push_back("v(l" + std::to_string(k) + ")");
+    std::vector<double> lam(c.junctions.size());
+    raw.for_each_block(plot, names, [&](const io::PointBlock& b) {
+        for (std::size_t p = 0; p < b.n_points; ++p) {
+            for (std::size_t k = 0; k < lam.size() && c.spec.save_lambda; ++k) lam[k] = b.real(p, 2 + k);
+            const double t = b.real(p, 0);
+            rec.record(t, c.spec.stimulus.value(t), b.real(p, 1), c.spec.save_lambda ? lam.data() : nullptr);
+        }
+    });
+    std::error_code ec;
+    std::filesystem::remove(*cli.raw, ec);
+}
+
+nlohmann::json params_json(const nwn_junction_params& p) {
+    nlohmann::json j;
+    for (const auto& name : net::junction_param_names()) j[name] = net::param_value(p, name);
+    return j;
+}
+
+void write_run_json(const Context& c, const RunResult& r) {
+    nlohmann::json j;
+    j["format"] = "nwnspice-run";
+    j["version"] = 1;
+    j["status"] = r.status;
+    if (!r.message.empty()) j["message"] = r.message;
+    j["command"] = c.spec.command_line;
+    j["engine"] = engine_name(c.spec.engine);
+    if (c.spec.engine != Engine::Native) j["flavour"] = c.spec.flavour;
+    if (c.spec.engine == Engine::Native) j["nwnsim_compat"] = c.spec.nwnsim_compat;
+    j["network"] = {{"source", c.spec.network_source}, {"summary", net::summary(c.spec.network)},
+                    {"wires", c.spec.network.wires.size()}, {"junctions", c.spec.network.junctions.size()}};
+    if (c.spec.network.hop_distance) j["network"]["hop_distance"] = *c.spec.network.hop_distance;
+    j["electrodes"] = {{"driven", c.driven->name}, {"drain", c.drain->name}};
+    j["stimulus"] = c.spec.stimulus.spec();
+    j["tstop"] = c.spec.tstop;
+    j[c.spec.engine == Engine::Native ? "dt" : "tmax"] = c.spec.tmax;
+    j["preset"] = c.spec.preset;
+    j["params"] = params_json(c.params);
+    j["points"] = r.points;
+    j["t_last"] = r.t_last;
+    j["wall_s"] = r.wall_s;
+    auto num_or_null = [](double x) { return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(nullptr); };
+    j["G_initial"] = num_or_null(r.g_first);
+    j["G_final"] = num_or_null(r.g_last);
+    j["versions"] = {{"nwnspice", NWN_VERSION_STRING}, {"ngspice", NWN_NGSPICE_VERSION}};
+    write_file_atomic(c.spec.out / "run.json", j.dump(2) + "\n");
+}
+
+}  // namespace
+
+RunResult run_network(const NetworkRunSpec& spec) {
+    const auto& net = spec.network;
+    if (net.electrodes.size() < 2) throw Error("the network needs two electrodes (give --contacts I,J)");
+    if (!(spec.tstop > 0)) throw Error("--tstop must be > 0");
+    if (!(spec.tmax > 0)) throw Error("--tmax must be > 0");
+    if (spec.flavour != "codemodel" && spec.flavour != "subckt")
+        throw Error("unknown flavour '" + spec.flavour + "' (codemodel or subckt)");
+    Context c{spec, net::preset_params(spec.preset), &net.electrodes[0], &net.electrodes[1], {}, {}};
+    net::apply_overrides(c.params, spec.params);
+    if (!spec.lambda0.empty() && spec.lambda0.size() != net.junctions.size())
+        throw Error("initial states: " + std::to_string(spec.lambda0.size()) + " values for " +
+                    std::to_string(net.junctions.size()) + " junctions");
+    std::filesystem::create_directories(spec.out);
+
+    if (spec.engine == Engine::Native) {
+        for (std::size_t k = 0; k < net.junctions.size(); ++k) c.junctions.push_back(k);
+    } else {
+        c.junctions = net::active_junctions(net);
+        net::NetlistOptions no;
+        no.flavour = spec.flavour == "codemodel" ? net::Flavour::Codemodel : net::Flavour::Subckt;
+        no.params = c.params;
+        no.lambda0 = spec.lambda0;
+        no.stimulus = spec.stimulus;
+        no.drive = c.driven->name;
+        no.tstop = spec.tstop;
+        no.tmax = spec.tmax;
+        no.save_lambda = spec.save_lambda;
+        no.codemodel_load = net::CodemodelLoad::None;
+        if (no.flavour == net::Flavour::Subckt) no.subckt_library = net::find_subckt_library(spec.subckt_library);
+        no.command_line = spec.command_line;
+        c.deck = net::write_netlist(net, no);
+        write_file_atomic(spec.out / "deck.cir", c.deck);
+    }
+
+    RecorderOptions ro{spec.out, lambda_names(c), spec.raw, spec.resample_dt};
+    RunRecorder rec(ro);
+    RunResult res;
+    const auto start = Clock::now();
+    try {
+        switch (spec.engine) {
+            case Engine::Native: run_native(c, rec, res); break;
+            case Engine::Libngspice: run_libngspice(c, rec, res); break;
+            case Engine::NgspiceCli: run_cli(c, rec, res); break;
+        }
+    } catch (const Error& e) {
+        if (rec.points() == 0) throw;  // bad input before anything ran
+        res.status = "failed";
+        res.message = e.what();
+    }
+    res.wall_s = std::chrono::duration<double>(Clock::now() - start).count();
+    res.points = rec.points();
+    res.t_last = rec.last_time();
+    res.g_first = rec.first_g();
+    res.g_last = rec.last_g();
+    rec.close();
+    write_run_json(c, res);
+    return res;
+}
+
+}  // namespace nwn::exp

@@ -1,0 +1,58 @@
+// One transient run of a network with any engine, written to a run directory:
+//   run.json        parameters, engine, versions, wall time, steps, status (completed|interrupted|failed)
+//   timeseries.csv  t,V,I,G: driven-electrode voltage, drain current, network conductance |I/V|
+//   lambda.csv      junction states over time (--save-lambda)
+//   run.raw         binary SPICE3 raw file of the same (--raw)
+//   deck.cir        the netlist the SPICE engines ran
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "netlistgen/network.h"
+#include "netlistgen/stimulus.h"
+
+namespace nwn::exp {
+
+enum class Engine { Libngspice, NgspiceCli, Native };
+Engine parse_engine(const std::string& name);
+const char* engine_name(Engine e);
+
+struct NetworkRunSpec {
+    net::Network network;
+    std::string network_source;              // the file it came from, for run.json
+    Engine engine = Engine::Libngspice;
+    std::string flavour = "codemodel";       // SPICE engines: codemodel | subckt
+    net::Stimulus stimulus = net::Stimulus::dc(1.0);
+    double tstop = 1.0;
+    double tmax = 1e-3;                      // SPICE maximum step; the native engine's fixed step
+    std::string preset = "dc";
+    std::vector<std::string> params;         // NAME=VALUE overrides
+    std::vector<double> lambda0;             // initial states (empty = 0)
+    bool nwnsim_compat = false;              // native engine only
+    bool save_lambda = false;
+    bool raw = false;
+    double resample_dt = 0;
+    double wall_limit_s = 0;                 // 0 = none
+    bool quiet = false;
+    std::optional<std::filesystem::path> codemodel, subckt_library;
+    std::filesystem::path out;
+    std::string command_line;
+};
+
+struct RunResult {
+    std::string status;   // completed | interrupted | failed
+    std::string message;  // why it did not complete
+    std::size_t points = 0;
+    double wall_s = 0;
+    double t_last = 0;
+    double g_first = 0, g_last = 0;
+    bool ok() const { return status == "completed"; }
+};
+
+// Runs and writes the run directory; never throws for a failed simulation (see RunResult), throws
+// nwn::Error for bad input (parameters, electrodes, missing device files).
+RunResult run_network(const NetworkRunSpec& spec);
+
+}  // namespace nwn::exp

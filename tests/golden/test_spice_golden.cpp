@@ -1,0 +1,59 @@
+// The SPICE engines reproduce NWNsim's DC 1.8 V run (MODEL.md §7.1) as a continuous-time solution.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "activation.h"
+#include "golden_reference.h"
+#include "runner/experiments/network_run.h"
+#include "runner/io/timeseries_csv.h"
+#include "support/reference.h"
+
+using namespace nwn;
+
+namespace {
+
+void check_spice_run(exp::Engine engine, const std::string& flavour) {
+    auto ref = test::load_golden_dc();
+    if (!ref) return;
+    exp::NetworkRunSpec s;
+    s.network = ref->network;
+    s.engine = engine;
+    s.flavour = flavour;
+    s.stimulus = net::Stimulus::dc(1.8);
+    s.tstop = 10;
+    s.tmax = 1e-3;
+    s.save_lambda = true;
+    s.quiet = true;
+    s.out = test::scratch_dir("golden/" + flavour);
+    auto r = exp::run_network(s);
+    INFO(r.message);
+    REQUIRE(r.ok());
+    auto ts = io::read_timeseries_csv(s.out / "timeseries.csv");
+    const auto &t = ts.column("t"), &g = ts.column("G");
+    auto lam = io::read_timeseries_csv(s.out / "lambda.csv");
+    int on = 0;
+    for (std::size_t c = 1; c < lam.names.size(); ++c) on += std::fabs(lam.columns[c].back()) >= 0.01 ? 1 : 0;
+    const double t10 = test::first_crossing(t, g, 10), t100 = test::first_crossing(t, g, 100);
+    WARN(flavour << ": G(0) = " << g.front() << " (NWNsim " << ref->g.front() << "), G(10 s) = " << g.back()
+                 << " (NWNsim " << ref->g.back() << "), junctions on at 10 s = " << on << ", t(10 G0) = " << t10
+                 << " s, t(100 G0) = " << t100 << " s, " << r.points << " points, " << r.wall_s << " s");
+    // Tolerances from the issue: the continuous-time solution differs from NWNsim's 1 ms Euler only
+    // through the activation transient; before and long after it both sit on the same fixed points.
+    CHECK(g.front() == Approx(ref->g.front()).epsilon(0.005));
+    CHECK(g.back() == Approx(ref->g.back()).epsilon(0.01));
+    CHECK(std::abs(on - 190) <= 3);
+    // NWNsim's Euler refined to dt = 1e-5 s converges to 50.6 ms and 52.2 ms (MODEL.md / issue 4).
+    CHECK(std::fabs(t10 - 0.0506) <= 0.0015);
+    CHECK(std::fabs(t100 - 0.0522) <= 0.0015);
+}
+
+}  // namespace
+
+TEST_CASE("libngspice with the code model reproduces NWNsim's DC 1.8 V run", "[golden][spice]") {
+    check_spice_run(exp::Engine::Libngspice, "codemodel");
+}
+
+TEST_CASE("the ngspice CLI with the portable subcircuit reproduces NWNsim's DC 1.8 V run", "[golden][spice]") {
+    check_spice_run(exp::Engine::NgspiceCli, "subckt");
+}
