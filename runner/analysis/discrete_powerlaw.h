@@ -18,7 +18,7 @@ public:
     struct Moments {
         double log_z;     // ln Z(τ)
         double mean_log;  // E[ln k]
-        double var_log;   // Var[ln k] = -d² ln Z / dτ² · (-1): the per-sample Fisher information
+        double var_log;   // Var[ln k] = d² ln Z/dτ², the Fisher information per sample
     };
     Moments moments(double tau) const;
 

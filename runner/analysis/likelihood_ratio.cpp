@@ -173,12 +173,16 @@ LikelihoodRatio compare_power_law(std::span<const std::int64_t> x, std::int64_t 
     r.loglik_power_law = -tau * d.sum_log - d.n * lz_pl;
     r.loglik_alternative = r.loglik_power_law - sum;
     r.R = sum;
-    if (sd > 1e-12 * (std::fabs(mean) + 1e-300)) {
+    // Per-sample differences are O(1) numbers computed to ~1e-12; below kNoise they are rounding, which
+    // happens when an alternative fits as the power law itself (truncated with lambda = 0).
+    constexpr double kNoise = 1e-9;
+    if (sd > kNoise) {
         r.normalized = std::sqrt(d.n) * mean / sd;
         r.p = std::erfc(std::fabs(r.normalized) / std::sqrt(2.0));
     } else {
-        r.normalized = mean == 0 ? 0.0 : std::copysign(kInf, mean);
-        r.p = mean == 0 ? 1.0 : 0.0;
+        const bool same = std::fabs(mean) <= kNoise;
+        r.normalized = same ? 0.0 : std::copysign(kInf, mean);
+        r.p = same ? 1.0 : 0.0;
     }
     if (alt == Alternative::truncated_power_law) {
         const double D = std::max(0.0, -2.0 * r.R);
