@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <fstream>
 #include <memory>
 #include <optional>
 #include <set>
@@ -43,6 +46,41 @@ void append(const matvar_t* v, std::size_t n, std::vector<double>& out) {
     for (std::size_t k = 0; k < n; ++k) out.push_back(static_cast<double>(p[k]));
 }
 
+// matio reads variables on demand, so a file cut inside a variable we never ask for would pass: walk the
+// MAT v5 element tags (8 bytes: type, byte count; miMATRIX padded to 8 bytes) and require that the last
+// element ends inside the file. Other formats (v7.3 is HDF5) are left to matio.
+void check_mat5_complete(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    char header[128];
+    if (!in.read(header, sizeof header)) return;  // too short for MAT v5: matio will refuse it
+    const bool swap = header[126] == 'M' && header[127] == 'I';
+    const bool native = header[126] == 'I' && header[127] == 'M';
+    if (!swap && !native) return;
+    const std::uint16_t version = static_cast<std::uint8_t>(header[124]) | static_cast<std::uint8_t>(header[125]) << 8;
+    if (version != 0x0100 && version != 0x0001) return;
+    in.seekg(0, std::ios::end);
+    const std::uint64_t size = static_cast<std::uint64_t>(in.tellg());
+    auto u32 = [&](const unsigned char* b) {
+        return swap ? (std::uint32_t(b[0]) << 24 | std::uint32_t(b[1]) << 16 | std::uint32_t(b[2]) << 8 | b[3])
+                    : (std::uint32_t(b[3]) << 24 | std::uint32_t(b[2]) << 16 | std::uint32_t(b[1]) << 8 | b[0]);
+    };
+    std::uint64_t pos = 128;
+    while (pos < size) {
+        unsigned char tag[8];
+        in.seekg(static_cast<std::streamoff>(pos));
+        if (pos + 8 > size || !in.read(reinterpret_cast<char*>(tag), 8))
+            throw Error(path + ": truncated MAT file (an element tag at byte " + std::to_string(pos) + " is cut off)");
+        const std::uint32_t type = u32(tag), bytes = u32(tag + 4);
+        std::uint64_t end = pos + 8 + bytes;
+        if (type == 14) end = pos + 8 + ((bytes + 7) / 8) * 8;  // miMATRIX
+        if (type >> 16) end = pos + 8;                         // small element: data inside the tag
+        if (end > size)
+            throw Error(path + ": truncated MAT file (a variable at byte " + std::to_string(pos) + " needs " +
+                        std::to_string(end) + " bytes, the file has " + std::to_string(size) + ")");
+        pos = end;
+    }
+}
+
 class Reader {
 public:
     Reader(const std::filesystem::path& path) : path_(path.string()) {
@@ -52,6 +90,7 @@ public:
         file_.mat = Mat_Open(path_.c_str(), MAT_ACC_RDONLY);
         if (!file_.mat)
             throw Error(path_ + ": not a MATLAB .mat file that matio can open" + detail());
+        check_mat5_complete(path_);
     }
 
     bool has(const char* name) {

@@ -13,7 +13,7 @@ std::vector<std::string> deck_solver_options(int ngspice_major) {
         lines.push_back("* ngspice " + std::to_string(ngspice_major) + ": KLU sparse solver.");
         lines.push_back(".options klu method=gear reltol=1e-4");
     } else {
-        lines.push_back("* ngspice " + std::to_string(ngspice_major) + ": Sparse 1.3 (no KLU before 42; .options klu is ignored).");
+        lines.push_back("* ngspice " + std::to_string(ngspice_major) + ": Sparse 1.3 (KLU came with ngspice 42; 39 ignores it).");
         lines.push_back(".options method=gear reltol=1e-4");
     }
     return lines;

@@ -136,7 +136,7 @@ std::string network_svg(const Network& net, const std::optional<JunctionColourin
         for (double u : {0.0, 0.5, 1.0}) {
             const double v = scale.lo + u * (scale.hi - scale.lo);
             os << "<text x=\"" << fmt(bx + 20) << "\" y=\"" << fmt(by + (1 - u) * bh + 4) << "\">"
-               << (scale.log ? "1e" + fmt(v) : fmt(v)) << "</text>\n";
+               << fmt(scale.log ? std::pow(10.0, v) : v) << "</text>\n";
         }
         const std::string label = colouring->quantity == "lambda" ? "lambda (V s)"
                                   : colouring->quantity == "conductance" ? "G (S), log" : "|I| (A), log";

@@ -1,0 +1,23 @@
+// Shared helpers of the netlistgen tests: hand-made networks, files in scratch directories, the nwn CLI.
+#pragma once
+#include <array>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "netlistgen/network.h"
+
+namespace nwn::test {
+
+// Wires from end points (x0, y0, x1, y1), junctions found by the library, no electrodes.
+net::Network segments_network(const std::vector<std::array<double, 4>>& segments, double lx = 10, double ly = 10);
+
+void write_text(const std::filesystem::path& path, const std::string& text);
+
+// Runs `nwn <args>`; returns its exit status and fills *output with stdout+stderr.
+int run_nwn(const std::string& args, std::string* output);
+
+// The reference directory's nwnsim/ folder, or nullopt (SKIPPED printed) when absent.
+std::optional<std::filesystem::path> nwnsim_reference(const std::string& why);
+
+}  // namespace nwn::test
