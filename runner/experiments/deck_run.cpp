@@ -16,10 +16,21 @@
 #include "runner/io/raw_reader.h"
 #include "runner/io/raw_writer.h"
 #include "runner/io/timeseries_csv.h"
+#include "runner/io/vector_names.h"
 
 namespace nwn::exp {
 
 namespace {
+
+// One spelling for both engines (libngspice says "out", "v1#branch"; raw files "v(out)", "i(v1)").
+std::string display_name(const std::string& name) {
+    std::string c = io::canonical_vector_name(name);
+    const std::string branch = "#branch";
+    if (c.size() > branch.size() && c.compare(c.size() - branch.size(), branch.size(), branch) == 0)
+        return "i(" + c.substr(0, c.size() - branch.size()) + ")";
+    if (c.find_first_of("(),#") == std::string::npos) return "v(" + c + ")";
+    return c;
+}
 
 // Streams points with all vectors to timeseries.csv (and run.raw).
 class AllVectors {
@@ -34,8 +45,8 @@ public:
         spec.variables.push_back({"time", "time"});
         for (std::size_t k = 0; k < names_.size(); ++k)
             if (k != scale_) {
-                cols.push_back(names_[k]);
-                spec.variables.push_back({names_[k], ""});
+                cols.push_back(display_name(names_[k]));
+                spec.variables.push_back({cols.back(), ""});
             }
         csv_ = std::make_unique<io::TimeSeriesCsvWriter>(dir_ / "timeseries.csv", cols);
         if (raw_) raw_writer_ = std::make_unique<io::RawWriter>(dir_ / "run.raw", spec);

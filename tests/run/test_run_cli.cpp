@@ -1,0 +1,174 @@
+// `nwn run` through the binary, as a user runs it.
+#include <catch2/catch.hpp>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "common/atomic_file.h"
+#include "runner/io/raw_reader.h"
+#include "runner/io/timeseries_csv.h"
+#include "support/reference.h"
+
+using namespace nwn::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string nwn_cmd() { return nwn_binary().string(); }
+
+// A small random network (79 wires, 264 junctions, n = 7), made once per test.
+fs::path small_network(const fs::path& dir) {
+    auto net = dir / "small.json";
+    std::string out;
+    REQUIRE(run_command(nwn_cmd() + " generate --wires 80 --lx 25 --ly 25 --seed 3 -o " + net.string(), &out) == 0);
+    return net;
+}
+
+nlohmann::json run_json(const fs::path& dir) { return nlohmann::json::parse(nwn::read_file(dir / "run.json")); }
+
+}  // namespace
+
+TEST_CASE("libngspice and the ngspice CLI give the same run of a network", "[run]") {
+    auto dir = scratch_dir("run/engines");
+    auto net = small_network(dir);
+    std::string out;
+    const std::string common = " --stimulus dc:0.5 --tstop 0.2 --quiet --save-lambda";
+    REQUIRE(run_command(nwn_cmd() + " run " + net.string() + common + " --out " + (dir / "lib").string(), &out) == 0);
+    REQUIRE(run_command(nwn_cmd() + " run " + net.string() + common + " --engine ngspice-cli --out " + (dir / "cli").string(),
+                        &out) == 0);
+    auto a = nwn::io::read_timeseries_csv(dir / "lib/timeseries.csv");
+    auto b = nwn::io::read_timeseries_csv(dir / "cli/timeseries.csv");
+    REQUIRE(a.rows() == b.rows());
+    REQUIRE(a.rows() > 100);
+    // The same ngspice on the same deck: only the transport differs (SendData vs a raw file).
+    for (const char* c : {"t", "V", "I", "G"})
+        for (std::size_t k = 0; k < a.rows(); ++k) REQUIRE(a.column(c)[k] == Approx(b.column(c)[k]).epsilon(1e-12));
+    auto la = nwn::io::read_timeseries_csv(dir / "lib/lambda.csv");
+    CHECK(la.names.size() == 265);  // t + 264 junctions
+    auto j = run_json(dir / "lib");
+    CHECK(j["status"] == "completed");
+    CHECK(j["engine"] == "libngspice");
+    CHECK(j["points"].get<int>() == static_cast<int>(a.rows()));
+    CHECK(j["params"]["vset"].get<double>() == 0.01);
+    CHECK(fs::exists(dir / "lib/deck.cir"));
+}
+
+TEST_CASE("native engine, parameter overrides, resampling and a raw file", "[run]") {
+    auto dir = scratch_dir("run/native");
+    auto net = small_network(dir);
+    std::string out;
+    REQUIRE(run_command(nwn_cmd() + " run " + net.string() + " --engine native --stimulus dc:0.5 --tstop 0.2 --tmax 1e-4 "
+                                "--param boost=2 --preset ac --resample 0.01 --raw --quiet --out " + (dir / "r").string(),
+                        &out) == 0);
+    auto ts = nwn::io::read_timeseries_csv(dir / "r/timeseries.csv");
+    const auto& t = ts.column("t");
+    REQUIRE(t.size() == 20);  // 0.01 ... 0.2: the native run starts at dt, NWNsim's first sample
+    for (std::size_t k = 0; k < t.size(); ++k) CHECK(t[k] == Approx(0.01 * (k + 1)).margin(1e-12));
+    auto j = run_json(dir / "r");
+    CHECK(j["params"]["boost"].get<double>() == 2);
+    CHECK(j["params"]["goff"].get<double>() == 1e-8);  // the AC preset
+    CHECK(j["points"].get<int>() == 2000);
+    nwn::io::RawFile raw(dir / "r/run.raw");
+    CHECK(raw.plots().front().n_points == 2000);
+    auto g = raw.read_vector(raw.plots().front(), "G");
+    CHECK(g.real.back() == Approx(ts.column("G").back()).epsilon(1e-12));
+}
+
+TEST_CASE("a pwl stimulus from CSV drives the network", "[run]") {
+    auto dir = scratch_dir("run/pwl");
+    auto net = small_network(dir);
+    nwn::write_file_atomic(dir / "drive.csv", "t,V\n0,0\n0.05,0.5\n0.1,0.5\n0.15,0\n");
+    std::string out;
+    REQUIRE(run_command(nwn_cmd() + " run " + net.string() + " --engine native --stimulus pwl:" + (dir / "drive.csv").string() +
+                            " --tstop 0.2 --quiet --out " + (dir / "r").string(), &out) == 0);
+    auto ts = nwn::io::read_timeseries_csv(dir / "r/timeseries.csv", {{}, true});
+    const auto &t = ts.column("t"), &v = ts.column("V");
+    for (std::size_t k = 0; k < t.size(); ++k) {
+        double expect = t[k] < 0.05 ? 10 * t[k] : t[k] < 0.1 ? 0.5 : t[k] < 0.15 ? 0.5 - 10 * (t[k] - 0.1) : 0.0;
+        CHECK(v[k] == Approx(expect).margin(1e-12));
+    }
+}
+
+TEST_CASE("any deck runs with both SPICE engines", "[run]") {
+    auto dir = scratch_dir("run/deck");
+    nwn::write_file_atomic(dir / "rc.cir", "* rc\nV1 in 0 DC 1\nR1 in out 1k\nC1 out 0 1u\n.tran 10u 5m 0 10u uic\n.end\n");
+    std::string out;
+    REQUIRE(run_command(nwn_cmd() + " run " + (dir / "rc.cir").string() + " --quiet --out " + (dir / "a").string(), &out) == 0);
+    REQUIRE(run_command(nwn_cmd() + " run " + (dir / "rc.cir").string() + " --engine ngspice-cli --quiet --out " +
+                            (dir / "b").string(), &out) == 0);
+    auto a = nwn::io::read_timeseries_csv(dir / "a/timeseries.csv");
+    auto b = nwn::io::read_timeseries_csv(dir / "b/timeseries.csv");
+    REQUIRE(a.rows() == b.rows());
+    const auto &t = a.column("t"), &v = a.column("v(out)");
+    // Trapezoidal RC at 10 us steps: error ~ 1e-6 V against 1 - exp(-t/RC).
+    for (std::size_t k = 0; k < t.size(); ++k) CHECK(v[k] == Approx(1 - std::exp(-t[k] / 1e-3)).margin(5e-5));
+    auto sorted = [](auto v) { std::sort(v.begin(), v.end()); return v; };
+    CHECK(sorted(a.names) == sorted(b.names));
+    CHECK(b.column("v(out)").back() == Approx(v.back()).epsilon(1e-12));
+}
+
+TEST_CASE("Ctrl-C stops a run and keeps what was recorded", "[run]") {
+    auto dir = scratch_dir("run/interrupt");
+    auto net = small_network(dir);
+    const auto out = dir / "r";
+    pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        std::string cmd = nwn_cmd() + " run " + net.string() + " --stimulus dc:0.5 --tstop 1000 --quiet --out " + out.string();
+        ::execl("/bin/sh", "sh", "-c", ("exec " + cmd + " >/dev/null 2>&1").c_str(), (char*)nullptr);
+        ::_exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::seconds(3));
+    ::kill(pid, SIGINT);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 130);
+    auto j = run_json(out);
+    CHECK(j["status"] == "interrupted");
+    auto ts = nwn::io::read_timeseries_csv(out / "timeseries.csv");
+    CHECK(ts.rows() > 10);
+    CHECK(ts.rows() == j["points"].get<std::size_t>());
+    CHECK(ts.column("t").back() < 1000);
+}
+
+TEST_CASE("bad input gives a clear message and a non-zero exit", "[run]") {
+    auto dir = scratch_dir("run/bad");
+    auto net = small_network(dir);
+    struct Case {
+        std::string args, message;
+    };
+    const Case cases[] = {
+        {"--stimulus dc:0.5", "--out"},
+        {"--engine spectre --out x", "unknown engine 'spectre'"},
+        {"--stimulus sine:1 --out x", "sine"},
+        {"--param vsett=1 --out x", "vsett"},
+        {"--param vreset=0.5 --out x", "vreset"},
+        {"--contacts 3,5000 --out x", "5000"},
+        {"--tstop -1 --out x", "--tstop"},
+        {"--engine libngspice --nwnsim-compat --out x", "--nwnsim-compat"},
+    };
+    for (const auto& c : cases) {
+        std::string out;
+        int rc = run_command("cd " + dir.string() + " && " + nwn_cmd() + " run " + net.string() + " " + c.args, &out);
+        INFO(c.args << " -> " << out);
+        CHECK(rc != 0);
+        CHECK(out.find(c.message) != std::string::npos);
+    }
+    std::string out;
+    nwn::write_file_atomic(dir / "broken.json", "{\"format\": \"nwnspice-network\", \"version\": 1, \"wires\": [");
+    CHECK(run_command(nwn_cmd() + " run " + (dir / "broken.json").string() + " --out " + (dir / "y").string(), &out) == 1);
+    CHECK(out.find("broken.json") != std::string::npos);
+    nwn::write_file_atomic(dir / "broken.cir", "* broken\nV1 a 0 DC 1\nR1 a 0 1k\nQ1 a b\n.tran 1m 10m\n.end\n");
+    CHECK(run_command(nwn_cmd() + " run " + (dir / "broken.cir").string() + " --out " + (dir / "z").string(), &out) == 1);
+    CHECK(out.find("could not find a valid modelname") != std::string::npos);
+}
