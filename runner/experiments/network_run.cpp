@@ -89,7 +89,10 @@ std::vector<std::string> split_lines(const std::string& text) {
 }
 
 void run_libngspice(Context& c, RunRecorder& rec, RunResult& res) {
-    engine::Session session;
+    // Everything is streamed to the recorder: ngspice need not hold the vectors (memory stays flat).
+    engine::SessionOptions so;
+    so.keep_vectors = false;
+    engine::Session session(so);
     if (c.spec.flavour == "codemodel") session.load_codemodel(net::find_codemodel(c.spec.codemodel).string());
     session.load_circuit(split_lines(c.deck));
     const std::string drain_vec = "i(v" + c.drain->name + ")";
