@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Times NWNsim's DC 1.8 V run (100-wire network, contacts 72 -> 29, 10 s) with every engine and both
+# junction flavours and prints a markdown table: wall time, accepted points, peak memory (max RSS).
+#   bench/bench_run.sh [REFERENCE_DIR] [TSTOP]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ref=${1:-${NWN_REFERENCE_DIR:-../shared/reference}}
+tstop=${2:-10}
+nwn=$PWD/build/bin/nwn
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+$nwn import-mat "$ref/nwnsim/nw100_seed042.mat" -o "$work/nw100.json" 2>/dev/null
+echo "| engine | flavour | wall (s) | points | peak RSS (MB) | G(10 s) (S) |"
+echo "|---|---|---|---|---|---|"
+run() {  # engine flavour extra-args...
+  local engine=$1 flavour=$2; shift 2
+  local out="$work/$engine-$flavour"
+  /usr/bin/time -f "%e %M" -o "$work/time" $nwn run "$work/nw100.json" --engine "$engine" --flavour "$flavour" \
+    --stimulus dc:1.8 --tstop "$tstop" --tmax 1e-3 --contacts 72,29 --out "$out" --quiet "$@"
+  read -r wall rss <"$work/time"
+  local points gfinal
+  points=$(sed -n 's/.*"points": \([0-9]*\).*/\1/p' "$out/run.json")
+  gfinal=$(sed -n 's/.*"G_final": \([-0-9.e]*\).*/\1/p' "$out/run.json")
+  local label=$flavour
+  [[ $engine == native ]] && label="(NWNsim Euler, dt 1 ms)"
+  printf "| %s | %s | %s | %s | %.0f | %s |\n" "$engine" "$label" "$wall" "$points" "$(echo "$rss/1024" | bc -l)" "$gfinal"
+}
+run native codemodel --nwnsim-compat
+run libngspice codemodel
+run ngspice-cli codemodel
+run libngspice subckt
+run ngspice-cli subckt
