@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/program_options.hpp>
+
 namespace nwn::cli {
 
 using CommandFn = std::function<int(const std::vector<std::string>& args)>;
@@ -22,6 +24,13 @@ std::vector<Command>& command_registry();
 struct CommandRegistrar {
     CommandRegistrar(std::string name, std::string summary, CommandFn run);
 };
+
+// Parses a subcommand's arguments (positional ones per `positional`), printing `options` and returning
+// false when --help is given; otherwise checks required options (po::notify) and returns true.
+bool parse_command_line(const std::vector<std::string>& args,
+                        const boost::program_options::options_description& options,
+                        const boost::program_options::positional_options_description& positional,
+                        boost::program_options::variables_map& vm);
 
 // Exit codes shared by every subcommand.
 inline constexpr int kExitOk = 0;

@@ -75,12 +75,7 @@ int run_run(const std::vector<std::string>& args) {
     po::positional_options_description pos;
     pos.add("input", 1);
     po::variables_map vm;
-    po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
-    if (vm.count("help")) {
-        std::cout << opts << "\n";
-        return nwn::cli::kExitOk;
-    }
-    po::notify(vm);
+    if (!nwn::cli::parse_command_line(args, opts, pos, vm)) return nwn::cli::kExitOk;
     std::string cmdline = "nwn run";
     for (const auto& a : args) cmdline += " " + a;
     auto opt_path = [](const std::string& s) { return s.empty() ? std::nullopt : std::optional<fs::path>(s); };
