@@ -74,12 +74,19 @@ std::vector<Electrode> farthest(const Network& net) {
 
 std::vector<Electrode> topo_farthest(const Network& net) {
     if (net.wires.size() < 2) throw Error("topo-farthest electrodes need at least two wires");
+    // One breadth-first search per wire, O(N) memory; scanning (a, b > a) in order and keeping only
+    // strictly longer paths leaves the first maximum, NWNsim's column-major pick.
     const auto adj = adjacency(net);
-    std::vector<std::vector<int>> hops(net.wires.size());
-    for (std::size_t w = 0; w < net.wires.size(); ++w) hops[w] = hops_from(adj, {static_cast<int>(w)});
-    std::vector<int> all(net.wires.size());
-    for (std::size_t k = 0; k < all.size(); ++k) all[k] = static_cast<int>(k);
-    const auto [a, b] = best_pair(all, [&](int i, int j) { return static_cast<double>(hops[i][j]); });
+    int best = -1, a = -1, b = -1;
+    for (int i = 0; i < static_cast<int>(net.wires.size()); ++i) {
+        const auto hops = hops_from(adj, {i});
+        for (int j = i + 1; j < static_cast<int>(hops.size()); ++j)
+            if (hops[j] > best) {
+                best = hops[j];
+                a = i;
+                b = j;
+            }
+    }
     return {contact("src", b), contact("drn", a)};
 }
 

@@ -39,7 +39,8 @@ std::string fmt(double x) {
 struct Scale {
     bool log = false;
     double lo = 0, hi = 1;
-    double transform(double v) const { return log ? std::log10(std::max(std::abs(v), 1e-300)) : v; }
+    // |value| throughout: a filament of either polarity is "on" alike, a current's sign is its direction.
+    double transform(double v) const { return log ? std::log10(std::max(std::abs(v), 1e-300)) : std::abs(v); }
     double unit(double v) const { return hi > lo ? (transform(v) - lo) / (hi - lo) : 0.5; }
 };
 
@@ -138,7 +139,7 @@ std::string network_svg(const Network& net, const std::optional<JunctionColourin
             os << "<text x=\"" << fmt(bx + 20) << "\" y=\"" << fmt(by + (1 - u) * bh + 4) << "\">"
                << fmt(scale.log ? std::pow(10.0, v) : v) << "</text>\n";
         }
-        const std::string label = colouring->quantity == "lambda" ? "lambda (V s)"
+        const std::string label = colouring->quantity == "lambda" ? "|lambda| (V s)"
                                   : colouring->quantity == "conductance" ? "G (S), log" : "|I| (A), log";
         os << "<text x=\"" << fmt(bx) << "\" y=\"" << fmt(by + bh + 18) << "\">" << label << "</text></g>\n";
     }

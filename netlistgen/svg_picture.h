@@ -1,6 +1,6 @@
 // An SVG picture of a network: the domain (dashed), wires (grey), junctions (dots), electrodes (coloured
 // wires, bars as translucent rectangles), optionally junctions coloured by a per-junction value with a
-// colour bar. Conductance and current are shown on a log10 scale (|current|), λ linearly.
+// colour bar. Magnitudes are shown: |λ| linearly, conductance and |current| on a log10 scale.
 #pragma once
 #include <optional>
 #include <string>

@@ -54,7 +54,7 @@ TEST_CASE("nwn draw colours junctions from a values CSV") {
     REQUIRE(run_nwn("import-mat " + (*ref / "nw100_seed042.mat").string() + " -o " + (dir / "n.json").string(), &out) == 0);
     REQUIRE(run_nwn("draw " + (dir / "n.json").string() + " --color-by lambda --values " +
                         (*ref / "tl_T10_DC1.8V_finalStates.csv").string() + " -o " + (dir / "n.svg").string(), &out) == 0);
-    CHECK(nwn::read_file(dir / "n.svg").find("lambda (V s)") != std::string::npos);
+    CHECK(nwn::read_file(dir / "n.svg").find("|lambda| (V s)") != std::string::npos);
 }
 
 TEST_CASE("bad input to nwn gives a clear error and a non-zero exit") {

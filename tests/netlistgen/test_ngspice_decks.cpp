@@ -101,28 +101,31 @@ TEST_CASE("decks in both flavours run: electrodes, stimuli, initial states, spre
     const auto ref = nwn::test::nwnsim_reference("decks of NWNsim's network");
     if (!ref || !simulator_ready("decks in ngspice")) return;
     const auto dir = nwn::test::scratch_dir("netlistgen_decks");
-    const std::string net = (dir / "nw100.json").string();
     std::string out;
-    REQUIRE(run_nwn("import-mat " + (*ref / "nw100_seed042.mat").string() + " -o " + net, &out) == 0);
-    nwn::test::write_text(dir / "v.csv", "t,V\n0,0\n0.001,2\n0.002,-1\n");
+    // Every feature on a small network (39 wires, 84 junctions): the subckt flavour costs ~10 ms a step.
+    const std::string small = (dir / "small.json").string();
+    REQUIRE(run_nwn("generate --wires 40 --lx 20 --seed 1 -o " + small, &out) == 0);
+    nwn::test::write_text(dir / "v.csv", "t,V\n0,0\n0.0002,0.5\n0.0004,-0.3\n");
     struct Deck {
         std::string name, args, vector;
     };
     const std::vector<Deck> decks = {
-        {"bars", "--electrodes bars:0.05 --stimulus sine:2:500 --save-lambda --save-wires", "v(l7)"},
-        {"edges", "--electrodes edges:4 --stimulus triangle:2:400 --spread gon=0.1,vset=0.05", "i(vc3)"},
-        {"square", "--stimulus square:1.5:1000 --preset ac --param boost=2", "i(vsrc)"},
-        {"pulse", "--stimulus pulse:0:2:0.0005:0.001 --drive drn", "i(vsrc)"},
-        {"pwl", "--stimulus pwl:" + (dir / "v.csv").string() + " --save-wires", "v(w72)"},
+        {"bars", "--electrodes bars:0.1 --stimulus sine:0.5:2000 --save-lambda --save-wires", "v(l7)"},
+        {"edges", "--electrodes edges:4 --stimulus triangle:0.5:2000 --spread gon=0.1,vset=0.05", "i(vc3)"},
+        {"square", "--stimulus square:0.4:2000 --preset ac --param boost=2", "i(vsrc)"},
+        {"pulse", "--stimulus pulse:0:0.5:0.0001:0.0002 --drive drn", "i(vsrc)"},
+        {"pwl", "--stimulus pwl:" + (dir / "v.csv").string() + " --save-wires", "v(w13)"},
     };
     for (const char* flavour : {"codemodel", "subckt"})
         for (const auto& d : decks) {
             const fs::path deck = dir / (d.name + "_" + flavour + ".cir");
-            netlist(net + " --flavour " + flavour + " --tstop 0.002 --tmax 1e-4 " + d.args + " -o " + deck.string());
+            netlist(small + " --flavour " + flavour + " --tstop 0.0005 --tmax 1e-4 " + d.args + " -o " + deck.string());
             const auto raw = run_ngspice(deck);
             CHECK(vector(raw, d.vector).size() > 10);
         }
 
+    const std::string net = (dir / "nw100.json").string();
+    REQUIRE(run_nwn("import-mat " + (*ref / "nw100_seed042.mat").string() + " -o " + net, &out) == 0);
     // λ from NWNsim's final states: the first current is NWNsim's final one (same λ, same G(λ)).
     for (const char* flavour : {"codemodel", "subckt"}) {
         const fs::path deck = dir / (std::string("ic_") + flavour + ".cir");

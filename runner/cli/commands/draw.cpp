@@ -19,8 +19,8 @@ int run_draw(const std::vector<std::string>& args) {
         "Wires grey, junctions as dots, electrodes coloured (bars as shaded rectangles). With --color-by the\n"
         "junctions take a viridis colour from --values: a CSV with a header and one row per junction (in\n"
         "junction order, or placed by a 'junction' 0-based / 'edge_matlab_1based' column) holding a column\n"
-        "named lambda, conductance or current (lambda also accepts NWNsim's lambda_final). Conductance and\n"
-        "|current| use a log10 scale.\n\noptions");
+        "named lambda, conductance or current (lambda also accepts NWNsim's lambda_final). Magnitudes are\n"
+        "shown: |lambda| linearly, conductance and |current| on a log10 scale.\n\noptions");
     opts.add_options()("help,h", "show this help")
         ("input", po::value(&in)->required(), "network file (JSON)")
         ("color-by", po::value(&colour_by), "lambda | conductance | current")

@@ -32,7 +32,7 @@ int run_generate(const std::vector<std::string>& args) {
         ("length-sd", po::value(&p.length_sd)->default_value(1), "standard deviation of the wire length (0 = fixed)")
         ("seed", po::value(&seed)->default_value(0), "random seed, 0..4294967295 (np.random.seed)")
         ("electrodes", po::value(&electrodes)->default_value("farthest"),
-         "farthest | topo-farthest | wires:I,J | bars:FRACTION[:XFRACTION] | edges:N")
+         "farthest | topo-farthest | wires:I,J | bars:FRACTION[:XFRACTION] | edges:N | none")
         ("keep-all", po::bool_switch(&p.keep_all), "keep every wire, not only the largest connected component")
         ("csv", po::value(&csv), "also write PREFIX_wires.csv and PREFIX_junctions.csv")
         ("output,o", po::value(&out)->required(), "network file to write (JSON)");

@@ -111,13 +111,14 @@ int run_netlist(const std::vector<std::string>& args) {
     } else {
         o.subckt_library = find_subckt_library(lib.empty() ? std::nullopt : std::optional<fs::path>(lib));
     }
-    nwn::write_file_atomic(out_path, write_netlist(net, o));
-    if (o.flavour == Flavour::Codemodel && o.form == Form::Deck && o.codemodel_load == CodemodelLoad::SpiceInit) {
-        const fs::path init = fs::absolute(out_path).parent_path() / ".spiceinit";
-        const std::string text = spiceinit_text(o.codemodel);
-        if (fs::exists(init) && nwn::read_file(init) != text)
-            throw nwn::Error(init.string() + " exists and is not ours: move it, or write the deck elsewhere");
-        nwn::write_file_atomic(init, text);
+    const std::string text = write_netlist(net, o);
+    const bool spiceinit = o.flavour == Flavour::Codemodel && o.form == Form::Deck && o.codemodel_load == CodemodelLoad::SpiceInit;
+    const fs::path init = fs::absolute(out_path).parent_path() / ".spiceinit";
+    if (spiceinit && fs::exists(init) && nwn::read_file(init) != spiceinit_text(o.codemodel))
+        throw nwn::Error(init.string() + " exists and is not ours: move it, or write the deck elsewhere");
+    nwn::write_file_atomic(out_path, text);
+    if (spiceinit) {
+        nwn::write_file_atomic(init, spiceinit_text(o.codemodel));
         std::cerr << "nwn netlist: wrote " << init.string() << ": start ngspice in " << init.parent_path().string()
                   << " so that it loads nwnspice.cm\n";
     }
