@@ -126,12 +126,6 @@ std::vector<Electrode> bars(const Network& net, const std::string& arg) {
     return {src, drn};
 }
 
-double distance_to_wire(const Wire& w, double px, double py) {
-    const double dx = w.xb - w.xa, dy = w.yb - w.ya;
-    const double t = std::clamp(((px - w.xa) * dx + (py - w.ya) * dy) / (dx * dx + dy * dy), 0.0, 1.0);
-    return std::hypot(w.xa + t * dx - px, w.ya + t * dy - py);
-}
-
 std::vector<Electrode> edges(const Network& net, const std::string& arg) {
     const long long n = parse_integer(arg, "electrode count");
     if (n < 2) throw Error("edges:N needs N >= 2");

@@ -31,6 +31,12 @@ Wire wire_from_endpoints(double xa, double ya, double xb, double yb) {
     return w;
 }
 
+double distance_to_wire(const Wire& w, double x, double y) {
+    const double dx = w.xb - w.xa, dy = w.yb - w.ya;
+    const double t = std::clamp(((x - w.xa) * dx + (y - w.ya) * dy) / (dx * dx + dy * dy), 0.0, 1.0);
+    return std::hypot(w.xa + t * dx - x, w.ya + t * dy - y);
+}
+
 void normalise_junctions(Network& net) {
     const int n = static_cast<int>(net.wires.size());
     for (std::size_t k = 0; k < net.junctions.size(); ++k) {

@@ -21,6 +21,9 @@ Wire wire_from_centre(double xc, double yc, double length, double angle);
 // Centre, length and angle derived from the end points (angle in (-π, π]).
 Wire wire_from_endpoints(double xa, double ya, double xb, double yb);
 
+// Shortest distance from (x, y) to the wire's segment.
+double distance_to_wire(const Wire& w, double x, double y);
+
 struct Junction {
     int i = 0, j = 0;  // wire ids, i < j
     double x = 0, y = 0;

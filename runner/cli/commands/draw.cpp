@@ -29,12 +29,7 @@ int run_draw(const std::vector<std::string>& args) {
     po::positional_options_description pos;
     pos.add("input", 1);
     po::variables_map vm;
-    po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
-    if (vm.count("help")) {
-        std::cout << opts << "\n";
-        return nwn::cli::kExitOk;
-    }
-    po::notify(vm);
+    if (!nwn::cli::parse_command_line(args, opts, pos, vm)) return nwn::cli::kExitOk;
     if (colour_by.empty() != values.empty()) throw po::error("--color-by and --values go together");
 
     const auto net = nwn::net::read_network(in);

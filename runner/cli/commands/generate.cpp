@@ -37,12 +37,7 @@ int run_generate(const std::vector<std::string>& args) {
         ("csv", po::value(&csv), "also write PREFIX_wires.csv and PREFIX_junctions.csv")
         ("output,o", po::value(&out)->required(), "network file to write (JSON)");
     po::variables_map vm;
-    po::store(po::command_line_parser(args).options(opts).run(), vm);
-    if (vm.count("help")) {
-        std::cout << opts << "\n";
-        return nwn::cli::kExitOk;
-    }
-    po::notify(vm);
+    if (!nwn::cli::parse_command_line(args, opts, {}, vm)) return nwn::cli::kExitOk;
     if (vm.count("wires")) p.wires = wires;
     if (vm.count("density")) p.density = density;
     if (!vm.count("ly")) p.ly = p.lx;

@@ -76,12 +76,7 @@ int run_netlist(const std::vector<std::string>& args) {
     po::positional_options_description pos;
     pos.add("input", 1);
     po::variables_map vm;
-    po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
-    if (vm.count("help")) {
-        std::cout << opts << "\n";
-        return nwn::cli::kExitOk;
-    }
-    po::notify(vm);
+    if (!nwn::cli::parse_command_line(args, opts, pos, vm)) return nwn::cli::kExitOk;
 
     if (flavour != "codemodel" && flavour != "subckt") throw po::error("--flavour must be codemodel or subckt");
     if (form != "deck" && form != "subckt") throw po::error("--form must be deck or subckt");
