@@ -19,6 +19,8 @@ void check(const GeneratorParams& p) {
     if (!(p.ly > 0) || !std::isfinite(p.ly)) throw Error("Ly must be > 0 (got " + format_number(p.ly) + ")");
     if (!(p.length_mean > 0)) throw Error("the mean wire length must be > 0");
     if (!(p.length_sd >= 0)) throw Error("the wire length standard deviation must be >= 0");
+    if (p.density && *p.density * p.lx * p.ly > 5e7)
+        throw Error("too many wires: density·Lx·Ly = " + format_number(*p.density * p.lx * p.ly));
     const long long n = wire_count(p);
     if (n < 1) throw Error("density·Lx·Ly gives no wires (" + format_number(*p.density * p.lx * p.ly) + ")");
     if (n > 50'000'000) throw Error("too many wires: " + std::to_string(n));

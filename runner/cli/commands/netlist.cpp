@@ -91,6 +91,9 @@ int run_netlist(const std::vector<std::string>& args) {
     if (!spread.empty())
         o.per_junction = spread_params(o.params, parse_spread(spread, spread_dist, static_cast<std::uint32_t>(spread_seed)),
                                        net.junctions.size());
+    if (!spread.empty() && o.flavour == Flavour::Codemodel && net.junctions.size() > 10000)
+        std::cerr << "nwn netlist: note: " << net.junctions.size()
+                  << " per-junction .model cards parse slowly in ngspice 39 (linear model lookup)\n";
     if (!ic.empty()) o.lambda0 = read_junction_values(ic, {"lambda", "lambda_final"}, net.junctions.size());
     o.stimulus = Stimulus::parse(stimulus);
 
