@@ -1,0 +1,371 @@
+#include "runner/experiments/sweep.h"
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "common/atomic_file.h"
+#include "common/error.h"
+#include "netlistgen/junction_params.h"
+#include "netlistgen/text_parse.h"
+#include "runner/experiments/sweep_deck.h"
+#include "runner/experiments/sweep_plot.h"
+#include "runner/experiments/sweep_procs.h"
+#include "runner/experiments/sweep_summary.h"
+#include "runner/experiments/sweep_table.h"
+
+namespace nwn::exp {
+
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+enum class Kind { Deck, Network, Generate };
+enum class Role { DeckParam, Junction, Generator, Stimulus, RunOption };
+
+const std::vector<std::string> kGeneratorOptions = {"wires", "density", "lx",        "ly",
+                                                    "length-mean", "length-sd", "seed", "electrodes"};
+const std::vector<std::string> kRunOptions = {"tstop", "tmax", "electrodes"};
+
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+bool is_deck(const fs::path& p) {
+    const auto e = p.extension().string();
+    return e == ".cir" || e == ".sp" || e == ".spice" || e == ".net" || e == ".ckt";
+}
+
+// Replaces {name} by the point's values; every placeholder must be a swept parameter.
+std::string substitute(const std::string& tmpl, const std::vector<SweepParam>& params,
+                       const std::vector<std::string>& values, std::vector<std::string>* used = nullptr) {
+    std::string out;
+    for (std::size_t i = 0; i < tmpl.size(); ++i) {
+        if (tmpl[i] != '{') {
+            out += tmpl[i];
+            continue;
+        }
+        const auto close = tmpl.find('}', i);
+        if (close == std::string::npos) throw Error("--stimulus " + tmpl + ": '{' without '}'");
+        const std::string name = tmpl.substr(i + 1, close - i - 1);
+        auto it = std::find_if(params.begin(), params.end(), [&](const SweepParam& p) { return p.name == name; });
+        if (it == params.end()) throw Error("--stimulus " + tmpl + ": placeholder {" + name + "} has no --param " + name);
+        out += values.empty() ? it->values.front() : values[static_cast<std::size_t>(it - params.begin())];
+        if (used) used->push_back(name);
+        i = close;
+    }
+    return out;
+}
+
+std::string cell(double x) { return std::isnan(x) ? std::string() : net::format_number(x); }
+
+struct Plan {
+    Kind kind = Kind::Network;
+    std::string input_text;
+    std::vector<Role> roles;
+    std::vector<Measure> measures;
+    std::string track;
+    std::vector<std::string> columns;
+    std::vector<SweepPoint> points;
+};
+
+Role network_role(const SweepSpec& spec, Kind kind, const SweepParam& p, const std::vector<std::string>& placeholders) {
+    if (contains(placeholders, p.name)) return Role::Stimulus;
+    if (contains(net::junction_param_names(), p.name)) {
+        for (const auto& v : p.values) net::parse_number(v, "--param " + p.name + " (a junction parameter)");
+        return Role::Junction;
+    }
+    if (kind == Kind::Generate && contains(kGeneratorOptions, p.name)) return Role::Generator;
+    if (contains(kRunOptions, p.name)) return Role::RunOption;
+    std::string junction;
+    for (const auto& n : net::junction_param_names()) junction += (junction.empty() ? "" : ", ") + n;
+    throw Error("--param " + p.name + ": not a parameter of a network sweep. Use a junction parameter (" + junction +
+                "), tstop, tmax, electrodes, a {" + p.name + "} placeholder in --stimulus" +
+                (kind == Kind::Generate ? ", or an nwn generate option (density, wires, seed, lx, ly, length-mean, "
+                                          "length-sd)"
+                                        : ", or (with --generate instead of a network file) an nwn generate option") +
+                (spec.input.empty() ? "" : "; a deck's .params are swept with a .cir input"));
+}
+
+std::vector<Measure> plan_measures(const SweepSpec& spec, Kind kind) {
+    std::vector<Measure> deck = kind == Kind::Deck ? deck_measures(read_file(spec.input), spec.input.string())
+                                                   : std::vector<Measure>{};
+    if (spec.measures.empty()) return deck;
+    std::vector<Measure> out;
+    for (const auto& m : spec.measures) {
+        if (m.find_first_of(" \t") != std::string::npos) {
+            out.push_back(parse_measure(m));
+            continue;
+        }
+        std::string name = net::trim(m);
+        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        auto it = std::find_if(deck.begin(), deck.end(), [&](const Measure& d) { return d.name == name; });
+        if (it == deck.end()) {
+            std::string have;
+            for (const auto& d : deck) have += (have.empty() ? "" : ", ") + d.name;
+            throw Error("--measure " + m + ": " +
+                        (kind == Kind::Deck ? spec.input.string() + " has no .meas tran " + m +
+                                                  (have.empty() ? "" : " (it has " + have + ")")
+                                            : "a network sweep has no deck") +
+                        "; or give a whole statement, e.g. --measure \"ipk MAX I FROM=0.1\"");
+        }
+        out.push_back(*it);
+    }
+    return out;
+}
+
+Plan make_plan(const SweepSpec& spec) {
+    Plan plan;
+    if (!spec.generate_args.empty() && !spec.input.empty()) throw Error("give a deck or network file, or --generate, not both");
+    if (spec.generate_args.empty() && spec.input.empty()) throw Error("nothing to sweep: give DECK.cir, NET.json or --generate ARGS");
+    if (spec.jobs < 1) throw Error("--jobs must be at least 1");
+    plan.kind = !spec.generate_args.empty() ? Kind::Generate : is_deck(spec.input) ? Kind::Deck : Kind::Network;
+    if (plan.kind != Kind::Generate) {
+        if (!fs::exists(spec.input)) throw Error(spec.input.string() + ": no such file");
+        plan.input_text = read_file(spec.input);
+    }
+    plan.points = sweep_points(spec.params, spec.grid);
+    if (plan.kind == Kind::Deck) {
+        std::vector<std::pair<std::string, std::string>> first;
+        for (const auto& p : spec.params) first.emplace_back(p.name, p.values.front());
+        point_deck(plan.input_text, fs::absolute(spec.input).parent_path(), first, spec.input.string());  // validates
+        plan.roles.assign(spec.params.size(), Role::DeckParam);
+    } else {
+        std::vector<std::string> placeholders;
+        substitute(spec.stimulus, spec.params, {}, &placeholders);
+        for (const auto& p : spec.params) plan.roles.push_back(network_role(spec, plan.kind, p, placeholders));
+        if (plan.kind == Kind::Generate)
+            for (const auto& a : net::split(spec.generate_args, ' '))
+                for (const auto& p : spec.params)
+                    if (a == "--" + p.name) throw Error("--generate holds --" + p.name + ", which is also swept");
+    }
+    plan.track = spec.track.empty() && plan.kind != Kind::Deck ? "G" : spec.track;
+    if (!plan.track.empty()) check_track(plan.track);
+    plan.measures = plan_measures(spec, plan.kind);
+    for (const auto& p : spec.params) plan.columns.push_back(p.name);
+    plan.columns.push_back("status");
+    for (const auto& c : track_columns(plan.track)) plan.columns.push_back(c);
+    for (const auto& m : plan.measures) {
+        if (contains(plan.columns, m.name)) throw Error("--measure " + m.name + " names a column twice");
+        plan.columns.push_back(m.name);
+    }
+    plan.columns.push_back("run");
+    for (const auto& c : plan.columns)
+        if (c.find_first_of(",\"") != std::string::npos) throw Error("column name '" + c + "' holds ',' or '\"'");
+    if (!spec.plot.empty() && !contains(plan.columns, spec.plot)) throw Error("--plot " + spec.plot + ": no such column");
+    return plan;
+}
+
+nlohmann::json identity(const SweepSpec& spec, const Plan& plan) {
+    nlohmann::json measures = nlohmann::json::array();
+    for (const auto& m : plan.measures) measures.push_back(m.statement);
+    nlohmann::json id{{"kind", plan.kind == Kind::Deck ? "deck" : plan.kind == Kind::Network ? "network" : "generate"},
+                      {"input_hash", stable_hash(plan.input_text)}, {"generate", spec.generate_args},
+                      {"engine", spec.engine}, {"track", plan.track}, {"measures", measures},
+                      {"columns", plan.columns}};
+    if (plan.kind != Kind::Deck)
+        id.update({{"stimulus", spec.stimulus}, {"tstop", spec.tstop}, {"tmax", spec.tmax}, {"preset", spec.preset},
+                   {"flavour", spec.flavour}});
+    return id;
+}
+
+// A resumed sweep must be the same sweep (values may differ: rows are keyed by them).
+void check_identity(const fs::path& file, const nlohmann::json& id, const SweepSpec& spec) {
+    if (fs::exists(file)) {
+        const auto old = nlohmann::json::parse(read_file(file)).value("identity", nlohmann::json::object());
+        std::string diff;
+        for (const auto& [k, v] : id.items())
+            if (!old.contains(k) || old[k] != v) diff += (diff.empty() ? "" : ", ") + k;
+        if (!diff.empty())
+            throw Error(spec.out.string() + " holds a different sweep (" + diff +
+                        " changed): use another --out, or delete it to start over");
+    }
+    nlohmann::json params = nlohmann::json::object();
+    for (const auto& p : spec.params) params[p.name] = p.values;
+    write_file_atomic(file, nlohmann::json{{"format", "nwnspice-sweep"}, {"version", 1}, {"identity", id},
+                                           {"input", spec.input.empty() ? "" : fs::absolute(spec.input).string()},
+                                           {"params", params}, {"grid", spec.grid}, {"command", spec.command_line}}
+                                    .dump(2) +
+                                "\n");
+}
+
+// The commands of one point; writes its deck or network inputs into `dir`.
+std::vector<Argv> point_commands(const SweepSpec& spec, const Plan& plan, const SweepPoint& pt, const fs::path& dir) {
+    const std::string nwn = spec.nwn_binary.string();
+    Argv run{nwn, "run"};
+    std::vector<Argv> cmds;
+    if (plan.kind == Kind::Deck) {
+        std::vector<std::pair<std::string, std::string>> values;
+        for (std::size_t i = 0; i < spec.params.size(); ++i) values.emplace_back(spec.params[i].name, pt.values[i]);
+        write_file_atomic(dir / "deck.cir",
+                          point_deck(plan.input_text, fs::absolute(spec.input).parent_path(), values, spec.input.string()));
+        run.push_back((dir / "deck.cir").string());
+    } else {
+        fs::path net = fs::absolute(spec.input);
+        if (plan.kind == Kind::Generate) {
+            Argv gen{nwn, "generate"};
+            for (const auto& a : net::split(spec.generate_args, ' '))
+                if (!a.empty()) gen.push_back(a);
+            for (std::size_t i = 0; i < spec.params.size(); ++i)
+                if (plan.roles[i] == Role::Generator) gen.insert(gen.end(), {"--" + spec.params[i].name, pt.values[i]});
+            net = dir / "net.json";
+            gen.insert(gen.end(), {"-o", net.string()});
+            cmds.push_back(gen);
+        }
+        run.push_back(net.string());
+        std::map<std::string, std::string> opts{{"stimulus", substitute(spec.stimulus, spec.params, pt.values)},
+                                                {"tstop", spec.tstop}, {"tmax", spec.tmax},
+                                                {"preset", spec.preset}, {"flavour", spec.flavour}};
+        for (std::size_t i = 0; i < spec.params.size(); ++i) {
+            if (plan.roles[i] == Role::RunOption && !(plan.kind == Kind::Generate && spec.params[i].name == "electrodes"))
+                opts[spec.params[i].name] = pt.values[i];
+            if (plan.roles[i] == Role::Junction) run.insert(run.end(), {"--param", spec.params[i].name + "=" + pt.values[i]});
+        }
+        for (const auto& [k, v] : opts) run.insert(run.end(), {"--" + k, v});
+    }
+    run.insert(run.end(), {"--engine", spec.engine, "--out", (dir / "run").string(), "--quiet"});
+    if (spec.wall_limit_s > 0) run.insert(run.end(), {"--wall-limit", net::format_number(spec.wall_limit_s)});
+    cmds.push_back(run);
+    nlohmann::json values = nlohmann::json::object();
+    for (std::size_t i = 0; i < spec.params.size(); ++i) values[spec.params[i].name] = pt.values[i];
+    write_file_atomic(dir / "point.json", nlohmann::json{{"key", pt.key}, {"values", values}}.dump(2) + "\n");
+    return cmds;
+}
+
+std::vector<std::string> row_cells(const SweepPoint& pt, const PointSummary& s, const std::string& run) {
+    std::vector<std::string> cells = pt.values;
+    cells.push_back(s.status == "completed" ? "completed" : "failed");
+    for (double x : s.track) cells.push_back(cell(x));
+    for (double x : s.measures) cells.push_back(cell(x));
+    cells.push_back(run);
+    return cells;
+}
+
+}  // namespace
+
+SweepResult run_sweep(const SweepSpec& spec_in) {
+    SweepSpec spec = spec_in;
+    if (spec.nwn_binary.empty()) spec.nwn_binary = fs::read_symlink("/proc/self/exe");
+    const Plan plan = make_plan(spec);
+    fs::create_directories(spec.out / "points");
+    check_identity(spec.out / "sweep.json", identity(spec, plan), spec);
+    SweepTable table(spec.out / "sweep.csv", plan.columns, spec.params.size());
+
+    SweepResult res;
+    res.points = plan.points.size();
+    res.csv = spec.out / "sweep.csv";
+    auto say = [&](const std::string& s) {
+        if (!spec.quiet) std::cerr << "nwn sweep: " << s << "\n";
+    };
+    if (table.dropped_lines()) say("dropped " + std::to_string(table.dropped_lines()) + " torn line(s) of sweep.csv");
+
+    auto dir_of = [&](const SweepPoint& pt) { return fs::path("points") / point_dir_name(spec.params, pt); };
+    auto record = [&](const SweepPoint& pt, const PointSummary& s) {
+        table.append(row_cells(pt, s, dir_of(pt).string()));
+        if (s.status != "completed") ++res.failed;
+    };
+    std::vector<const SweepPoint*> todo;
+    for (const auto& pt : plan.points) {
+        const bool failed_row = table.has(pt.key) && table.cells(pt.key)[spec.params.size()] == "failed";
+        if (table.has(pt.key) && !(failed_row && spec.retry_failed)) {
+            ++res.reused;
+            continue;
+        }
+        const fs::path run = spec.out / dir_of(pt) / "run";
+        const std::string status = run_status(run);
+        if (status == "completed" || (status == "failed" && !spec.retry_failed)) {
+            record(pt, summarize_run(run, plan.track, plan.measures));  // finished after its sweep was killed
+            ++res.reused;
+            continue;
+        }
+        todo.push_back(&pt);
+    }
+    say(std::to_string(res.points) + " points: " + std::to_string(res.reused) + " done earlier, " +
+        std::to_string(todo.size()) + " to run, " + std::to_string(spec.jobs) + " at a time");
+
+    install_sweep_signal_handlers();
+    struct Running {
+        const SweepPoint* pt;
+        Clock::time_point start;
+    };
+    std::map<pid_t, Running> running;
+    std::size_t next = 0, finished = res.reused;
+    while ((next < todo.size() && !sweep_interrupted()) || !running.empty()) {
+        while (!sweep_interrupted() && next < todo.size() && running.size() < static_cast<std::size_t>(spec.jobs)) {
+            const SweepPoint& pt = *todo[next++];
+            const fs::path dir = spec.out / dir_of(pt);
+            fs::remove_all(dir);
+            fs::create_directories(dir);
+            const auto cmds = point_commands(spec, plan, pt, dir);
+            running[start_child(cmds, dir / "nwn.log")] = {&pt, Clock::now()};
+        }
+        const ChildExit ex = wait_any_child();
+        if (ex.pid == 0) {  // a signal: stop the workers, then collect them
+            std::vector<pid_t> pids;
+            for (const auto& [pid, r] : running) pids.push_back(pid);
+            terminate_children(pids);
+            continue;
+        }
+        auto it = running.find(ex.pid);
+        if (it == running.end()) continue;
+        const SweepPoint& pt = *it->second.pt;
+        const double secs = std::chrono::duration<double>(Clock::now() - it->second.start).count();
+        running.erase(it);
+        const fs::path run = spec.out / dir_of(pt) / "run";
+        const std::string status = run_status(run);
+        // A run stopped by a signal (ours, or anyone's) is unfinished, not failed: resuming reruns it.
+        if (status == "interrupted" || (sweep_interrupted() && status != "completed" && status != "failed")) {
+            ++res.unfinished;
+            say(pt.key + ": interrupted");
+            continue;
+        }
+        PointSummary s = summarize_run(run, plan.track, plan.measures);
+        if (status == "missing") {
+            s.status = "failed";
+            s.message = "nwn exited with status " + std::to_string(ex.status) + " (see " + (dir_of(pt) / "nwn.log").string() + ")";
+        }
+        record(pt, s);
+        ++res.ran;
+        ++finished;
+        char t[32];
+        std::snprintf(t, sizeof t, "%.1f", secs);
+        say("[" + std::to_string(finished) + "/" + std::to_string(res.points) + "] " + pt.key + ": " + s.status + " in " +
+            t + " s" + (s.message.empty() ? "" : ": " + s.message));
+    }
+    res.interrupted = sweep_interrupted();
+    res.unfinished += todo.size() - std::min(todo.size(), next);
+    if (res.interrupted || res.unfinished) return res;
+
+    std::vector<std::string> keys;
+    for (const auto& pt : plan.points) keys.push_back(pt.key);
+    table.finish(keys);
+
+    const std::string y = !spec.plot.empty()        ? spec.plot
+                          : !plan.measures.empty()  ? plan.measures.front().name
+                          : !plan.track.empty()     ? plan.track + "_final"
+                                                    : "";
+    if (y.empty()) {
+        res.plot_note = "no plot: nothing measured or tracked (use --measure or --track)";
+        return res;
+    }
+    SweepPlotInput pin;
+    pin.y_name = y;
+    for (const auto& p : spec.params) pin.param_names.push_back(p.name);
+    pin.title = "nwn sweep: " + (spec.input.empty() ? std::string("generated networks") : spec.input.filename().string());
+    const auto yc = static_cast<std::size_t>(std::find(plan.columns.begin(), plan.columns.end(), y) - plan.columns.begin());
+    for (const auto& pt : plan.points) {
+        pin.param_values.push_back(pt.values);
+        pin.y.push_back(table.cells(pt.key)[yc]);
+    }
+    res.plot = write_sweep_plot(spec.out, pin, &res.plot_note);
+    return res;
+}
+
+}  // namespace nwn::exp

@@ -1,0 +1,122 @@
+#include "runner/experiments/sweep_procs.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+
+#include "common/error.h"
+
+namespace nwn::exp {
+
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void on_sweep_signal(int) { g_interrupted.store(true); }
+
+int exit_code(int status) {
+    if (WIFEXITED(status)) return WEXITSTATUS(status);
+    if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+    return 1;
+}
+
+std::vector<char*> c_argv(const Argv& a) {
+    std::vector<char*> v;
+    for (const auto& s : a) v.push_back(const_cast<char*>(s.c_str()));
+    v.push_back(nullptr);
+    return v;
+}
+
+// In a child: run `a` and return its exit code (127 when it cannot be executed).
+int run_in_child(const Argv& a) {
+    const pid_t pid = ::fork();
+    if (pid < 0) return 126;
+    if (pid == 0) {
+        auto v = c_argv(a);
+        ::execvp(v[0], v.data());
+        ::_exit(127);
+    }
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    return exit_code(status);
+}
+
+void redirect_output(const std::filesystem::path& log) {
+    const int in = ::open("/dev/null", O_RDONLY);
+    if (in >= 0) ::dup2(in, 0);
+    const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    if (fd >= 0) {
+        ::dup2(fd, 1);
+        ::dup2(fd, 2);
+    }
+}
+
+}  // namespace
+
+void install_sweep_signal_handlers() {
+    struct sigaction sa {};
+    sa.sa_handler = on_sweep_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;
+    ::sigaction(SIGINT, &sa, nullptr);
+    ::sigaction(SIGTERM, &sa, nullptr);
+}
+
+bool sweep_interrupted() { return g_interrupted.load(); }
+
+pid_t start_child(const std::vector<Argv>& commands, const std::filesystem::path& log) {
+    if (commands.empty()) throw Error("start_child: no command");
+    const pid_t parent = ::getpid();
+    const pid_t pid = ::fork();
+    if (pid < 0) throw Error("nwn sweep: fork failed");
+    if (pid > 0) return pid;
+    ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (::getppid() != parent) ::_exit(1);  // the sweep died before prctl took effect
+    ::signal(SIGINT, SIG_DFL);
+    ::signal(SIGTERM, SIG_DFL);
+    redirect_output(log);
+    for (std::size_t i = 0; i + 1 < commands.size(); ++i)
+        if (int rc = run_in_child(commands[i]); rc != 0) ::_exit(rc);
+    auto v = c_argv(commands.back());
+    ::execvp(v[0], v.data());
+    ::_exit(127);
+}
+
+ChildExit wait_any_child() {
+    int status = 0;
+    const pid_t pid = ::waitpid(-1, &status, 0);
+    if (pid < 0) {
+        if (errno == EINTR) return {};
+        throw Error("nwn sweep: waiting for workers failed");
+    }
+    return {pid, exit_code(status)};
+}
+
+void terminate_children(const std::vector<pid_t>& pids) {
+    for (pid_t p : pids)
+        if (p > 0) ::kill(p, SIGTERM);
+}
+
+int run_and_wait(const Argv& command, const std::filesystem::path& dir, const std::filesystem::path& log) {
+    const pid_t pid = ::fork();
+    if (pid < 0) return 126;
+    if (pid == 0) {
+        if (::chdir(dir.c_str()) != 0) ::_exit(126);
+        redirect_output(log);
+        auto v = c_argv(command);
+        ::execvp(v[0], v.data());
+        ::_exit(127);
+    }
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    return exit_code(status);
+}
+
+}  // namespace nwn::exp
