@@ -1,0 +1,150 @@
+#include "runner/experiments/lyapunov.h"
+
+#include <chrono>
+#include <cmath>
+#include <sstream>
+
+#include "common/atomic_file.h"
+#include "common/error.h"
+#include "common/progress.h"
+#include "netlistgen/junction_params.h"
+#include "netlistgen/netlist_writer.h"
+#include "netlistgen/text_parse.h"
+#include "runner/experiments/interrupt.h"
+#include "runner/experiments/lyapunov_engines.h"
+#include "runner/experiments/lyapunov_report.h"
+
+namespace nwn::exp {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+State initial_direction(const LyapunovSpec& spec, const std::vector<std::size_t>& junctions) {
+    if (spec.direction == "random") return random_unit(junctions.size(), spec.seed);
+    const auto f = net::split(spec.direction, ':');
+    if (f.size() == 2 && f[0] == "junction") {
+        const auto k = net::parse_integer(f[1], "--direction junction:K");
+        for (std::size_t m = 0; m < junctions.size(); ++m)
+            if (static_cast<long long>(junctions[m]) == k) return unit_axis(junctions.size(), m);
+        throw Error("--direction " + spec.direction + ": junction " + f[1] +
+                    " is not simulated (not a junction of the network, or in a component without electrodes)");
+    }
+    throw Error("--direction '" + spec.direction + "': use random or junction:K");
+}
+
+void check_spec(const LyapunovSpec& spec) {
+    if (!(spec.eps > 0)) throw Error("--eps must be > 0");
+    if (spec.exponents < 1) throw Error("--exponents must be >= 1");
+    if (!(spec.periods > 0)) throw Error("--periods must be > 0");
+    if (!(spec.skip_periods >= 0) || !(spec.skip_periods < spec.periods))
+        throw Error("--skip must be >= 0 and smaller than --periods");
+    if (!(spec.transient >= 0)) throw Error("--transient must be >= 0");
+    if (!(spec.tau >= 0)) throw Error("--tau must be >= 0 (0 = one drive period)");
+    if (!(spec.sim.dt > 0) || !(spec.sim.tmax > 0)) throw Error("--dt and --tmax must be > 0");
+    if (spec.every_step && spec.sim.engine != "native") throw Error("--every-step needs --engine native");
+    if (!spec.lambda0.empty() && spec.lambda0.size() != spec.network.junctions.size())
+        throw Error("initial states: " + std::to_string(spec.lambda0.size()) + " values for " +
+                    std::to_string(spec.network.junctions.size()) + " junctions");
+}
+
+}  // namespace
+
+double drive_period(const net::Stimulus& s) {
+    const auto f = net::split(s.spec(), ':');
+    switch (s.kind()) {
+        case net::Stimulus::Kind::Sine:
+        case net::Stimulus::Kind::Triangle:
+        case net::Stimulus::Kind::Square: return 1 / net::parse_number(f[2], "stimulus frequency");
+        case net::Stimulus::Kind::Pulse: return net::parse_number(f[4], "stimulus period");
+        default: throw Error("stimulus '" + s.spec() + "' is not periodic: give the drive period (--period)");
+    }
+}
+
+LyapunovResult run_lyapunov(const LyapunovSpec& spec) {
+    check_spec(spec);
+    if (spec.network.electrodes.size() < 2) throw Error("the network needs two electrodes (give --contacts I,J)");
+    LyapunovPlan plan{spec, net::preset_params(spec.preset)};
+    net::apply_overrides(plan.params, spec.params);
+    plan.period = spec.period > 0 ? spec.period : drive_period(spec.stimulus);
+    plan.tau = spec.every_step ? spec.sim.dt : spec.tau > 0 ? spec.tau : plan.period;
+    plan.segments = std::lround(spec.periods * plan.period / plan.tau);
+    plan.skip = std::lround(spec.skip_periods * plan.period / plan.tau);
+    plan.block = std::max(1L, std::lround(plan.period / plan.tau));
+    if (plan.segments < 1) throw Error("--periods gives no whole renormalisation interval");
+    plan.junctions = net::active_junctions(spec.network);
+    const State direction = initial_direction(spec, plan.junctions);
+
+    State ref(plan.junctions.size(), 0.0);
+    if (!spec.lambda0.empty())
+        for (std::size_t m = 0; m < ref.size(); ++m) ref[m] = spec.lambda0[plan.junctions[m]];
+
+    const EngineSetup setup{spec.network, spec.stimulus, plan.params, spec.sim};
+    auto engine = make_segment_engine(setup);
+    std::unique_ptr<SegmentEngine> other;
+    SegmentEngine* transient_engine = engine.get();
+    if (!spec.transient_engine.empty() && spec.transient_engine != spec.sim.engine) {
+        other = make_segment_engine(setup, spec.transient_engine);
+        transient_engine = other.get();
+    }
+    std::filesystem::create_directories(spec.out);
+
+    LyapunovLog log;
+    log.status = "completed";
+    const auto start = Clock::now();
+    Progress bar("lyapunov", spec.transient + plan.segments * plan.tau, spec.quiet);
+    double t = 0;
+    try {
+        // Transient in chunks of whole drive periods (about 20 s): the reference's change from one
+        // chunk end to the next shows whether it has settled on a periodic attractor.
+        const double chunk = plan.period * std::max(1.0, std::floor(20 / plan.period));
+        std::vector<State> one{ref};
+        while (t < spec.transient - 1e-9 * plan.period) {
+            const double d = std::min(chunk, spec.transient - t);
+            State before = one[0];
+            transient_engine->advance(one, t, d);
+            t += d;
+            double s = 0;
+            for (std::size_t m = 0; m < before.size(); ++m) s += (one[0][m] - before[m]) * (one[0][m] - before[m]);
+            log.transient_drift.push_back({t, std::sqrt(s)});
+            bar.update(t);
+        }
+        log.transient_s = seconds_since(start);
+        log.t0 = t;
+        log.attractor = one[0];
+
+        auto copies = perturbed_copies(one[0], direction, spec.exponents, spec.eps, spec.seed);
+        PeriodRatio ratio(plan.period, t);
+        const RefObserver feed_ratio = [&](const RefPoint& p) { ratio.add(p.t, p.v, p.i); };
+        const auto seg_start = Clock::now();
+        for (long s = 0; s < plan.segments; ++s) {
+            engine->advance(copies, t, plan.tau, feed_ratio);
+            t = log.t0 + (s + 1) * plan.tau;
+            const auto f = renormalise(copies, spec.eps);
+            std::vector<double> rates;
+            for (double x : f) rates.push_back(std::log(x) / plan.tau);
+            log.rates.push_back(std::move(rates));
+            bar.update(spec.transient + (s + 1) * plan.tau);
+            if (interrupted()) break;
+        }
+        log.segments_s = seconds_since(seg_start);
+        log.r = ratio.mean();
+        log.r_periods = ratio.periods();
+    } catch (const Error& e) {
+        log.status = interrupted() ? "interrupted" : "failed";
+        log.message = e.what();
+    }
+    if (interrupted() && log.status == "completed") {
+        log.status = "interrupted";
+        log.message = "interrupted at t = " + std::to_string(t) + " s";
+    }
+    bar.finish();
+    log.wall_s = seconds_since(start);
+    log.engine_stats = engine->stats();
+    if (other) log.transient_engine_stats = other->stats();
+    return write_lyapunov_outputs(plan, log);
+}
+
+}  // namespace nwn::exp
