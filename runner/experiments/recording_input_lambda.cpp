@@ -57,6 +57,8 @@ JunctionEventTrain junction_events_from_run(const fs::path& run_dir, JunctionEve
     analysis::JunctionTraces G;
     G.reserve(lam.names.size() - 1);
     for (std::size_t c = 1; c < lam.names.size(); ++c) {
+        out.names.push_back(lam.names[c]);
+        out.last.push_back(lam.columns[c].back());
         auto u = to_uniform(t, lam.columns[c], dt, fallback, csv.string() + " column " + lam.names[c],
                             "give --dt S to resample onto a uniform grid of step S");
         std::vector<double>().swap(lam.columns[c]);  // keep the peak memory near one copy

@@ -18,6 +18,8 @@ struct JunctionEventTrain {
     double t0 = 0, dt = 0;
     std::size_t junctions = 0;  // traces read
     bool resampled = false;
+    std::vector<std::string> names;  // the junction columns ("l<k>": junction k)
+    std::vector<double> last;        // each junction's last recorded state
 };
 
 // dt: the grid step (0: the data's own uniform step, else the run's tmax). The junction parameters
