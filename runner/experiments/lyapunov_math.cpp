@@ -143,8 +143,8 @@ ExponentStats exponent_stats(const std::vector<double>& rates, std::size_t skip,
         for (std::size_t m = i; m < i + block; ++m) sum += used[m];
         blocks.push_back(sum / block);
     }
-    const std::size_t nb = static_cast<std::size_t>(std::floor(std::sqrt(static_cast<double>(blocks.size()))));
-    if (nb < 2) return s;
+    if (blocks.size() < 2) return s;
+    const std::size_t nb = std::max<std::size_t>(2, static_cast<std::size_t>(std::sqrt(static_cast<double>(blocks.size()))));
     const std::size_t per = blocks.size() / nb;
     std::vector<double> means;
     for (std::size_t b = 0; b < nb; ++b) {

@@ -42,8 +42,8 @@ struct ExponentStats {
 // Mean of the rates after `skip` leading ones. The rates of neighbouring segments are correlated (and,
 // for segments shorter than a drive period, vary with the drive phase), so sigma comes from batch
 // means: the rates are first averaged in blocks of `block` (one drive period of segments), then the
-// blocks in floor(√n) consecutive batches; sigma = sd(batch means)/√batches. NaN with fewer than two
-// batches.
+// n blocks in max(2, floor(√n)) consecutive batches; sigma = sd(batch means)/√batches. NaN with fewer
+// than two blocks.
 ExponentStats exponent_stats(const std::vector<double>& rates, std::size_t skip = 0, std::size_t block = 1);
 
 // r of MODEL.md §5 (aveMaxMin): the mean over whole drive periods of max(G)/min(G) within the period,

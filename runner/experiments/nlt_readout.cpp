@@ -33,10 +33,16 @@ Readout::Readout(const Eigen::MatrixXd& features, const ReadoutOptions& options)
 
 Eigen::VectorXd Readout::weights(const Eigen::VectorXd& target) const {
     if (target.size() != rows_) throw Error("readout: target and features have different numbers of samples");
-    if (opt_.ridge == 0) return qr_.solve(target);
-    Eigen::VectorXd rhs = Eigen::VectorXd::Zero(qr_.rows());
-    rhs.head(rows_) = target;
-    return qr_.solve(rhs);
+    Eigen::VectorXd c = Eigen::VectorXd::Zero(qr_.rows());
+    c.head(rows_) = target;
+    c.applyOnTheLeft(qr_.householderQ().adjoint());
+    // Solved over the numerical rank only (ColPivHouseholderQR::solve keeps columns above its own, much
+    // smaller, threshold): the basic solution regress returns.
+    const Eigen::Index r = rank_;
+    Eigen::VectorXd z = qr_.matrixQR().topLeftCorner(r, r).triangularView<Eigen::Upper>().solve(c.head(r));
+    Eigen::VectorXd w = Eigen::VectorXd::Zero(qr_.cols());
+    for (Eigen::Index i = 0; i < r; ++i) w(qr_.colsPermutation().indices()(i)) = z(i);
+    return w;
 }
 
 Eigen::VectorXd Readout::predict(const Eigen::VectorXd& weights, const Eigen::MatrixXd& features) const {

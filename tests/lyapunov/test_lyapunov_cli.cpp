@@ -1,0 +1,1 @@
+// nwn lyapunov / nlt / phase-diagram command lines.

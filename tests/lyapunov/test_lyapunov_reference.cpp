@@ -1,0 +1,1 @@
+// Reference behaviour on NWNsim's network (filled in below).
