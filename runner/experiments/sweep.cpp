@@ -208,14 +208,13 @@ std::vector<Argv> point_commands(const SweepSpec& spec, const Plan& plan, const 
                           point_deck(plan.input_text, fs::absolute(spec.input).parent_path(), values, spec.input.string()));
         run.push_back((dir / "deck.cir").string());
     } else {
-        fs::path net = fs::absolute(spec.input);
+        fs::path net = plan.kind == Kind::Generate ? dir / "net.json" : fs::absolute(spec.input);
         if (plan.kind == Kind::Generate) {
             Argv gen{nwn, "generate"};
             for (const auto& a : net::split(spec.generate_args, ' '))
                 if (!a.empty()) gen.push_back(a);
             for (std::size_t i = 0; i < spec.params.size(); ++i)
                 if (plan.roles[i] == Role::Generator) gen.insert(gen.end(), {"--" + spec.params[i].name, pt.values[i]});
-            net = dir / "net.json";
             gen.insert(gen.end(), {"-o", net.string()});
             cmds.push_back(gen);
         }
@@ -255,6 +254,7 @@ SweepResult run_sweep(const SweepSpec& spec_in) {
     if (spec.nwn_binary.empty()) spec.nwn_binary = fs::read_symlink("/proc/self/exe");
     const Plan plan = make_plan(spec);
     fs::create_directories(spec.out / "points");
+    lock_sweep_dir(spec.out, 10);
     check_identity(spec.out / "sweep.json", identity(spec, plan), spec);
     SweepTable table(spec.out / "sweep.csv", plan.columns, spec.params.size());
 

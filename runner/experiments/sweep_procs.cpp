@@ -2,12 +2,15 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
+#include <chrono>
+#include <thread>
 
 #include "common/error.h"
 
@@ -58,6 +61,21 @@ void redirect_output(const std::filesystem::path& log) {
 }
 
 }  // namespace
+
+void lock_sweep_dir(const std::filesystem::path& dir, double wait_s) {
+    const auto file = dir / "sweep.lock";
+    const int fd = ::open(file.c_str(), O_RDWR | O_CREAT, 0644);  // no O_CLOEXEC: see the header
+    if (fd < 0) throw Error(file.string() + ": cannot create the lock file");
+    const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(wait_s);
+    while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        if (std::chrono::steady_clock::now() > until) {
+            ::close(fd);
+            throw Error(dir.string() + " is in use by another nwn sweep or by workers of a stopped one (" +
+                        file.string() + " is locked)");
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+}
 
 void install_sweep_signal_handlers() {
     struct sigaction sa {};

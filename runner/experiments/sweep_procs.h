@@ -14,6 +14,12 @@ namespace nwn::exp {
 
 using Argv = std::vector<std::string>;
 
+// An exclusive flock on DIR/sweep.lock for the life of the sweep. The descriptor is deliberately
+// inherited by the workers, so the lock outlives a killed sweep until its last worker has exited:
+// a resumed sweep then waits (up to wait_s) instead of reusing a directory still being written.
+// Throws nwn::Error when the lock stays taken.
+void lock_sweep_dir(const std::filesystem::path& dir, double wait_s);
+
 // SIGINT/SIGTERM to the sweep set a flag (no SA_RESTART, so a blocking wait returns) instead of
 // ending the process.
 void install_sweep_signal_handlers();

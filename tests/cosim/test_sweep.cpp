@@ -1,0 +1,194 @@
+// nwn sweep through the binary: decks and networks, resuming after a kill, torn rows, bad specs.
+#include <catch2/catch.hpp>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <thread>
+
+#include "common/atomic_file.h"
+#include "cosim_support.h"
+#include "runner/experiments/sweep_table.h"
+#include "support/reference.h"
+
+using namespace nwn::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string nwn_cmd() { return nwn_binary().string(); }
+
+// The compliance deck over gate voltage and drive amplitude: 8 points of ~0.3 s.
+std::string compliance_sweep(const fs::path& examples, const fs::path& out, const std::string& vg = "0.7,0.8,0.9,1") {
+    return nwn_cmd() + " sweep " + (examples / "cosim_compliance.cir").string() + " --param vg=" + vg +
+           " --param vmax=1,2 --jobs 2 --out " + out.string();
+}
+
+std::size_t data_rows(const fs::path& csv) {
+    if (!fs::exists(csv)) return 0;
+    std::ifstream in(csv);
+    std::size_t n = 0;
+    for (std::string l; std::getline(in, l);) ++n;
+    return n ? n - 1 : 0;
+}
+
+// Starts `cmd` (split on blanks) in the background; returns its pid.
+pid_t spawn(const std::string& cmd) {
+    std::vector<std::string> words;
+    std::istringstream is(cmd);
+    for (std::string w; is >> w;) words.push_back(w);
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        std::vector<char*> argv;
+        for (auto& w : words) argv.push_back(w.data());
+        argv.push_back(nullptr);
+        freopen("/dev/null", "w", stdout);
+        freopen("/dev/null", "w", stderr);
+        ::execv(argv[0], argv.data());
+        ::_exit(127);
+    }
+    return pid;
+}
+
+// Kills the sweep with `sig` once sweep.csv holds `rows` rows; returns its exit status.
+int kill_after_rows(const std::string& cmd, const fs::path& out, std::size_t rows, int sig) {
+    const pid_t pid = spawn(cmd);
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (data_rows(out / "sweep.csv") < rows && std::chrono::steady_clock::now() < until)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    ::kill(pid, sig);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+}  // namespace
+
+TEST_CASE("sweep of a deck's .params: rows, measures, plot, point decks", "[cosim][sweep]") {
+    const auto dir = scratch_dir("cosim/sweep-deck");
+    const auto ex = copy_examples(dir / "examples" / "");
+    std::string log;
+    REQUIRE(run_command(compliance_sweep(ex, dir / "a"), &log) == 0);
+    INFO(log);
+    const auto csv = nwn::read_file(dir / "a/sweep.csv");
+    CHECK(csv.rfind("vg,vmax,status,ipeak_comp,ipeak_free,run\n", 0) == 0);
+    REQUIRE(data_rows(dir / "a/sweep.csv") == 8);
+    nwn::exp::SweepTable t(dir / "a/sweep.csv", nwn::exp::split_csv("vg,vmax,status,ipeak_comp,ipeak_free,run"), 2);
+    // the compliance current grows with the gate voltage as (vg - vto)^2 and hardly with the drive
+    const double i07 = std::stod(t.cells("vg=0.7;vmax=2")[3]), i09 = std::stod(t.cells("vg=0.9;vmax=2")[3]);
+    CHECK(i09 / i07 == Approx((0.4 * 0.4) / (0.2 * 0.2)).epsilon(0.05));
+    CHECK(t.cells("vg=1;vmax=1")[2] == "completed");
+    CHECK(nwn::read_file(dir / "a/points/vg=0.8_vmax=1/deck.cir").find(".param vg=0.8 vmax=1") != std::string::npos);
+    CHECK(fs::exists(dir / "a/sweep.gp"));
+    if (run_command("command -v gnuplot") == 0) CHECK(fs::exists(dir / "a/sweep.svg"));
+
+    SECTION("a torn last row is dropped and rebuilt from its run directory, without simulating") {
+        std::string torn = csv.substr(0, csv.size() - 20);  // cut into the last row
+        nwn::write_file_atomic(dir / "a/sweep.csv", torn);
+        REQUIRE(run_command(compliance_sweep(ex, dir / "a"), &log) == 0);
+        CHECK(log.find("dropped 1 torn line") != std::string::npos);
+        CHECK(log.find("8 done earlier, 0 to run") != std::string::npos);
+        CHECK(nwn::read_file(dir / "a/sweep.csv") == csv);
+    }
+    SECTION("new values run only the new points") {
+        REQUIRE(run_command(compliance_sweep(ex, dir / "a", "0.6,0.7,0.8,0.9,1"), &log) == 0);
+        CHECK(log.find("10 points: 8 done earlier, 2 to run") != std::string::npos);
+        CHECK(data_rows(dir / "a/sweep.csv") == 10);
+    }
+}
+
+TEST_CASE("a killed sweep resumes to the same CSV as an uninterrupted one", "[cosim][sweep]") {
+    const auto dir = scratch_dir("cosim/sweep-resume");
+    const auto ex = copy_examples(dir / "examples" / "");
+    std::string log;
+    REQUIRE(run_command(compliance_sweep(ex, dir / "whole"), &log) == 0);
+
+    SECTION("SIGKILL: workers die with the sweep, finished runs are kept") {
+        kill_after_rows(compliance_sweep(ex, dir / "killed"), dir / "killed", 3, SIGKILL);
+        const std::size_t before = data_rows(dir / "killed/sweep.csv");
+        REQUIRE(before >= 3);
+        REQUIRE(before < 8);
+        const auto first_run = dir / "killed/points/vg=0.7_vmax=1/run/run.json";
+        const auto stamp = fs::last_write_time(first_run);
+        REQUIRE(run_command(compliance_sweep(ex, dir / "killed"), &log) == 0);
+        INFO(log);
+        CHECK(fs::last_write_time(first_run) == stamp);  // not recomputed
+        CHECK(nwn::read_file(dir / "killed/sweep.csv") == nwn::read_file(dir / "whole/sweep.csv"));
+    }
+    SECTION("Ctrl-C: exit status 130, then the same command finishes it") {
+        CHECK(kill_after_rows(compliance_sweep(ex, dir / "stopped"), dir / "stopped", 2, SIGINT) == 130);
+        REQUIRE(data_rows(dir / "stopped/sweep.csv") < 8);
+        REQUIRE(run_command(compliance_sweep(ex, dir / "stopped"), &log) == 0);
+        CHECK(nwn::read_file(dir / "stopped/sweep.csv") == nwn::read_file(dir / "whole/sweep.csv"));
+    }
+}
+
+TEST_CASE("sweeps of a network: junction parameters, stimulus placeholders, generated densities", "[cosim][sweep]") {
+    const auto dir = scratch_dir("cosim/sweep-network");
+    const auto ex = copy_examples(dir / "examples" / "");
+    std::string log;
+    REQUIRE(run_command(nwn_cmd() + " sweep " + (ex / "cosim_net.json").string() +
+                            " --param vset=0.01,0.02 --param amp=0.5,1 --stimulus dc:{amp} --tstop 0.3 -j 2"
+                            " --measure \"gmax MAX G\" --out " + (dir / "n").string(),
+                        &log) == 0);
+    INFO(log);
+    nwn::exp::SweepTable t(dir / "n/sweep.csv",
+                           nwn::exp::split_csv("vset,amp,status,G_initial,G_final,G_peak,t_activation,gmax,run"), 2);
+    for (const char* key : {"vset=0.01;amp=0.5", "vset=0.01;amp=1", "vset=0.02;amp=0.5", "vset=0.02;amp=1"}) {
+        const auto c = t.cells(key);
+        REQUIRE(c.size() == 9);
+        CHECK(std::stod(c[4]) > 100 * std::stod(c[3]));  // switched on
+        CHECK(std::stod(c[7]) == Approx(std::stod(c[5])));  // MAX G is the peak of G
+    }
+    // a stronger drive or a lower threshold activates sooner
+    CHECK(std::stod(t.cells("vset=0.01;amp=1")[6]) < std::stod(t.cells("vset=0.01;amp=0.5")[6]));
+    CHECK(std::stod(t.cells("vset=0.01;amp=0.5")[6]) < std::stod(t.cells("vset=0.02;amp=0.5")[6]));
+
+    REQUIRE(run_command(nwn_cmd() + " sweep --generate \"--lx 15 --seed 2\" --param density=0.1,0.2 --stimulus dc:1"
+                                " --tstop 0.2 -j 2 -q --out " + (dir / "g").string(),
+                        &log) == 0);
+    nwn::exp::SweepTable g(dir / "g/sweep.csv",
+                           nwn::exp::split_csv("density,status,G_initial,G_final,G_peak,t_activation,run"), 1);
+    CHECK(fs::exists(dir / "g/points/density=0.2/net.json"));
+    CHECK(std::stod(g.cells("density=0.2")[2]) > std::stod(g.cells("density=0.1")[2]));  // more parallel paths
+}
+
+TEST_CASE("bad sweep specs are refused with a clear message before anything runs", "[cosim][sweep]") {
+    const auto dir = scratch_dir("cosim/sweep-errors");
+    const auto ex = copy_examples(dir / "examples" / "");
+    const std::string deck = (ex / "cosim_compliance.cir").string(), net = (ex / "cosim_net.json").string();
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {deck + " --param rgate=1k,2k", "has no top-level .param rgate"},
+        {deck + " --param vg=0.7,0.8 --param vmax=1,2,3 --list", "--list pairs the k-th values"},
+        {deck + " --param vg", "expected NAME=v1,v2"},
+        {deck + " --param vg=1:0:x", "point count"},
+        {deck + " --param vg=0.7,0.7", "listed twice"},
+        {deck + " --param vg=0:1:3:log", "log range needs start and stop > 0"},
+        {deck + " --param vg=1 --param vg=2", "given twice"},
+        {deck + " --param vg=1 --measure ipeak", "has no .meas tran ipeak"},
+        {deck + " --param vg=1 --measure \"d DERIV v(a)\"", "not supported"},
+        {deck + " --param vg=1 --jobs 0", "--jobs must be at least 1"},
+        {net + " --param density=0.1", "not a parameter of a network sweep"},
+        {net + " --param vset=10m", "junction parameter"},
+        {net + " --param amp=1 --stimulus dc:{ampl}", "placeholder {ampl} has no --param ampl"},
+        {"--param vg=1", "nothing to sweep"},
+    };
+    for (const auto& [args, expect] : cases) {
+        std::string log;
+        const int rc = run_command(nwn_cmd() + " sweep " + args + " --out " + (dir / "out").string(), &log);
+        INFO(args << "\n" << log);
+        CHECK(rc != 0);
+        CHECK(log.find(expect) != std::string::npos);
+        CHECK(!fs::exists(dir / "out/points"));
+    }
+    // the same directory with another deck is another sweep
+    std::string log;
+    REQUIRE(run_command(compliance_sweep(ex, dir / "once", "0.8") + " -q", &log) == 0);
+    CHECK(run_command(nwn_cmd() + " sweep " + (ex / "cosim_potentiation.cir").string() + " --param rf=1k --out " +
+                          (dir / "once").string(),
+                      &log) != 0);
+    CHECK(log.find("holds a different sweep") != std::string::npos);
+}
