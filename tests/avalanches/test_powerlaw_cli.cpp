@@ -1,1 +1,53 @@
+// nwn powerlaw on seeded synthetic power-law samples.
 #include <catch2/catch.hpp>
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "cli_support.h"
+#include "common/atomic_file.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// n draws from p(k) ∝ k^-tau on xmin..xmax by inverse CDF (independent of the library's sampler).
+std::vector<double> power_law_sample(std::size_t n, double tau, int xmin, int xmax, std::uint64_t seed) {
+    std::vector<double> cdf;
+    double acc = 0;
+    for (int k = xmin; k <= xmax; ++k) cdf.push_back(acc += std::pow(k, -tau));
+    std::mt19937_64 g(seed);
+    std::uniform_real_distribution<double> u(0, acc);
+    std::vector<double> x(n);
+    for (auto& v : x) v = xmin + static_cast<double>(std::upper_bound(cdf.begin(), cdf.end(), u(g)) - cdf.begin());
+    return x;
+}
+
+}  // namespace
+
+TEST_CASE("nwn powerlaw recovers the exponent of a seeded synthetic column") {
+    const auto dir = nwn::test::scratch_dir("powerlaw_cli");
+    for (double tau : {1.5, 2.5}) {
+        INFO("tau " << tau);
+        const auto x = power_law_sample(2000, tau, 1, 500, 11);
+        nwn::test::write_csv(dir / "x.csv", {"id", "size"}, {nwn::test::times(x.size(), 1), x});
+        std::string out;
+        REQUIRE(nwn::test::nwn_cli("powerlaw " + (dir / "x.csv").string() + " --column size --resamples 100 --seed 4", &out) == 0);
+        INFO(out);
+        const auto j = nlohmann::json::parse(out);
+        CHECK(std::fabs(j["value"].get<double>() - tau) < 2 * j["sigma"].get<double>());
+        CHECK(j["sigma"].get<double>() < 0.1);
+        CHECK(j["xmin"] >= 1);
+        CHECK(j["xmax"] <= 500);
+        CHECK(j["xmax"].get<long>() >= 10 * j["xmin"].get<long>());
+        CHECK(j["p"].get<double>() >= 0.0);
+        CHECK(j["p"].get<double>() <= 1.0);
+        CHECK(j["n"] == 2000);
+    }
+    std::string out;
+    CHECK(nwn::test::nwn_cli("powerlaw " + (dir / "x.csv").string() + " --column id", &out) == 1);  // contains 0
+    CHECK(out.find("not a positive integer") != std::string::npos);
+    CHECK(nwn::test::nwn_cli("powerlaw " + (dir / "x.csv").string() + " --column nope", &out) == 1);
+    CHECK(out.find("no column 'nope'") != std::string::npos);
+}
