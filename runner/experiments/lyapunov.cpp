@@ -93,6 +93,7 @@ LyapunovResult run_lyapunov(const LyapunovSpec& spec) {
 
     LyapunovLog log;
     log.status = "completed";
+    log.lost.assign(spec.exponents, 0);
     const auto start = Clock::now();
     Progress bar("lyapunov", spec.transient + plan.segments * plan.tau, spec.quiet);
     double t = 0;
@@ -122,9 +123,13 @@ LyapunovResult run_lyapunov(const LyapunovSpec& spec) {
         for (long s = 0; s < plan.segments; ++s) {
             engine->advance(copies, t, plan.tau, feed_ratio);
             t = log.t0 + (s + 1) * plan.tau;
-            const auto f = renormalise(copies, spec.eps);
+            std::vector<bool> lost;
+            const auto f = renormalise(copies, spec.eps, &lost);
             std::vector<double> rates;
-            for (double x : f) rates.push_back(std::log(x) / plan.tau);
+            for (std::size_t j = 0; j < f.size(); ++j) {
+                rates.push_back(std::log(f[j]) / plan.tau);
+                if (lost[j] && s >= plan.skip) ++log.lost[j];
+            }
             log.rates.push_back(std::move(rates));
             bar.update(spec.transient + (s + 1) * plan.tau);
             if (interrupted()) break;

@@ -58,6 +58,7 @@ struct LyapunovResult {
     std::string status;   // completed | interrupted | failed
     std::string message;
     std::vector<double> lambda_per_s, sigma;  // per exponent
+    std::size_t lost = 0;  // segments where the first separation vanished: lambda_per_s[0] is an upper bound
     double r = 0;
     double wall_s = 0;
     bool ok() const { return status == "completed"; }

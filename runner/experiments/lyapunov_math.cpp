@@ -75,7 +75,7 @@ State random_unit(std::size_t n, std::uint64_t seed) {
     return u;
 }
 
-std::vector<double> renormalise(std::vector<State>& copies, double eps) {
+std::vector<double> renormalise(std::vector<State>& copies, double eps, std::vector<bool>* lost) {
     if (!(eps > 0)) throw Error("Lyapunov: the perturbation size must be > 0");
     if (copies.size() < 2) throw Error("Lyapunov: need a reference and at least one perturbed copy");
     const State& ref = copies[0];
@@ -83,6 +83,7 @@ std::vector<double> renormalise(std::vector<State>& copies, double eps) {
     const double floor = noise_floor(ref, eps);
     std::vector<State> q(k);
     std::vector<double> factor(k);
+    if (lost) lost->assign(k, false);
     for (std::size_t j = 0; j < k; ++j) {
         State& pert = copies[j + 1];
         if (pert.size() != n) throw Error("Lyapunov: perturbed copy of a different size than the reference");
@@ -96,7 +97,8 @@ std::vector<double> renormalise(std::vector<State>& copies, double eps) {
             factor[j] = r / eps;
         } else {
             q[j] = independent_axis(q, j, n);
-            factor[j] = 0;
+            factor[j] = floor / eps;
+            if (lost) (*lost)[j] = true;
         }
         for (std::size_t m = 0; m < n; ++m) pert[m] = ref[m] + eps * q[j][m];
     }
@@ -124,11 +126,7 @@ ExponentStats exponent_stats(const std::vector<double>& rates, std::size_t skip,
     block = std::max<std::size_t>(block, 1);
     std::vector<double> used;
     for (std::size_t i = skip; i < rates.size(); ++i) {
-        if (std::isinf(rates[i]) && rates[i] < 0) {
-            ++s.annihilated;
-            continue;
-        }
-        if (!std::isfinite(rates[i])) throw Error("Lyapunov: a growth rate is NaN or +inf");
+        if (!std::isfinite(rates[i])) throw Error("Lyapunov: a growth rate is not finite");
         used.push_back(rates[i]);
         const double previous = s.running.empty() ? 0 : s.running.back();
         s.running.push_back(previous + (rates[i] - previous) / used.size());

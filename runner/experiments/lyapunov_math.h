@@ -19,11 +19,13 @@ State random_unit(std::size_t n, std::uint64_t seed);
 
 // One renormalisation of the K perturbed copies copies[1..K] around the reference copies[0]: the
 // separations δ_j = copies[j] − copies[0] are orthogonalised in order (modified Gram–Schmidt); returns
-// the K stretch factors |R_jj| / eps and resets copies[j] = copies[0] + eps·q_j. A separation that
-// vanished (the dynamics annihilated it, possible with NWNsim's hard clamps) or became dependent on the
-// earlier ones gets factor 0 and is replaced by the first coordinate axis independent of the earlier
-// directions, so the run can continue.
-std::vector<double> renormalise(std::vector<State>& copies, double eps);
+// the K stretch factors |R_jj| / eps and resets copies[j] = copies[0] + eps·q_j.
+// A separation at or below the rounding noise of the states (64 ulp of the largest |state|) has no
+// direction left: it was annihilated (NWNsim's hard clamps and resets do that; its loop then stops on
+// −∞) or became dependent on the earlier ones. Its factor is then floor/eps, which makes every exponent
+// computed from it an upper bound; `lost[j]` (if given) is set, and the copy restarts along the first
+// coordinate axis independent of the earlier directions.
+std::vector<double> renormalise(std::vector<State>& copies, double eps, std::vector<bool>* lost = nullptr);
 
 // {ref, ref + eps·q_1, ..., ref + eps·q_K}: q_1 along `first`, the others from random directions
 // (seeded), made orthonormal.
@@ -33,8 +35,7 @@ std::vector<State> perturbed_copies(const State& ref, const State& first, std::s
 struct ExponentStats {
     double mean = std::numeric_limits<double>::quiet_NaN();   // 1/s
     double sigma = std::numeric_limits<double>::quiet_NaN();  // standard error of the mean (batch means)
-    std::size_t used = 0;        // finite rates averaged
-    std::size_t annihilated = 0; // rates of −∞ (separation vanished), left out of the mean
+    std::size_t used = 0;        // rates averaged
     std::size_t batches = 0;     // batches behind sigma
     std::vector<double> running; // running mean after each used rate (the convergence trace)
 };

@@ -85,6 +85,7 @@ LyapunovResult write_lyapunov_outputs(const LyapunovPlan& plan, const LyapunovLo
     res.status = log.status;
     res.message = log.message;
     res.r = log.r;
+    res.lost = log.lost.empty() ? 0 : log.lost[0];
     res.wall_s = log.wall_s;
 
     nlohmann::json j;
@@ -98,10 +99,14 @@ LyapunovResult write_lyapunov_outputs(const LyapunovPlan& plan, const LyapunovLo
         const auto st = exponent_stats(column(log, e), plan.skip, plan.block);
         res.lambda_per_s.push_back(st.mean);
         res.sigma.push_back(st.sigma);
+        const std::size_t lost = e < log.lost.size() ? log.lost[e] : 0;
         exps.push_back({{"lambda_per_s", num_or_null(st.mean)}, {"sigma", num_or_null(st.sigma)}, {"segments_used", st.used},
-                        {"annihilated", st.annihilated}, {"batches", st.batches}});
+                        {"batches", st.batches}, {"segments_lost", lost},
+                        // Lost segments count at the noise-floor rate: the value is then an upper bound.
+                        {"bound", lost ? nlohmann::json("upper") : nlohmann::json(nullptr)}});
     }
     j["lambda_per_s"] = num_or_null(res.lambda_per_s.empty() ? NAN : res.lambda_per_s[0]);
+    j["lambda_is_upper_bound"] = !log.lost.empty() && log.lost[0] > 0;
     j["sigma"] = num_or_null(res.sigma.empty() ? NAN : res.sigma[0]);
     j["r"] = num_or_null(log.r);
     j["r_periods"] = log.r_periods;

@@ -25,7 +25,8 @@ struct LyapunovLog {
     double t0 = 0;                                        // drive time where the measurement began
     State attractor;                                      // the reference there
     std::vector<std::pair<double, double>> transient_drift;  // (t, |λ(t) − λ(previous chunk end)|)
-    std::vector<std::vector<double>> rates;               // per segment, per exponent (1/s; −inf = annihilated)
+    std::vector<std::vector<double>> rates;               // per segment, per exponent (1/s)
+    std::vector<std::size_t> lost;                        // per exponent: segments whose separation vanished
     double r = 0;
     std::size_t r_periods = 0;
     double transient_s = 0, segments_s = 0, wall_s = 0;

@@ -1,0 +1,90 @@
+// nwn phase-diagram: Lyapunov exponent (and NLT accuracy) over a grid of drive amplitudes and frequencies.
+#include <boost/program_options.hpp>
+#include <iostream>
+
+#include "command.h"
+#include "netlistgen/text_parse.h"
+#include "runner/experiments/phase_diagram.h"
+
+namespace po = boost::program_options;
+
+namespace {
+
+std::vector<double> number_list(const std::string& text, const std::string& what) {
+    std::vector<double> v;
+    for (const auto& f : nwn::net::split(text, ',')) v.push_back(nwn::net::parse_number(nwn::net::trim(f), what));
+    return v;
+}
+
+int run_phase_diagram_cmd(const std::vector<std::string>& all_args) {
+    // Everything after "--" goes to every `nwn lyapunov` child.
+    std::vector<std::string> args = all_args, lyapunov_args;
+    if (auto dash = std::find(args.begin(), args.end(), "--"); dash != args.end()) {
+        lyapunov_args.assign(dash + 1, args.end());
+        args.erase(dash, args.end());
+    }
+    nwn::exp::PhaseDiagramSpec s;
+    std::string in, out, amps, freqs, contacts, electrodes, preset, engine, flavour;
+    std::vector<std::string> params, nlt_args;
+    double nlt_duration = 80;
+    bool no_plot = false;
+    po::options_description opts(
+        "usage: nwn phase-diagram NET.json --amplitudes A1,A2,... --frequencies F1,F2,... --contacts I,J --out DIR\n"
+        "                         [--jobs N] [--transient S] [--nlt] [options] [-- nwn-lyapunov-options]\n\n"
+        "Runs nwn lyapunov at every amplitude x frequency of a triangle (or sine) drive, N child processes at a time\n"
+        "(and with --nlt, nwn nlt continuing each point's attractor), then writes DIR/phase_diagram.csv (lambda_per_s,\n"
+        "sigma, r, NLT accuracies), a heat map DIR/phase_diagram.png and, with --nlt, DIR/nlt_vs_lambda.csv/.png.\n"
+        "Rerunning the same command resumes: finished points are kept. Options after -- go to every nwn lyapunov,\n"
+        "e.g. -- --periods 20 --tau 0.5 --transient-engine native.\n\noptions");
+    opts.add_options()("help,h", "show this help")
+        ("input", po::value(&in)->required(), "network file (JSON)")
+        ("out", po::value(&out)->required(), "output directory (created; reused to resume)")
+        ("amplitudes", po::value(&amps)->required(), "comma-separated drive amplitudes (V)")
+        ("frequencies", po::value(&freqs)->required(), "comma-separated drive frequencies (Hz)")
+        ("wave", po::value(&s.wave)->default_value("triangle"), "triangle (NWNsim's ACsaw) or sine")
+        ("jobs,j", po::value(&s.jobs)->default_value(2), "points run in parallel (child processes)")
+        ("transient", po::value(&s.transient)->default_value(0), "reference-only run before each measurement (s)")
+        ("contacts", po::value(&contacts), "two-wire contacts I,J (0-based): I driven, J at 0 V")
+        ("electrodes", po::value(&electrodes), "choose electrodes as nwn generate does")
+        ("preset", po::value(&preset)->default_value("ac"), "junction parameters: ac or dc")
+        ("param", po::value(&params)->composing(), "NAME=VALUE junction parameter override (repeatable)")
+        ("engine", po::value(&engine)->default_value("libngspice"), "libngspice or native (NWNsim's scheme)")
+        ("flavour", po::value(&flavour)->default_value("codemodel"), "SPICE junction device: codemodel or subckt")
+        ("nlt", po::bool_switch(&s.nlt), "also run the NLT task at every point (nwn nlt from the attractor)")
+        ("nlt-duration", po::value(&nlt_duration)->default_value(80), "recorded time of the NLT runs (s)")
+        ("nlt-arg", po::value(&nlt_args)->composing(), "extra argument for nwn nlt (repeatable, e.g. --nlt-arg=--ridge=1e-6)")
+        ("color-range", po::value(&s.color_range)->default_value(15), "heat map colour scale: +-this (1/s)")
+        ("min-r", po::value(&s.min_r)->default_value(10), "mark cells with r below this; NLT plot keeps r >= this")
+        ("no-plot", po::bool_switch(&no_plot), "write the CSV only")
+        ("quiet,q", po::bool_switch(&s.quiet), "no progress lines");
+    po::positional_options_description pos;
+    pos.add("input", 1);
+    po::variables_map vm;
+    if (!nwn::cli::parse_command_line(args, opts, pos, vm)) return nwn::cli::kExitOk;
+    if (!contacts.empty() && !electrodes.empty()) throw po::error("give --contacts or --electrodes, not both");
+    s.network = in;
+    s.out = out;
+    s.amplitudes = number_list(amps, "--amplitudes");
+    s.frequencies = number_list(freqs, "--frequencies");
+    s.plot = !no_plot;
+    auto& c = s.common_args;
+    if (!contacts.empty()) c.insert(c.end(), {"--contacts", contacts});
+    if (!electrodes.empty()) c.insert(c.end(), {"--electrodes", electrodes});
+    c.insert(c.end(), {"--preset", preset, "--engine", engine, "--flavour", flavour});
+    for (const auto& p : params) c.insert(c.end(), {"--param", p});
+    s.lyapunov_args = lyapunov_args;
+    s.nlt_args = {"--duration", nwn::net::format_number(nlt_duration)};
+    s.nlt_args.insert(s.nlt_args.end(), nlt_args.begin(), nlt_args.end());
+    const auto r = nwn::exp::run_phase_diagram(s);
+    if (!s.quiet || r.failed || r.unfinished) {
+        std::cerr << "nwn phase-diagram: " << r.points << " points (" << r.ran << " run, " << r.reused << " kept, " << r.failed
+                  << " failed, " << r.unfinished << " unfinished); " << out << "/phase_diagram.csv\n";
+        if (s.plot && !r.plotted) std::cerr << "nwn phase-diagram: no plot: " << r.plot_message << "\n";
+    }
+    if (r.interrupted) return nwn::cli::kExitInterrupted;
+    return r.failed || r.unfinished ? nwn::cli::kExitFailure : nwn::cli::kExitOk;
+}
+
+}  // namespace
+
+NWN_COMMAND(phase-diagram, "Lyapunov exponent and r (and NLT accuracy) over a drive amplitude x frequency grid", run_phase_diagram_cmd);

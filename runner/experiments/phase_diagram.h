@@ -1,0 +1,58 @@
+// A phase diagram of the edge of chaos: `nwn lyapunov` (and, with nlt, `nwn nlt` continuing from the
+// Lyapunov run's attractor) at every drive amplitude × frequency, as child processes, `jobs` at a time.
+//
+// DIR/points/A<amp>_f<freq>/   one directory per point: lyapunov.json, trace.csv, attractor.csv, nlt.json,
+//                              nwn.log (the children's output)
+// DIR/phase_diagram.csv        amplitude, frequency, status, lambda_per_s, sigma, r (+ NLT accuracies)
+// DIR/phase_diagram.png        heat map of the exponent (gnuplot), cells with r < min_r marked
+// DIR/nlt_vs_lambda.csv/.png   with nlt: accuracy per task against the exponent (points with r >= min_r)
+// DIR/phase_diagram.json       the grid and arguments; a rerun with the same ones resumes (points whose
+//                              outputs are complete are kept), different ones are refused.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace nwn::exp {
+
+struct PhaseDiagramSpec {
+    std::filesystem::path network;           // NET.json (read by the children)
+    std::string wave = "triangle";           // triangle (NWNsim's ACsaw) | sine
+    std::vector<double> amplitudes, frequencies;
+    std::vector<std::string> common_args;    // to both children: electrodes, parameters, engine, ...
+    std::vector<std::string> lyapunov_args;  // to nwn lyapunov only
+    std::vector<std::string> nlt_args;       // to nwn nlt only
+    double transient = 0;                    // s; the NLT continues the attractor from there
+    bool nlt = false;
+    int jobs = 2;
+    double color_range = 15;                 // ± of the heat map's colour scale (NWNsim's Fig. 6: 15 1/s)
+    double min_r = 10;                       // cells below are marked (they hardly switch; Fig. 8 drops them)
+    bool plot = true;
+    bool quiet = false;
+    std::filesystem::path out;
+    std::filesystem::path nwn_binary;        // empty = this executable
+};
+
+struct PhaseDiagramResult {
+    std::size_t points = 0, ran = 0, reused = 0, failed = 0, unfinished = 0;
+    bool interrupted = false;
+    bool plotted = false;
+    std::string plot_message;  // why a plot is missing
+};
+
+PhaseDiagramResult run_phase_diagram(const PhaseDiagramSpec& spec);
+
+// Point directory name, e.g. "A1.25_f0.85".
+std::string phase_point_name(double amplitude, double frequency);
+
+// Writes the gnuplot scripts and data next to phase_diagram.csv and runs gnuplot; false (with a reason)
+// when gnuplot is missing or fails.
+struct PhaseRow {
+    double amplitude, frequency;
+    std::string status;
+    double lambda, sigma, r;
+    std::vector<double> accuracy;  // per NLT task (empty without nlt)
+};
+bool plot_phase_diagram(const PhaseDiagramSpec& spec, const std::vector<PhaseRow>& rows, std::string& why);
+
+}  // namespace nwn::exp
