@@ -7,14 +7,15 @@ namespace nwn::net {
 
 std::vector<std::string> deck_solver_options(int ngspice_major) {
     std::vector<std::string> lines = {
-        "* Solver: gear integration is stable on the stiff filament-state nodes; reltol 1e-4 is a starting",
-        "* point (to be tuned against reference runs)."};
+        "* Solver: trapezoidal (ngspice's default) at reltol 1e-4, with the explicit maximum step of .tran.",
+        "* Validated against a reference integration of junction.h (README, Validation): Gear-2 at the same",
+        "* settings gave 2 % conductance errors on fast switching, trapezoidal 0.5 %."};
     if (ngspice_major >= 42) {
         lines.push_back("* ngspice " + std::to_string(ngspice_major) + ": KLU sparse solver.");
-        lines.push_back(".options klu method=gear reltol=1e-4");
+        lines.push_back(".options klu reltol=1e-4");
     } else {
         lines.push_back("* ngspice " + std::to_string(ngspice_major) + ": Sparse 1.3 (KLU came with ngspice 42; 39 ignores it).");
-        lines.push_back(".options method=gear reltol=1e-4");
+        lines.push_back(".options reltol=1e-4");
     }
     return lines;
 }
