@@ -223,8 +223,7 @@ std::vector<Argv> point_commands(const SweepSpec& spec, const Plan& plan, const 
                                                 {"tstop", spec.tstop}, {"tmax", spec.tmax},
                                                 {"preset", spec.preset}, {"flavour", spec.flavour}};
         for (std::size_t i = 0; i < spec.params.size(); ++i) {
-            if (plan.roles[i] == Role::RunOption && !(plan.kind == Kind::Generate && spec.params[i].name == "electrodes"))
-                opts[spec.params[i].name] = pt.values[i];
+            if (plan.roles[i] == Role::RunOption) opts[spec.params[i].name] = pt.values[i];
             if (plan.roles[i] == Role::Junction) run.insert(run.end(), {"--param", spec.params[i].name + "=" + pt.values[i]});
         }
         for (const auto& [k, v] : opts) run.insert(run.end(), {"--" + k, v});
@@ -267,10 +266,7 @@ SweepResult run_sweep(const SweepSpec& spec_in) {
     if (table.dropped_lines()) say("dropped " + std::to_string(table.dropped_lines()) + " torn line(s) of sweep.csv");
 
     auto dir_of = [&](const SweepPoint& pt) { return fs::path("points") / point_dir_name(spec.params, pt); };
-    auto record = [&](const SweepPoint& pt, const PointSummary& s) {
-        table.append(row_cells(pt, s, dir_of(pt).string()));
-        if (s.status != "completed") ++res.failed;
-    };
+    auto record = [&](const SweepPoint& pt, const PointSummary& s) { table.append(row_cells(pt, s, dir_of(pt).string())); };
     std::vector<const SweepPoint*> todo;
     for (const auto& pt : plan.points) {
         const bool failed_row = table.has(pt.key) && table.cells(pt.key)[spec.params.size()] == "failed";
@@ -341,6 +337,8 @@ SweepResult run_sweep(const SweepSpec& spec_in) {
     }
     res.interrupted = sweep_interrupted();
     res.unfinished += todo.size() - std::min(todo.size(), next);
+    for (const auto& pt : plan.points)
+        if (table.has(pt.key) && table.cells(pt.key)[spec.params.size()] == "failed") ++res.failed;
     if (res.interrupted || res.unfinished) return res;
 
     std::vector<std::string> keys;

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
 #include "common/atomic_file.h"
 #include "cosim_support.h"
 #include "runner/experiments/sweep_table.h"
@@ -152,8 +154,11 @@ TEST_CASE("sweeps of a network: junction parameters, stimulus placeholders, gene
                         &log) == 0);
     nwn::exp::SweepTable g(dir / "g/sweep.csv",
                            nwn::exp::split_csv("density,status,G_initial,G_final,G_peak,t_activation,run"), 1);
-    CHECK(fs::exists(dir / "g/points/density=0.2/net.json"));
-    CHECK(std::stod(g.cells("density=0.2")[2]) > std::stod(g.cells("density=0.1")[2]));  // more parallel paths
+    auto wires = [&](const char* point) {
+        return nlohmann::json::parse(nwn::read_file(dir / "g/points" / point / "net.json"))["wires"].size();
+    };
+    CHECK(wires("density=0.2") > wires("density=0.1"));  // each point generated its own network
+    for (const char* key : {"density=0.1", "density=0.2"}) CHECK(std::stod(g.cells(key)[3]) > 100 * std::stod(g.cells(key)[2]));
 }
 
 TEST_CASE("bad sweep specs are refused with a clear message before anything runs", "[cosim][sweep]") {
@@ -191,4 +196,21 @@ TEST_CASE("bad sweep specs are refused with a clear message before anything runs
                           (dir / "once").string(),
                       &log) != 0);
     CHECK(log.find("holds a different sweep") != std::string::npos);
+}
+
+TEST_CASE("a failed point gets a row with status failed and is rerun only with --retry-failed", "[cosim][sweep]") {
+    const auto dir = scratch_dir("cosim/sweep-failed");
+    const auto ex = copy_examples(dir / "examples" / "");
+    // a wall-clock limit far below the run's ~1.5 s makes the point fail
+    const std::string cmd = nwn_cmd() + " sweep " + (ex / "cosim_potentiation.cir").string() +
+                            " --param rf=10k --wall-limit 0.1 --out " + (dir / "f").string();
+    std::string log;
+    CHECK(run_command(cmd, &log) == 1);
+    CHECK(log.find("rf=10k: failed") != std::string::npos);
+    CHECK(nwn::read_file(dir / "f/sweep.csv") == "rf,status,run\n10k,failed,points/rf=10k\n");
+    CHECK(run_command(cmd, &log) == 1);
+    CHECK(log.find("1 done earlier, 0 to run") != std::string::npos);
+    CHECK(run_command(cmd + " --retry-failed", &log) == 1);
+    CHECK(log.find("0 done earlier, 1 to run") != std::string::npos);
+    CHECK(nwn::read_file(dir / "f/sweep.csv") == "rf,status,run\n10k,failed,points/rf=10k\n");
 }
