@@ -20,3 +20,11 @@ SpiceColumns run_ngspice(const std::filesystem::path& dir, const std::string& de
                          const std::vector<std::string>& vectors, bool load_codemodel);
 
 }  // namespace nwn::test
+
+namespace nwn::test {
+
+// The same deck (no .control) run in-process by libngspice (nwn_engine) with nwnspice.cm loaded; the
+// vectors are recorded from the streamed points.
+SpiceColumns run_libngspice(const std::string& deck, const std::vector<std::string>& vectors);
+
+}  // namespace nwn::test

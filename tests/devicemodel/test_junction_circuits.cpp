@@ -21,10 +21,16 @@ constexpr const char* kSolverOptions = ".options method=trap reltol=1e-4";
 
 constexpr double kR = 10e3;  // series resistor (ohm), about Ron: the junction sees a large share of V
 
-enum class Flavour { codemodel, subckt };
+// How the deck runs: the code model in libngspice (nwn's default engine) or in the ngspice CLI, the
+// portable subcircuit in the ngspice CLI.
+enum class Flavour { codemodel_lib, codemodel, subckt };
+
+const char* flavour_name(Flavour f) {
+    return f == Flavour::codemodel_lib ? "codemodel (libngspice)" : f == Flavour::codemodel ? "codemodel (ngspice CLI)" : "subckt (ngspice CLI)";
+}
 
 std::string junction_lines(Flavour f, const std::string& params) {
-    if (f == Flavour::codemodel)
+    if (f != Flavour::subckt)
         return "A1 %gd(a 0) %g(l) jm\nC1 l 0 1\n.model jm nwnjunction" + (params.empty() ? "" : " (" + params + ")") + "\n";
     return ".include " + (build_dir() / "share/nwnspice/nwnjunction.lib").string() + "\nX1 a 0 l nwnjunction " +
            params + "\n";
@@ -41,8 +47,9 @@ Run simulate(Flavour f, const std::string& name, const Pwl& src, double tstop, d
     deck << "* " << name << "\nV1 in 0 " << src.spice() << "\nR1 in a " << kR << "\n"
          << junction_lines(f, params) << ".ic v(l)=" << lambda0 << "\n"
          << kSolverOptions << "\n.tran 1m " << tstop << " 0 1m uic\n";
-    auto dir = scratch_dir(std::string("devicemodel/") + (f == Flavour::codemodel ? "cm_" : "sub_") + name);
-    Run r{run_ngspice(dir, deck.str(), {"v(in)", "v(a)", "v(l)"}, f == Flavour::codemodel), {}};
+    auto dir = scratch_dir(std::string("devicemodel/") + (f == Flavour::subckt ? "sub_" : "cm_") + name);
+    const std::vector<std::string> vecs{"v(in)", "v(a)", "v(l)"};
+    Run r{f == Flavour::codemodel_lib ? run_libngspice(deck.str(), vecs) : run_ngspice(dir, deck.str(), vecs, f == Flavour::codemodel), {}};
     auto p = nwn_params_dc();
     if (!params.empty()) {  // only "boost=<x>" is used below
         REQUIRE(params.rfind("boost=", 0) == 0);
@@ -91,10 +98,10 @@ Pwl triangle() {
 }  // namespace
 
 TEST_CASE("DC steps: code model and subcircuit match the reference integration", "[circuit]") {
-    for (auto f : {Flavour::codemodel, Flavour::subckt}) {
+    for (auto f : {Flavour::codemodel_lib, Flavour::codemodel, Flavour::subckt}) {
         auto r = simulate(f, "dc_steps", dc_steps(), 2.4);
         auto e = compare(r);
-        WARN((f == Flavour::codemodel ? "codemodel" : "subckt") << " DC steps: max |dlambda| = " << e.lambda
+        WARN(flavour_name(f) << " DC steps: max |dlambda| = " << e.lambda
                                                                   << " V*s, max |dG/G| = " << e.g);
         CHECK(e.lambda < 1e-4);
         CHECK(e.g < 0.01);
@@ -113,10 +120,10 @@ TEST_CASE("DC steps: code model and subcircuit match the reference integration",
 }
 
 TEST_CASE("triangle drive: hysteresis, clamp, polarity symmetry", "[circuit]") {
-    for (auto f : {Flavour::codemodel, Flavour::subckt}) {
+    for (auto f : {Flavour::codemodel_lib, Flavour::codemodel, Flavour::subckt}) {
         auto r = simulate(f, "triangle", triangle(), 4.0, 0, "boost=1");
         auto e = compare(r);
-        WARN((f == Flavour::codemodel ? "codemodel" : "subckt") << " triangle: max |dlambda| = " << e.lambda
+        WARN(flavour_name(f) << " triangle: max |dlambda| = " << e.lambda
                                                                   << " V*s, max |dG/G| = " << e.g);
         CHECK(e.lambda < 1e-4);
         CHECK(e.g < 0.01);
