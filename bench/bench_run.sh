@@ -23,7 +23,7 @@ run() {  # engine flavour extra-args...
   gfinal=$(sed -n 's/.*"G_final": \([-0-9.e]*\).*/\1/p' "$out/run.json")
   local label=$flavour
   [[ $engine == native ]] && label="(NWNsim Euler, dt 1 ms)"
-  printf "| %s | %s | %s | %s | %.0f | %s |\n" "$engine" "$label" "$wall" "$points" "$(echo "$rss/1024" | bc -l)" "$gfinal"
+  printf "| %s | %s | %s | %s | %d | %s |\n" "$engine" "$label" "$wall" "$points" "$((rss / 1024))" "$gfinal"
 }
 run native codemodel --nwnsim-compat
 run libngspice codemodel
