@@ -9,7 +9,7 @@
 //   --generate   as NET.json, plus nwn generate's options (density, wires, seed, lx, ly, length-mean,
 //                length-sd, electrodes): each point first generates its own network
 //
-// DIR layout: sweep.json (what was swept: a resumed sweep must match it), sweep.csv, sweep_plot.dat,
+// DIR layout: sweep.json (what was swept: a resumed sweep must match it), sweep.lock, sweep.csv, sweep_plot.dat,
 // sweep.gp, sweep.svg, points/<point>/{point.json, deck.cir | net.json, nwn.log, run/}.
 // Resuming: a point is done when sweep.csv has its row, or when its run/run.json says completed or
 // failed (the row is then rebuilt from the run directory); only the others run. Rows are keyed by the

@@ -12,6 +12,7 @@
 //   NAME WHEN vec=x|vec=vec2 [TD=t] [FROM=t] [TO=t] [RISE|FALL|CROSS=n|LAST]
 //   NAME FIND vec WHEN vec2=x ...     NAME FIND vec AT=t
 //   NAME MIN|MAX|MIN_AT|MAX_AT|AVG|PP|RMS|INTEG vec [FROM=t] [TO=t]
+// As in ngspice, TD delays WHEN, FIND...WHEN and TRIG/TARG only; the other functions use FROM/TO.
 // Vectors: columns of the time series by name (v(out), i(vsense), v(x1.l5), G), a bare node name
 // (out = v(out)), or v(a,b) = v(a) - v(b). Anything else (DERIV, PARAM, expressions, {params}) is a
 // clear error at parse time, before any simulation. One deliberate difference: a FROM/TO window

@@ -180,6 +180,8 @@ TEST_CASE("bad sweep specs are refused with a clear message before anything runs
         {net + " --param vset=10m", "junction parameter"},
         {net + " --param amp=1 --stimulus dc:{ampl}", "placeholder {ampl} has no --param ampl"},
         {"--param vg=1", "nothing to sweep"},
+        {deck + " --param vg=1 --engine native", "runs networks, not decks"},
+        {deck + " --param vg=1 --engine spectre", "unknown engine"},
     };
     for (const auto& [args, expect] : cases) {
         std::string log;
