@@ -108,7 +108,7 @@ std::vector<std::string> write_avalanche_outputs(const fs::path& dir, const Even
         csv.columns[3].push_back(static_cast<double>(series[k]));
     }
     io::write_timeseries_csv(dir / "avalanches.csv", csv,
-                             {"avalanches: size (events), lifetime (bins of " + std::to_string(r.bin_seconds) +
+                             {"avalanches: size (events), lifetime (bins of " + gp_number(r.bin_seconds) +
                               " s), start (s, in its series' time), series"});
     if (!plots) return {};
     return plot_avalanches(dir / "plots", tr, r);

@@ -3,6 +3,7 @@
 // for the CLI's translation units) their Boost.Program_options declarations with help texts.
 #pragma once
 #include <cstdint>
+#include <sstream>
 #include <string>
 
 #include <boost/program_options/options_description.hpp>
@@ -35,11 +36,16 @@ analysis::BinSpec parse_bin(const std::string& text);
 inline void add_avalanche_options(boost::program_options::options_description& opts, AvalancheFlags& f,
                                   bool conductance_events) {
     namespace po = boost::program_options;
+    auto shown = [](double x) {  // "5e-08" rather than Boost's 17 digits
+        std::ostringstream os;
+        os << x;
+        return os.str();
+    };
     if (conductance_events)
         opts.add_options()
-            ("thresh", po::value(&f.thresh)->default_value(f.thresh),
+            ("thresh", po::value(&f.thresh)->default_value(f.thresh, shown(f.thresh)),
              "conductance events: |dG| threshold, S per sample (NWNsim's thresholdPeak; +inf switches it off)")
-            ("rel-thresh", po::value(&f.rel_thresh)->default_value(f.rel_thresh),
+            ("rel-thresh", po::value(&f.rel_thresh)->default_value(f.rel_thresh, shown(f.rel_thresh)),
              "conductance events: |dG|/G threshold per sample (inf switches it off)")
             ("condition", po::value(&f.condition),
              "event-interval: first cut each series to the span from its first to its last sample over a threshold");

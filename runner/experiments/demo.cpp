@@ -135,6 +135,7 @@ DemoReport run_demo(const DemoSpec& spec) {
     trains.t0 = {junction.t0};
     trains.source = {0};
     std::vector<std::string> warnings;
+    for (const char* stale : {"avalanches.json", "avalanches.csv"}) fs::remove(spec.out / stale);  // an earlier demo's
     try {
         analysis::CriticalityOptions opt;
         const auto r = analyse_event_trains(trains, opt);

@@ -108,11 +108,11 @@ std::vector<Group> plan(const EnsembleSpec& s, bool say) {
     return groups;
 }
 
-nlohmann::json members_json(const Group& g) {
+nlohmann::json members_json(const Group& g, const fs::path& out) {
     nlohmann::json a = nlohmann::json::array();
     for (const auto& m : g.members) {
         nlohmann::json j = {{"seed", m.seed}, {"hops", m.hops}, {"voltage", m.voltage},
-                            {"dir", m.dir.lexically_relative(m.dir.parent_path().parent_path().parent_path()).string()},
+                            {"dir", m.dir.lexically_relative(out).string()},
                             {"status", m.status}};
         if (!m.message.empty()) j["message"] = m.message;
         a.push_back(j);
@@ -135,7 +135,7 @@ void write_ensemble_json(const EnsembleSpec& s, const std::vector<Group>& groups
                             {"vstar", groups[k].vstar},
                             {"dir", "L" + number_label(groups[k].lx) + "/Vstar" + number_label(groups[k].vstar)},
                             {"skipped_seeds", groups[k].skipped},
-                            {"members", members_json(groups[k])}};
+                            {"members", members_json(groups[k], s.out)}};
         if (k < reports.size()) {
             g["completed"] = reports[k].completed;
             g["failed"] = reports[k].failed;

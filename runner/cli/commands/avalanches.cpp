@@ -69,7 +69,7 @@ int run_avalanches(const std::vector<std::string>& args) {
         ("voltage", po::value(&voltage), "constant bias (V) for G = |I|/V instead of a voltage column/vector")
         ("dt", po::value(&rec.dt)->default_value(0), "sample step (s): the resampling grid, or the step of data without time")
         ("events", po::value(&events)->default_value(events),
-         "conductance (threshold peaks of |dG| and |dG|/G, NWNsim's experimental method), or for a run directory\n"
+         "conductance (threshold peaks of |dG| and |dG|/G, NWNsim's experimental method), or for a run directory "
          "with lambda.csv: crossings (junctions crossing G = 1.1 Goff, NWNsim's ensemble events) or dgg-spike")
         ("spike-thresh", po::value(&spike)->default_value(spike), "dgg-spike: |dG|/G/dt threshold per junction (1/s)")
         ("quiet,q", po::bool_switch(&quiet), "no summary on stderr");

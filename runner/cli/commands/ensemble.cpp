@@ -78,7 +78,7 @@ int run_ensemble(const std::vector<std::string>& args) {
         ("vstar", po::value(&vstar)->default_value(vstar), "normalised drives V* (list)")
         ("lx", po::value(&lx), "domain sizes in um (list; square domains)")
         ("wires", po::value(&wires), "or sizes as wire counts N (list): Lx = sqrt(N/density)")
-        ("density", po::value(&s.density)->default_value(s.density), "wires per um^2")
+        ("density", po::value(&s.density)->default_value(s.density, "0.1"), "wires per um^2")
         ("length-mean", po::value(&s.length_mean)->default_value(s.length_mean), "mean wire length (um)")
         ("length-sd", po::value(&s.length_sd)->default_value(s.length_sd), "wire length standard deviation (um)")
         ("electrodes", po::value(&s.electrodes)->default_value(s.electrodes), "electrode rule (nwn generate --electrodes)")

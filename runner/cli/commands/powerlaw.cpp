@@ -2,6 +2,7 @@
 #include <boost/program_options.hpp>
 #include <cmath>
 #include <iostream>
+#include <sstream>
 
 #include "command.h"
 #include "common/error.h"
@@ -20,9 +21,11 @@ std::vector<std::int64_t> integer_column(const std::string& file, const std::str
     std::vector<std::int64_t> x;
     x.reserve(v.size());
     for (std::size_t r = 0; r < v.size(); ++r) {
-        if (!(v[r] >= 1) || v[r] != std::floor(v[r]) || v[r] > 9e15)
-            throw nwn::file_error(file, ts.row_lines[r],
-                                  "column '" + column + "': " + std::to_string(v[r]) + " is not a positive integer");
+        if (!(v[r] >= 1) || v[r] != std::floor(v[r]) || v[r] > 9e15) {
+            std::ostringstream value;
+            value << v[r];
+            throw nwn::file_error(file, ts.row_lines[r], "column '" + column + "': " + value.str() + " is not a positive integer");
+        }
         x.push_back(static_cast<std::int64_t>(v[r]));
     }
     return x;
