@@ -100,9 +100,9 @@ RunResult run_deck(const DeckRunSpec& spec) {
     const auto start = std::chrono::steady_clock::now();
     try {
         if (spec.engine == Engine::Libngspice) {
-            engine::SessionOptions so;
-            so.keep_vectors = false;  // streamed: ngspice need not hold every point
-            engine::Session session(so);
+            // A user's deck may rely on .meas or .control over its vectors, so ngspice keeps them here
+            // (network runs stream with .save none instead).
+            engine::Session session;
             if (cm) session.load_codemodel(cm->string());
             session.load_deck_file(std::filesystem::absolute(spec.deck).string());
             session.set_layout_callback([&](const engine::VectorLayout& l) {
