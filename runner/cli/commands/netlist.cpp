@@ -12,6 +12,7 @@
 #include "netlistgen/network_json.h"
 #include "netlistgen/resource_paths.h"
 #include "netlistgen/solver_options.h"
+#include "runner/experiments/dialect_spice.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -36,7 +37,7 @@ CodemodelLoad codemodel_load(const std::string& how, const fs::path& cm) {
 }
 
 int run_netlist(const std::vector<std::string>& args) {
-    std::string in, out, flavour, form, stimulus, preset, ic, spread, spread_dist, electrodes, cm_load, cm, lib;
+    std::string in, out, flavour, form, stimulus, preset, ic, spread, spread_dist, electrodes, cm_load, cm, lib, dialect;
     std::vector<std::string> params;
     unsigned long spread_seed = 1;
     NetlistOptions o;
@@ -72,6 +73,9 @@ int run_netlist(const std::vector<std::string>& args) {
         ("cm-load", po::value(&cm_load)->default_value("auto"),
          "how a codemodel deck loads nwnspice.cm: pre_codemodel (in the deck), spiceinit (a .spiceinit next to "
          "the deck; ngspice 39 lower-cases pre_codemodel paths), none (the host loads it), auto")
+        ("dialect", po::value(&dialect)->default_value("ngspice"),
+         "ngspice | ltspice | xyce: a portable .subckt (--flavour subckt --form subckt) for LTspice or Xyce, with the "
+         "junction library translated next to it as nwnjunction_<dialect>.lib")
         ("output,o", po::value(&out)->required(), "file to write");
     po::positional_options_description pos;
     pos.add("input", 1);
@@ -110,6 +114,17 @@ int run_netlist(const std::vector<std::string>& args) {
         o.subckt_library = find_subckt_library(lib.empty() ? std::nullopt : std::optional<fs::path>(lib));
     }
     const std::string text = write_netlist(net, o);
+    if (const auto d = nwn::exp::parse_dialect(dialect); d != nwn::exp::SpiceDialect::Ngspice) {
+        if (o.flavour != Flavour::Subckt || o.form != Form::Subckt)
+            throw po::error("--dialect " + dialect + " needs --flavour subckt --form subckt (other simulators cannot "
+                            "load XSPICE code models; decks stay ngspice's)");
+        const fs::path library = fs::absolute(out_path).parent_path() / ("nwnjunction_" + dialect + ".lib");
+        nwn::write_file_atomic(library, nwn::exp::translate_junction_library(nwn::read_file(o.subckt_library), d));
+        nwn::write_file_atomic(out_path, nwn::exp::translate_network_subckt(text, d, library.string()));
+        std::cerr << "nwn netlist: " << summary(net) << "; " << dialect << " subcircuit -> " << out
+                  << " (junction library " << library.string() << ")\n";
+        return nwn::cli::kExitOk;
+    }
     const bool spiceinit = o.flavour == Flavour::Codemodel && o.form == Form::Deck && o.codemodel_load == CodemodelLoad::SpiceInit;
     const fs::path init = fs::absolute(out_path).parent_path() / ".spiceinit";
     if (spiceinit && fs::exists(init) && nwn::read_file(init) != spiceinit_text(o.codemodel))
