@@ -29,6 +29,12 @@ std::string fixed(double x, int digits = 2) {
     return buf;
 }
 
+std::string short_number(double x) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4g", x);
+    return buf;
+}
+
 std::string fit_text(const char* symbol, const analysis::PowerLawFit& f) {
     if (!std::isfinite(f.value)) return std::string(symbol) + ": no fit";
     return std::string(symbol) + " = " + fixed(f.value) + " ± " + fixed(f.sigma) + " on [" + std::to_string(f.xmin) +
@@ -103,7 +109,7 @@ GnuplotFigure iei(const fs::path& dir, const analysis::CriticalityResult& r) {
     return {"iei_distribution",
             "  set logscale xy\n  set grid\n  set xlabel \"inter-event interval (s)\"\n  set ylabel \"probability density (1/s)\"\n"
             "  set title " + gp_string("IEI: " + std::to_string(r.iei.size()) + " intervals, mean " +
-                                       gp_number(r.mean_iei_seconds) + " s; bin " + gp_number(r.bin_seconds) + " s") +
+                                       short_number(r.mean_iei_seconds) + " s; bin " + short_number(r.bin_seconds) + " s") +
                 "\n  plot \"iei_distribution.csv\" skip 1 using 1:2 with linespoints pt 7 lc rgb \"#1f77b4\" notitle"};
 }
 
@@ -154,7 +160,7 @@ std::vector<std::string> plot_avalanches(const fs::path& dir, const EventTrains&
     std::vector<GnuplotFigure> figs{
         distribution(dir, "size_distribution", S, r.tau, "avalanche size S (events)", "τ"),
         distribution(dir, "lifetime_distribution", T, r.alpha,
-                     "avalanche lifetime T (bins of " + gp_number(r.bin_seconds) + " s)", "α"),
+                     "avalanche lifetime T (bins of " + short_number(r.bin_seconds) + " s)", "α"),
         mean_size(dir, r), iei(dir, r), shape(dir, tr, r)};
     return render_figures(dir, figs);
 }
