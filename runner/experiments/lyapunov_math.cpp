@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <functional>
 #include <numbers>
 #include <random>
 
@@ -32,13 +33,17 @@ void orthogonalise(State& d, const std::vector<State>& q, std::size_t count) {
         }
 }
 
-// The first coordinate axis that keeps a clear component outside span(q[0..count)).
-State independent_axis(const std::vector<State>& q, std::size_t count, std::size_t n) {
-    for (std::size_t axis = 0; axis < n; ++axis) {
-        State d = unit_axis(n, axis);
+// A random direction outside span(q[0..count)), seeded from the reference state so runs repeat exactly. A
+// random one (not a coordinate axis) has a component along every mode, so the copy can find the leading
+// direction again even when one coordinate keeps being wiped out.
+State fresh_direction(const State& ref, const std::vector<State>& q, std::size_t count) {
+    std::uint64_t seed = 0x9e3779b97f4a7c15ULL * (count + 1);
+    for (double x : ref) seed = (seed ^ std::hash<double>{}(x)) * 0x100000001b3ULL;
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        State d = random_unit(ref.size(), seed + attempt);
         orthogonalise(d, q, count);
         const double r = norm(d);
-        if (r > 0.5) {
+        if (r > 0.1) {
             for (double& x : d) x /= r;
             return d;
         }
@@ -96,7 +101,7 @@ std::vector<double> renormalise(std::vector<State>& copies, double eps, std::vec
             q[j] = std::move(d);
             factor[j] = r / eps;
         } else {
-            q[j] = independent_axis(q, j, n);
+            q[j] = fresh_direction(ref, q, j);
             factor[j] = floor / eps;
             if (lost) (*lost)[j] = true;
         }

@@ -23,8 +23,8 @@ State random_unit(std::size_t n, std::uint64_t seed);
 // A separation at or below the rounding noise of the states (64 ulp of the largest |state|) has no
 // direction left: it was annihilated (NWNsim's hard clamps and resets do that; its loop then stops on
 // −∞) or became dependent on the earlier ones. Its factor is then floor/eps, which makes every exponent
-// computed from it an upper bound; `lost[j]` (if given) is set, and the copy restarts along the first
-// coordinate axis independent of the earlier directions.
+// computed from it an upper bound; `lost[j]` (if given) is set, and the copy restarts along a random
+// direction (seeded by the reference state) orthogonal to the earlier ones.
 std::vector<double> renormalise(std::vector<State>& copies, double eps, std::vector<bool>* lost = nullptr);
 
 // {ref, ref + eps·q_1, ..., ref + eps·q_K}: q_1 along `first`, the others from random directions

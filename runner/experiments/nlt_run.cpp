@@ -71,6 +71,8 @@ void check_spec(const NltSpec& spec) {
     if (!(spec.duration > 0) || !(spec.sample_dt > 0) || spec.sample_dt > spec.duration)
         throw Error("NLT: need --duration > 0 and 0 < --sample <= --duration");
     if (!(spec.transient >= 0) || !(spec.t0 >= 0)) throw Error("NLT: --transient and --t0 must be >= 0");
+    if (spec.readout.washout >= static_cast<std::size_t>(std::lround(spec.duration / spec.sample_dt)))
+        throw Error("NLT: the washout is as long as the recording (--washout < --duration)");
     if (!spec.lambda0.empty() && spec.lambda0.size() != spec.network.junctions.size())
         throw Error("initial states: " + std::to_string(spec.lambda0.size()) + " values for " +
                     std::to_string(spec.network.junctions.size()) + " junctions");

@@ -76,8 +76,9 @@ std::string point_status(const PhaseDiagramSpec& s, const Point& p) {
 
 PhaseRow row_of(const PhaseDiagramSpec& s, const Point& p) {
     const auto lj = read_json_or_null(p.dir / "lyapunov.json");
+    const bool bound = lj.is_object() && lj.value("lambda_is_upper_bound", false);
     PhaseRow r{p.amplitude, p.frequency, point_status(s, p), number_of(lj, "lambda_per_s"), number_of(lj, "sigma"),
-               number_of(lj, "r"), {}};
+               number_of(lj, "r"), bound, {}};
     if (s.nlt) {
         const auto nj = read_json_or_null(p.dir / "nlt.json");
         for (const auto& task : nlt_task_names())
@@ -90,14 +91,14 @@ std::string csv_cell(double x) { return std::isfinite(x) ? format_number(x) : st
 
 void write_csv(const PhaseDiagramSpec& s, const std::vector<PhaseRow>& rows, const std::vector<Point>& points) {
     std::ostringstream os;
-    os << "amplitude,frequency,status,lambda_per_s,sigma,r";
+    os << "amplitude,frequency,status,lambda_per_s,sigma,r,upper_bound";
     if (s.nlt)
         for (const auto& t : nlt_task_names()) os << ",accuracy_" << t;
     os << ",dir\n";
     for (std::size_t k = 0; k < rows.size(); ++k) {
         const auto& r = rows[k];
         os << format_number(r.amplitude) << "," << format_number(r.frequency) << "," << r.status << "," << csv_cell(r.lambda)
-           << "," << csv_cell(r.sigma) << "," << csv_cell(r.r);
+           << "," << csv_cell(r.sigma) << "," << csv_cell(r.r) << "," << r.upper_bound;
         for (double a : r.accuracy) os << "," << csv_cell(a);
         os << "," << fs::relative(points[k].dir, s.out).string() << "\n";
     }

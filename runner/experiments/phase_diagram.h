@@ -51,6 +51,7 @@ struct PhaseRow {
     double amplitude, frequency;
     std::string status;
     double lambda, sigma, r;
+    bool upper_bound;              // lambda only bounds the exponent from above (lost separations)
     std::vector<double> accuracy;  // per NLT task (empty without nlt)
 };
 bool plot_phase_diagram(const PhaseDiagramSpec& spec, const std::vector<PhaseRow>& rows, std::string& why);

@@ -28,11 +28,11 @@ std::string tics(const char* axis, const std::vector<double>& values) {
 void write_heat_map(const PhaseDiagramSpec& s, const std::vector<PhaseRow>& rows) {
     const std::size_t nf = s.frequencies.size(), na = s.amplitudes.size();
     std::ostringstream dat;
-    dat << "# frequency_index amplitude_index lambda_per_s r (rows in grid order for 'with image')\n";
+    dat << "# frequency_index amplitude_index lambda_per_s r upper_bound (rows in grid order for 'with image')\n";
     for (std::size_t i = 0; i < na; ++i) {
         for (std::size_t j = 0; j < nf; ++j) {
             const auto& r = rows[i * nf + j];
-            dat << j << " " << i << " " << gp_num(r.lambda) << " " << gp_num(r.r) << "\n";
+            dat << j << " " << i << " " << gp_num(r.lambda) << " " << gp_num(r.r) << " " << r.upper_bound << "\n";
         }
         dat << "\n";
     }
@@ -48,7 +48,8 @@ void write_heat_map(const PhaseDiagramSpec& s, const std::vector<PhaseRow>& rows
        << "plot 'phase_diagram.dat' using 1:2:3 with image notitle, \\\n"
        << "     '' using 1:($4 < " << gp_num(s.min_r) << " ? $2 : NaN) with points pt 2 ps 1.5 lc 'black' title 'r < "
        << gp_num(s.min_r) << "'";
-    if (nf <= 10 && na <= 10) gp << ", \\\n     '' using 1:2:(sprintf('%.2g', $3)) with labels font ',9' notitle";
+    if (nf <= 10 && na <= 10)  // values; "<=" where lost separations make the value an upper bound
+        gp << ", \\\n     '' using 1:2:(sprintf($5 ? '<=%.2g' : '%.2g', $3)) with labels font ',9' notitle";
     gp << "\n";
     write_file_atomic(s.out / "phase_diagram.gp", gp.str());
 }
@@ -77,7 +78,7 @@ void write_nlt_plot(const PhaseDiagramSpec& s, const std::vector<PhaseRow>& rows
        << "set arrow from 0, graph 0 to 0, graph 1 nohead dt 2\nplot ";
     for (std::size_t k = 0; k < tasks.size(); ++k)
         gp << (k ? ", " : "") << "'nlt_vs_lambda.csv' every ::1 using 1:($2 >= " << gp_num(s.min_r) << " ? $" << 5 + k
-           << " : NaN) with linespoints pt " << 5 + 2 * k << " title '" << tasks[k] << "'";
+           << " : NaN) with points pt " << 5 + 2 * k << " title '" << tasks[k] << "'";
     gp << "\n";
     write_file_atomic(s.out / "nlt_vs_lambda.gp", gp.str());
 }
