@@ -16,7 +16,8 @@
 //
 // DIR/lyapunov.json: lambda_per_s, sigma, r, all K exponents, the convergence trace (running mean per
 // drive period), timings; DIR/trace.csv: per drive period the mean rate and the running mean of every
-// exponent; DIR/attractor.csv: the reference state where the measurement began (junction, lambda).
+// exponent; DIR/segments.csv: every segment's rates (runs of up to 20000 segments); DIR/attractor.csv:
+// the reference state where the measurement began (junction, lambda).
 #pragma once
 #include <cstdint>
 #include <filesystem>
@@ -61,6 +62,7 @@ struct LyapunovResult {
     std::size_t lost = 0;  // segments where the first separation vanished: lambda_per_s[0] is an upper bound
     double r = 0;
     double wall_s = 0;
+    std::vector<std::string> warnings;  // about eps and tau (see lyapunov.json)
     bool ok() const { return status == "completed"; }
 };
 

@@ -76,6 +76,47 @@ void write_attractor_csv(const LyapunovPlan& plan, const LyapunovLog& log) {
     write_file_atomic(plan.spec.out / "attractor.csv", os.str());
 }
 
+void write_segments_csv(const LyapunovPlan& plan, const LyapunovLog& log, std::size_t k) {
+    std::ostringstream os;
+    os << "segment,t";
+    for (std::size_t j = 1; j <= k; ++j) os << ",rate_" << j;
+    os << "\n";
+    for (std::size_t s = 0; s < log.rates.size(); ++s) {
+        os << s << "," << csv_num(log.t0 + (s + 1) * plan.tau);
+        for (double x : log.rates[s]) os << "," << csv_num(x);
+        os << "\n";
+    }
+    write_file_atomic(plan.spec.out / "segments.csv", os.str());
+}
+
+// The two ways a finite eps and a long tau go wrong, read off the per-segment stretch of the first copy:
+// a separation that grows by a large factor leaves the linear regime (the exponent comes out low), one
+// that shrinks by ~e^-25 nears the rounding noise of the states (and of SPICE's solution).
+std::vector<std::string> warnings(const LyapunovPlan& plan, const LyapunovLog& log) {
+    double hi = -INFINITY, lo = INFINITY;
+    for (std::size_t s = plan.skip; s < log.rates.size(); ++s) {
+        hi = std::max(hi, log.rates[s][0] * plan.tau);
+        lo = std::min(lo, log.rates[s][0] * plan.tau);
+    }
+    std::vector<std::string> w;
+    char buf[300];
+    if (hi > 3) {
+        std::snprintf(buf, sizeof buf,
+                      "separations grew up to e^%.1f = %.3g eps within a segment: beyond the linear regime the exponent "
+                      "comes out low; shorten --tau or lower --eps", hi, std::exp(hi));
+        w.push_back(buf);
+    }
+    if (lo < -20) {
+        std::snprintf(buf, sizeof buf,
+                      "separations shrank down to e^%.1f eps within a segment, near the rounding noise of the states: "
+                      "shorten --tau", lo);
+        w.push_back(buf);
+    }
+    if (!log.lost.empty() && log.lost[0] > 0)
+        w.push_back(std::to_string(log.lost[0]) + " segments lost the separation entirely; the exponent is an upper bound");
+    return w;
+}
+
 }  // namespace
 
 LyapunovResult write_lyapunov_outputs(const LyapunovPlan& plan, const LyapunovLog& log) {
@@ -152,7 +193,10 @@ LyapunovResult write_lyapunov_outputs(const LyapunovPlan& plan, const LyapunovLo
                    {"engine", log.engine_stats}};
     if (!log.transient_engine_stats.is_null()) j["timing"]["transient_engine"] = log.transient_engine_stats;
 
+    res.warnings = warnings(plan, log);
+    j["warnings"] = res.warnings;
     write_trace_csv(plan, rows, k);
+    if (log.rates.size() <= 20000) write_segments_csv(plan, log, k);
     write_attractor_csv(plan, log);
     write_file_atomic(spec.out / "lyapunov.json", j.dump(2) + "\n");
     return res;

@@ -90,9 +90,7 @@ int run_lyapunov_cmd(const std::vector<std::string>& args) {
         if (!r.lambda_per_s.empty())
             std::cerr << ", lambda " << (r.lost ? "<= " : "= ") << r.lambda_per_s[0] << " +- " << r.sigma[0] << " 1/s, r = " << r.r;
         std::cerr << " (" << r.wall_s << " s); results in " << out << "\n";
-        if (r.lost)
-            std::cerr << "nwn lyapunov: in " << r.lost << " segments the separation vanished below rounding noise; they count at "
-                      << "that floor, so the exponent is an upper bound (shorten --tau)\n";
+        for (const auto& w : r.warnings) std::cerr << "nwn lyapunov: warning: " << w << "\n";
         if (!r.message.empty()) std::cerr << "nwn lyapunov: " << r.message << "\n";
     }
     if (r.status == "interrupted") return nwn::cli::kExitInterrupted;
