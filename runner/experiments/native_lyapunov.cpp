@@ -7,6 +7,7 @@
 #include "netlistgen/netlist_writer.h"
 #include "runner/experiments/interrupt.h"
 #include "runner/experiments/lyapunov_engines.h"
+#include "runner/experiments/two_copy_deck.h"
 
 namespace nwn::exp {
 
@@ -18,16 +19,9 @@ NativeCopies::NativeCopies(const net::Network& net, const net::Stimulus& stimulu
     junctions_ = net::active_junctions(net);
 
     // Nodes: the wires of the simulated components, then one per bar electrode.
-    std::vector<bool> used(net.wires.size(), false);
-    for (auto k : junctions_) used[net.junctions[k].i] = used[net.junctions[k].j] = true;
-    for (const auto& e : net.electrodes)
-        for (int w : e.wires) used[w] = true;
+    wires_ = simulated_wires(net);
     std::vector<int> node_of(net.wires.size(), -1);
-    for (std::size_t w = 0; w < net.wires.size(); ++w)
-        if (used[w]) {
-            node_of[w] = static_cast<int>(wires_.size());
-            wires_.push_back(static_cast<int>(w));
-        }
+    for (std::size_t m = 0; m < wires_.size(); ++m) node_of[wires_[m]] = static_cast<int>(m);
     int n_nodes = static_cast<int>(wires_.size());
     fixed_.assign(n_nodes, 0);
     bool driven_found = false;

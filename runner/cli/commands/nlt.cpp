@@ -12,14 +12,23 @@
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
 
+namespace nwn::cli {
+// Defined in lyapunov.cpp: the network, parameter and engine options both commands share.
+struct SimulationArgs {
+    std::string input, contacts, electrodes, ic, cm, lib;
+    bool exact_reset = false;
+};
+void add_simulation_options(po::options_description& o, SimulationArgs& a, exp::EngineChoice& sim, std::string& preset,
+                            std::vector<std::string>& params, double default_dt);
+net::Network load_simulation(const SimulationArgs& a, exp::EngineChoice& sim, std::vector<double>& lambda0);
+}  // namespace nwn::cli
+
 namespace {
 
 int run_nlt_cmd(const std::vector<std::string>& args) {
     nwn::exp::NltSpec s;
-    s.sim.dt = 1e-3;
-    std::string in, out, stimulus, contacts, electrodes, ic, cm, lib;
+    std::string out, stimulus;
     double washout_s = 0;
-    bool exact_reset = false;
     po::options_description opts(
         "usage: nwn nlt NET.json --stimulus triangle:AMP:FREQ --contacts I,J --out DIR [options]\n\n"
         "Nonlinear-transformation task (NWNsim): drives the network, records every wire voltage on a uniform grid\n"
@@ -27,17 +36,10 @@ int run_nlt_cmd(const std::vector<std::string>& args) {
         "four targets of the drive's amplitude A and frequency f: sine, square, the triangle shifted by pi/2, and the\n"
         "triangle at 2f. Writes DIR/nlt.json with accuracy = 1 - RNMSE per task (on the test part when --train < 1).\n"
         "Continue a Lyapunov run's attractor with --ic DIR/attractor.csv --t0 <its t0>.\n\noptions");
+    nwn::cli::SimulationArgs sa;
     opts.add_options()("help,h", "show this help")
-        ("input", po::value(&in)->required(), "network file (JSON)")
         ("out", po::value(&out)->required(), "output directory (created)")
         ("stimulus", po::value(&stimulus)->required(), "drive: triangle:AMP:FREQ (NWNsim's ACsaw) or sine:AMP:FREQ")
-        ("contacts", po::value(&contacts), "two-wire contacts I,J (0-based): I driven, J at 0 V")
-        ("electrodes", po::value(&electrodes), "choose electrodes as nwn generate does (farthest, bars:F, ...)")
-        ("preset", po::value(&s.preset)->default_value("ac"), "junction parameters: ac or dc")
-        ("param", po::value(&s.params)->composing(), "NAME=VALUE junction parameter override (repeatable)")
-        ("engine", po::value(&s.sim.engine)->default_value("libngspice"), "libngspice or native (NWNsim's scheme at --dt)")
-        ("flavour", po::value(&s.sim.flavour)->default_value("codemodel"), "SPICE junction device: codemodel or subckt")
-        ("ic", po::value(&ic), "initial lambda per junction: CSV with a column lambda (e.g. a Lyapunov attractor.csv)")
         ("t0", po::value(&s.t0)->default_value(0), "drive time of the initial state (the drive continues from there)")
         ("transient", po::value(&s.transient)->default_value(0), "run this long before recording (s)")
         ("duration", po::value(&s.duration)->default_value(80), "recorded time (s; NWNsim 80)")
@@ -48,37 +50,20 @@ int run_nlt_cmd(const std::vector<std::string>& args) {
         ("train", po::value(&s.readout.train_fraction)->default_value(1.0),
          "fraction (after the washout) that trains; the rest tests (1 = train and test on all, as NWNsim)")
         ("save-series", po::bool_switch(&s.save_series), "write DIR/nlt_series.csv (targets and predictions)")
-        ("tmax", po::value(&s.sim.tmax)->default_value(1e-3), "SPICE maximum time step (s)")
-        ("spice-option", po::value(&s.sim.spice_options)->composing(), "extra ngspice .options item (repeatable)")
-        ("dt", po::value(&s.sim.dt)->default_value(1e-3), "native fixed step (s)")
-        ("exact-reset", po::bool_switch(&exact_reset), "native: symmetric reset-to-zero instead of NWNsim's rule")
-        ("wall-limit", po::value(&s.sim.wall_limit_s)->default_value(0), "wall-time limit of each SPICE run (s)")
-        ("cm", po::value(&cm), "path of nwnspice.cm")
-        ("lib", po::value(&lib), "path of nwnjunction.lib")
         ("quiet,q", po::bool_switch(&s.quiet), "no progress bar or summary");
+    // NWNsim's NLT runs used a 1 ms step.
+    nwn::cli::add_simulation_options(opts, sa, s.sim, s.preset, s.params, 1e-3);
     po::positional_options_description pos;
     pos.add("input", 1);
     po::variables_map vm;
-    po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
-    if (vm.count("help")) {
-        std::cout << opts << "\n";
-        return nwn::cli::kExitOk;
-    }
-    po::notify(vm);
-    if (!contacts.empty() && !electrodes.empty()) throw po::error("give --contacts or --electrodes, not both");
+    if (!nwn::cli::parse_command_line(args, opts, pos, vm)) return nwn::cli::kExitOk;
     if (!(washout_s >= 0) || !(s.sample_dt > 0)) throw po::error("--washout must be >= 0 and --sample > 0");
     s.command_line = "nwn nlt";
     for (const auto& a : args) s.command_line += " " + a;
-    s.network = nwn::net::read_network(in);
-    s.network_source = fs::absolute(in).string();
-    if (!contacts.empty()) nwn::net::choose_electrodes(s.network, "wires:" + contacts);
-    if (!electrodes.empty()) nwn::net::choose_electrodes(s.network, electrodes);
+    s.network = nwn::cli::load_simulation(sa, s.sim, s.lambda0);
+    s.network_source = fs::absolute(sa.input).string();
     s.stimulus = nwn::net::Stimulus::parse(stimulus);
     s.readout.washout = static_cast<std::size_t>(std::llround(washout_s / s.sample_dt));
-    s.sim.nwnsim_compat = !exact_reset;
-    if (!ic.empty()) s.lambda0 = nwn::net::read_junction_values(ic, {"lambda", "lambda_final"}, s.network.junctions.size());
-    if (!cm.empty()) s.sim.codemodel = cm;
-    if (!lib.empty()) s.sim.subckt_library = lib;
     s.out = out;
     nwn::exp::install_interrupt_handler();
     const auto r = nwn::exp::run_nlt(s);
