@@ -60,7 +60,7 @@ struct LyapunovResult {
     std::string message;
     std::vector<double> lambda_per_s, sigma;  // per exponent
     std::size_t lost = 0;  // segments where the first separation vanished: lambda_per_s[0] is an upper bound
-    double r = 0;
+    double r = 0;  // NaN when no whole drive period was measured
     double wall_s = 0;
     std::vector<std::string> warnings;  // about eps and tau (see lyapunov.json)
     bool ok() const { return status == "completed"; }

@@ -1,6 +1,7 @@
 // What a Lyapunov run decided and measured, and how it is written: lyapunov.json, trace.csv and
 // attractor.csv (see lyapunov.h).
 #pragma once
+#include <limits>
 #include <utility>
 #include <vector>
 
@@ -27,7 +28,7 @@ struct LyapunovLog {
     std::vector<std::pair<double, double>> transient_drift;  // (t, |λ(t) − λ(previous chunk end)|)
     std::vector<std::vector<double>> rates;               // per segment, per exponent (1/s)
     std::vector<std::size_t> lost;                        // per exponent: segments whose separation vanished
-    double r = 0;
+    double r = std::numeric_limits<double>::quiet_NaN();
     std::size_t r_periods = 0;
     double transient_s = 0, segments_s = 0, wall_s = 0;
     nlohmann::json engine_stats, transient_engine_stats;

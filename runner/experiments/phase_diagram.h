@@ -27,6 +27,7 @@ struct PhaseDiagramSpec {
     int jobs = 2;
     double color_range = 15;                 // ± of the heat map's colour scale (NWNsim's Fig. 6: 15 1/s)
     double min_r = 10;                       // cells below are marked (they hardly switch; Fig. 8 drops them)
+    double lambda_window = 40;               // x range ± of the NLT plot (Fig. 8: 40 1/s); the CSV has all points
     bool plot = true;
     bool quiet = false;
     std::filesystem::path out;

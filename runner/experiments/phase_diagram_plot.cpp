@@ -46,10 +46,10 @@ void write_heat_map(const PhaseDiagramSpec& s, const std::vector<PhaseRow>& rows
        << "set cbrange [" << -s.color_range << ":" << s.color_range << "]\n"
        << "set palette defined (0 '#2166ac', 0.5 '#f7f7f7', 1 '#b2182b')\nset key outside bottom center horizontal\n"
        << "plot 'phase_diagram.dat' using 1:2:3 with image notitle, \\\n"
-       << "     '' using 1:($4 < " << gp_num(s.min_r) << " ? $2 : NaN) with points pt 2 ps 1.5 lc 'black' title 'r < "
+       << "     '' using ($1 + 0.35):($4 < " << gp_num(s.min_r) << " ? $2 + 0.35 : NaN) with points pt 2 ps 1.5 lc 'black' title 'r < "
        << gp_num(s.min_r) << "'";
     if (nf <= 10 && na <= 10)  // values; "<=" where lost separations make the value an upper bound
-        gp << ", \\\n     '' using 1:2:(sprintf($5 ? '<=%.2g' : '%.2g', $3)) with labels font ',9' notitle";
+        gp << ", \\\n     '' using 1:2:(sprintf($5 > 0.5 ? '<=%.2g' : '%.2g', $3)) with labels font ',9' notitle";
     gp << "\n";
     write_file_atomic(s.out / "phase_diagram.gp", gp.str());
 }
@@ -75,6 +75,7 @@ void write_nlt_plot(const PhaseDiagramSpec& s, const std::vector<PhaseRow>& rows
     gp << "set terminal pngcairo size 820,560 font ',11'\nset output 'nlt_vs_lambda.png'\n"
        << "set datafile separator ','\nset title 'NLT accuracy against the Lyapunov exponent (r >= " << gp_num(s.min_r) << ")'\n"
        << "set xlabel 'lambda (1/s)'\nset ylabel 'accuracy = 1 - RNMSE'\nset yrange [0:1.05]\nset key bottom left\n"
+       << "set xrange [" << -s.lambda_window << ":" << s.lambda_window << "]\n"
        << "set arrow from 0, graph 0 to 0, graph 1 nohead dt 2\nplot ";
     for (std::size_t k = 0; k < tasks.size(); ++k)
         gp << (k ? ", " : "") << "'nlt_vs_lambda.csv' every ::1 using 1:($2 >= " << gp_num(s.min_r) << " ? $" << 5 + k
@@ -93,7 +94,7 @@ bool plot_phase_diagram(const PhaseDiagramSpec& s, const std::vector<PhaseRow>& 
         scripts.push_back("nlt_vs_lambda.gp");
     }
     for (const auto& gp : scripts) {
-        const int rc = run_and_wait({"gnuplot", gp}, s.out, s.out / "gnuplot.log");
+        const int rc = run_and_wait({"gnuplot", gp}, s.out, std::filesystem::absolute(s.out / "gnuplot.log"));
         if (rc != 0) {
             why = rc == 127 ? "gnuplot is not installed (the .gp scripts and data are in place)"
                             : "gnuplot failed on " + gp + " (see gnuplot.log)";

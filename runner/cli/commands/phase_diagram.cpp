@@ -55,6 +55,7 @@ int run_phase_diagram_cmd(const std::vector<std::string>& all_args) {
         ("nlt-arg", po::value(&nlt_args)->composing(), "extra argument for nwn nlt (repeatable, e.g. --nlt-arg=--ridge=1e-6)")
         ("color-range", po::value(&s.color_range)->default_value(15), "heat map colour scale: +-this (1/s)")
         ("min-r", po::value(&s.min_r)->default_value(10), "mark cells with r below this; NLT plot keeps r >= this")
+        ("lambda-window", po::value(&s.lambda_window)->default_value(40), "NLT plot: exponents within +-this (1/s)")
         ("no-plot", po::bool_switch(&no_plot), "write the CSV only")
         ("quiet,q", po::bool_switch(&s.quiet), "no progress lines");
     po::positional_options_description pos;
