@@ -117,7 +117,7 @@ LyapunovResult run_lyapunov(const LyapunovSpec& spec) {
         log.attractor = one[0];
 
         auto copies = perturbed_copies(one[0], direction, spec.exponents, spec.eps, spec.seed);
-        PeriodRatio ratio(plan.period, t);
+        PeriodRatio ratio(plan.period, t, 0.01 * spec.stimulus.peak());  // zero crossings ±1 % of the peak
         const RefObserver feed_ratio = [&](const RefPoint& p) { ratio.add(p.t, p.v, p.i); };
         const auto seg_start = Clock::now();
         for (long s = 0; s < plan.segments; ++s) {

@@ -163,7 +163,8 @@ ExponentStats exponent_stats(const std::vector<double>& rates, std::size_t skip,
     return s;
 }
 
-PeriodRatio::PeriodRatio(double period, double t_begin) : period_(period), t_begin_(t_begin) {
+PeriodRatio::PeriodRatio(double period, double t_begin, double v_floor)
+    : period_(period), t_begin_(t_begin), v_floor_(v_floor) {
     if (!(period > 0)) throw Error("conductance ratio: the drive period must be > 0");
 }
 
@@ -178,7 +179,7 @@ void PeriodRatio::add(double t, double v, double i) {
         has_value_ = false;
     }
     const double g = std::abs(i / v);
-    if (!std::isfinite(g) || !(g > 0)) return;
+    if (!(std::abs(v) > v_floor_) || !std::isfinite(g) || !(g > 0)) return;
     if (!has_value_) {
         max_ = min_ = g;
         has_value_ = true;

@@ -48,19 +48,21 @@ struct ExponentStats {
 ExponentStats exponent_stats(const std::vector<double>& rates, std::size_t skip = 0, std::size_t block = 1);
 
 // r of MODEL.md §5 (aveMaxMin): the mean over whole drive periods of max(G)/min(G) within the period,
-// G = |I/V| of the network. Points where G is not finite or not positive (V = 0 at the zero crossings of
-// the drive, MODEL.md §9.19) are skipped, as MATLAB's max/min skip NaN. Periods are [kP, (k+1)P) of the
-// drive's own time; feed points in time order. A period counts once a point of a later period arrives
-// and only if it began at or after t_begin (the first fed time), so partial periods never count.
+// G = |I/V| of the network. Points with |V| <= v_floor are skipped, as are non-finite or non-positive G:
+// at a zero crossing of the drive I/V is 0/0 (NaN in NWNsim, MODEL.md §9.19, skipped by MATLAB's max/min),
+// and just after it SPICE's current is no better than its Newton tolerance (1 µV on the wires) allows.
+// Periods are [kP, (k+1)P) of the drive's own time; feed points in time order. A period counts once a
+// point of a later period arrives and only if it began at or after t_begin (the first fed time), so
+// partial periods never count.
 class PeriodRatio {
 public:
-    PeriodRatio(double period, double t_begin);
+    PeriodRatio(double period, double t_begin, double v_floor = 0);
     void add(double t, double v, double i);
     double mean() const;  // NaN when no whole period was seen
     std::size_t periods() const { return count_; }
 
 private:
-    double period_, t_begin_;
+    double period_, t_begin_, v_floor_;
     long current_ = std::numeric_limits<long>::min();
     double max_ = 0, min_ = 0;
     bool has_value_ = false;

@@ -107,6 +107,12 @@ TEST_CASE("r: mean over whole periods of max/min |I/V|, skipping the zero crossi
     r.add(4.0, 1.0, 1.0);  // closes period 3
     CHECK(r.periods() == 3);
     CHECK(r.mean() == Approx((3.0 + 4.0 + 5.0) / 3));
+    // Below the voltage floor a point does not count, however wild its I/V.
+    exp::PeriodRatio f(1.0, 0.0, 0.1);
+    for (double t : {0.2, 0.4, 0.6}) f.add(t, 1.0, t);
+    f.add(0.8, 1e-3, 1.0);  // I/V = 1000
+    f.add(1.0, 1.0, 1.0);
+    CHECK(f.mean() == Approx(3.0));
     CHECK(std::isnan(exp::PeriodRatio(1.0, 0.0).mean()));
     CHECK_THROWS_AS(exp::PeriodRatio(0.0, 0.0), Error);
 }
