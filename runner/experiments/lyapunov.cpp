@@ -2,9 +2,7 @@
 
 #include <chrono>
 #include <cmath>
-#include <sstream>
 
-#include "common/atomic_file.h"
 #include "common/error.h"
 #include "common/progress.h"
 #include "netlistgen/junction_params.h"
@@ -48,6 +46,46 @@ void check_spec(const LyapunovSpec& spec) {
     if (!spec.lambda0.empty() && spec.lambda0.size() != spec.network.junctions.size())
         throw Error("initial states: " + std::to_string(spec.lambda0.size()) + " values for " +
                     std::to_string(spec.network.junctions.size()) + " junctions");
+}
+
+// The transient, in chunks of whole drive periods (about 20 s): the reference's change from one chunk end
+// to the next (log.transient_drift) shows whether it has settled on a periodic attractor.
+State settle(SegmentEngine& engine, const State& start, const LyapunovPlan& plan, LyapunovLog& log, Progress& bar) {
+    const double total = plan.spec.transient, chunk = plan.period * std::max(1.0, std::floor(20 / plan.period));
+    std::vector<State> one{start};
+    for (double t = 0; t < total - 1e-9 * plan.period;) {
+        const double d = std::min(chunk, total - t);
+        const State before = one[0];
+        engine.advance(one, t, d);
+        t += d;
+        double s = 0;
+        for (std::size_t m = 0; m < before.size(); ++m) s += (one[0][m] - before[m]) * (one[0][m] - before[m]);
+        log.transient_drift.push_back({t, std::sqrt(s)});
+        bar.update(t);
+    }
+    return one[0];
+}
+
+// The segments from log.attractor at log.t0: advance, renormalise, record the rates and r.
+void measure(SegmentEngine& engine, const State& direction, const LyapunovPlan& plan, LyapunovLog& log, Progress& bar) {
+    const auto& spec = plan.spec;
+    auto copies = perturbed_copies(log.attractor, direction, spec.exponents, spec.eps, spec.seed);
+    PeriodRatio ratio(plan.period, log.t0, 0.01 * spec.stimulus.peak());  // zero crossings ±1 % of the peak
+    const RefObserver feed_ratio = [&](const RefPoint& p) { ratio.add(p.t, p.v, p.i); };
+    for (long s = 0; s < plan.segments && !interrupted(); ++s) {
+        engine.advance(copies, log.t0 + s * plan.tau, plan.tau, feed_ratio);
+        std::vector<bool> lost;
+        const auto f = renormalise(copies, spec.eps, &lost);
+        std::vector<double> rates;
+        for (std::size_t j = 0; j < f.size(); ++j) {
+            rates.push_back(std::log(f[j]) / plan.tau);
+            if (lost[j] && s >= plan.skip) ++log.lost[j];
+        }
+        log.rates.push_back(std::move(rates));
+        bar.update(spec.transient + (s + 1) * plan.tau);
+    }
+    log.r = ratio.mean();
+    log.r_periods = ratio.periods();
 }
 
 }  // namespace
@@ -98,45 +136,12 @@ LyapunovResult run_lyapunov(const LyapunovSpec& spec) {
     Progress bar("lyapunov", spec.transient + plan.segments * plan.tau, spec.quiet);
     double t = 0;
     try {
-        // Transient in chunks of whole drive periods (about 20 s): the reference's change from one
-        // chunk end to the next shows whether it has settled on a periodic attractor.
-        const double chunk = plan.period * std::max(1.0, std::floor(20 / plan.period));
-        std::vector<State> one{ref};
-        while (t < spec.transient - 1e-9 * plan.period) {
-            const double d = std::min(chunk, spec.transient - t);
-            State before = one[0];
-            transient_engine->advance(one, t, d);
-            t += d;
-            double s = 0;
-            for (std::size_t m = 0; m < before.size(); ++m) s += (one[0][m] - before[m]) * (one[0][m] - before[m]);
-            log.transient_drift.push_back({t, std::sqrt(s)});
-            bar.update(t);
-        }
+        log.attractor = settle(*transient_engine, ref, plan, log, bar);
         log.transient_s = seconds_since(start);
-        log.t0 = t;
-        log.attractor = one[0];
-
-        auto copies = perturbed_copies(one[0], direction, spec.exponents, spec.eps, spec.seed);
-        PeriodRatio ratio(plan.period, t, 0.01 * spec.stimulus.peak());  // zero crossings ±1 % of the peak
-        const RefObserver feed_ratio = [&](const RefPoint& p) { ratio.add(p.t, p.v, p.i); };
-        const auto seg_start = Clock::now();
-        for (long s = 0; s < plan.segments; ++s) {
-            engine->advance(copies, t, plan.tau, feed_ratio);
-            t = log.t0 + (s + 1) * plan.tau;
-            std::vector<bool> lost;
-            const auto f = renormalise(copies, spec.eps, &lost);
-            std::vector<double> rates;
-            for (std::size_t j = 0; j < f.size(); ++j) {
-                rates.push_back(std::log(f[j]) / plan.tau);
-                if (lost[j] && s >= plan.skip) ++log.lost[j];
-            }
-            log.rates.push_back(std::move(rates));
-            bar.update(spec.transient + (s + 1) * plan.tau);
-            if (interrupted()) break;
-        }
-        log.segments_s = seconds_since(seg_start);
-        log.r = ratio.mean();
-        log.r_periods = ratio.periods();
+        t = log.t0 = spec.transient;
+        measure(*engine, direction, plan, log, bar);
+        t += log.rates.size() * plan.tau;
+        log.segments_s = seconds_since(start) - log.transient_s;
     } catch (const Error& e) {
         log.status = interrupted() ? "interrupted" : "failed";
         log.message = e.what();
