@@ -104,7 +104,7 @@ double drive_period(const net::Stimulus& s) {
 LyapunovResult run_lyapunov(const LyapunovSpec& spec) {
     check_spec(spec);
     if (spec.network.electrodes.size() < 2) throw Error("the network needs two electrodes (give --contacts I,J)");
-    LyapunovPlan plan{spec, net::preset_params(spec.preset)};
+    LyapunovPlan plan{.spec = spec, .params = net::preset_params(spec.preset)};
     net::apply_overrides(plan.params, spec.params);
     plan.period = spec.period > 0 ? spec.period : drive_period(spec.stimulus);
     plan.tau = spec.every_step ? spec.sim.dt : spec.tau > 0 ? spec.tau : plan.period;
