@@ -18,7 +18,7 @@ struct LyapunovPlan {
     nwn_junction_params params;
     double period = 0, tau = 0;
     long segments = 0, skip = 0, block = 1;  // block: segments per drive period
-    std::vector<std::size_t> junctions;      // the state vector's junctions
+    std::vector<std::size_t> junctions{};    // the state vector's junctions
 };
 
 struct LyapunovLog {
