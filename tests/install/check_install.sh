@@ -14,6 +14,8 @@ for flavour in codemodel subckt; do
   grep -q '"status": "completed"' run-$flavour/run.json || { cat run-$flavour/run.json; exit 1; }
 done
 # The installed code model loads in the plain ngspice CLI.
-printf 'codemodel %s\nsource %s\n' "$scratch/prefix/lib/ngspice/nwnspice.cm" "$(dirname "$0")/../../examples/junction_iv.cir" |
-  ngspice -p 2>&1 | grep -q 'i_falling' || { echo "examples/junction_iv.cir did not run with the installed .cm"; exit 1; }
+# (output captured first: grep -q closing the pipe early would fail the pipeline under pipefail)
+out=$(printf 'codemodel %s\nsource %s\n' "$scratch/prefix/lib/ngspice/nwnspice.cm" \
+        "$(dirname "$0")/../../examples/junction_iv.cir" | ngspice -p 2>&1) || true
+grep -q 'i_falling' <<<"$out" || { echo "examples/junction_iv.cir did not run with the installed .cm:"; echo "$out" | tail -20; exit 1; }
 echo "install ok"
