@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/build.sh >/dev/null
 build=${BUILD_DIR:-build}
-if "$build/bin/nwn" --help 2>/dev/null | grep -q '^  demo '; then
+commands=$("$build/bin/nwn" --help 2>/dev/null || true)
+if grep -q '^  demo ' <<<"$commands"; then
   exec "$build/bin/nwn" demo --out "${1:-demo-out}"
 fi
 printf 'codemodel %s\nsource examples/junction_iv.cir\n' "$build/lib/nwnspice.cm" | ngspice -p 2>&1 |
