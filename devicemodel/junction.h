@@ -12,7 +12,8 @@
  *   G = 1 / (Rt + 1/gon) + goff.      Binary variant: G = gon if |lambda| >= lcrit else goff.
  *
  * Newton needs continuous derivatives, so every kink is smoothed with a C1 piecewise polynomial of
- * compact support: voltage kinks over +-vsmooth, sign(lambda), lcrit and the clamp over +-lsmooth.
+ * compact support: voltage kinks over +-vsmooth, sign(lambda) over +-lzero, lcrit and the clamp over
+ * +-lsmooth.
  * Outside those bands the rules are NWNsim's exactly; with both widths 0 they are exact everywhere.
  * sign(lambda) becomes a ramp through 0, so reset drives lambda to 0 and never through it.
  */
@@ -34,6 +35,26 @@ extern "C" {
    and this stiff restoring term (acting only beyond the bound) removes that within ~0.1 ms. */
 #define NWN_CLAMP_RATE 1e4
 
+/* State capacitance (F) of the SPICE formulation. lambda is the voltage of node l (V*s); the state
+   capacitor there holds q = cstate*lambda and the device drives cstate*dlambda/dt into it, so the
+   dynamics do not depend on cstate, but ngspice's truncation-error test of that node does: it allows
+   an error rate of abstol/cstate + reltol*|dlambda/dt| (V*s per s) and resolves lambda relative to
+   max(|lambda|, chgtol/cstate). With 1 F (before 0.2) abstol = 1e-12 A held lambda to 1e-12 V*s/s and
+   the step collapsed to ~1 us on large networks; 1e-8 F gives 1e-4 V*s/s at the default abstol, so a
+   junction near lambda = 0 no longer forces steps (README, "State tolerances"). Newton's test on l
+   (vntol, 1e-6 V*s) does not depend on cstate.
+   The code model takes 1 F when a .model card omits cstate (decks written for the 1 F capacitor). */
+#define NWN_CSTATE 1e-8
+
+/* Half-width (V*s) of the smoothed sign(lambda) that stops the reset at lambda = 0. Inside it the
+   reset is a linear decay of rate 2*boost*(vreset - |V|)/lzero (up to 1e4/s at 1e-5 V*s): a stiff
+   mode that every SPICE truncation test resolves relative to its own size, so each junction resetting
+   to 0 cost ~100 steps of ~10 us. G is flat there (G - goff < 1e-19 S for |lambda| <= 5e-4), so a wider band
+   changes no conductance; what it changes is the residual state of a junction set again within
+   ~lzero/(boost*vreset) of its reset (README, "State tolerances"). */
+#define NWN_LZERO 5e-4
+#define NWN_CSTATE_CODEMODEL_DEFAULT 1.0
+
 /*
  * Parameter table: X(name, dc_default, ac_default, unit, description).
  * Names are the .model card / subcircuit / JSON / CLI names everywhere.
@@ -52,8 +73,10 @@ extern "C" {
     X(smax, 5, 5, "nm", "tunnelling gap at lambda = 0")                                               \
     X(binary, 0, 0, "1", "1 = binary atomic switch (G = gon if |lambda| >= lcrit else goff)")        \
     X(vsmooth, 1e-4, 1e-4, "V", "smoothing half-width of the voltage thresholds (0 = hard rules)")   \
-    X(lsmooth, 1e-5, 1e-5, "V*s", "smoothing half-width of sign(lambda), lcrit and lmax (0 = hard)") \
-    X(lambda0, 0, 0, "V*s", "state held at a DC operating point without .ic (code model only)")
+    X(lsmooth, 1e-5, 1e-5, "V*s", "smoothing half-width of lcrit and lmax (0 = hard)")                \
+    X(lzero, NWN_LZERO, NWN_LZERO, "V*s", "half-width of sign(lambda): reset slows to a stop at 0 (0 = hard)") \
+    X(lambda0, 0, 0, "V*s", "state held at a DC operating point without .ic (code model only)")   \
+    X(cstate, NWN_CSTATE, NWN_CSTATE, "F", "capacitance of the state node l (SPICE): sets lambda's tolerances")
 
 typedef struct nwn_junction_params {
 #define NWN_PARAM_FIELD(name, dc, ac, unit, desc) double name;
@@ -101,9 +124,11 @@ static inline const char* nwn_params_check(const nwn_junction_params* p) {
     if (!(p->vsmooth >= 0 && p->vsmooth <= 0.25 * p->vset)) return "vsmooth must be in [0, vset/4]";
     if (p->vreset > 0 && !(p->vsmooth <= 0.5 * p->vreset)) return "vsmooth must be <= vreset/2";
     if (!(p->lsmooth >= 0 && p->lsmooth <= 0.25 * p->lcrit)) return "lsmooth must be in [0, lcrit/4]";
+    if (!(p->lzero >= 0 && p->lzero <= 0.25 * p->lcrit)) return "lzero must be in [0, lcrit/4]";
     if (!(p->lsmooth <= 0.5 * (p->lmax - p->lcrit) || p->lmax == p->lcrit))
         return "lsmooth must be <= (lmax - lcrit)/2";
     if (!(fabs(p->lambda0) <= p->lmax)) return "|lambda0| must be <= lmax";
+    if (!(p->cstate > 0 && p->cstate <= 1e6)) return "cstate must be in (0, 1e6] F";
     return 0;
 }
 
@@ -200,7 +225,7 @@ static inline double nwn_rate(const nwn_junction_params* p, double v, double lam
     double set = nwn_relu(v - p->vset, wv, &dsp) - nwn_relu(-v - p->vset, wv, &dsn);
     double dset_dv = dsp + dsn;
     double reset = p->boost * nwn_tent(v, p->vreset, wv, &dtent);
-    double sg = nwn_sign(lambda, wl, &dsg);
+    double sg = nwn_sign(lambda, p->lzero, &dsg);
     double f0 = set - reset * sg;
     double df0_dv = dset_dv - p->boost * dtent * sg;
     double df0_dl = -reset * dsg;

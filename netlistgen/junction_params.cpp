@@ -18,7 +18,7 @@ std::string known_names() {
 }
 
 bool spreadable(const std::string& name) {
-    static const std::vector<std::string> no = {"binary", "vsmooth", "lsmooth", "lambda0"};
+    static const std::vector<std::string> no = {"binary", "vsmooth", "lsmooth", "lzero", "lambda0", "cstate"};
     return std::find(no.begin(), no.end(), name) == no.end();
 }
 

@@ -176,7 +176,7 @@ private:
             if (o_.flavour == Flavour::Codemodel) {
                 os_ << "A" << k << " %gd(w" << J.i << " w" << J.j << ") %g(l" << k << ") nwnj"
                     << (o_.per_junction.empty() ? "" : std::to_string(k)) << "\n"
-                    << "C" << k << " l" << k << " 0 1\n";
+                    << "C" << k << " l" << k << " 0 " << num(params_of(k).cstate) << "\n";
             } else {
                 const std::string extra = param_list(params_of(k), true);
                 os_ << "X" << k << " w" << J.i << " w" << J.j << " l" << k << " nwnjunction" << (extra.empty() ? "" : " " + extra)

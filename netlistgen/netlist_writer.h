@@ -2,11 +2,11 @@
 //
 // Flavours (the junction device):
 //   codemodel  per junction k between wires i < j:  A<k> %gd(w<i> w<j>) %g(l<k>) nwnj   and   C<k> l<k> 0 1
-//              (λ is the voltage of node l<k>, in V·s, on a 1 F capacitor), with
+//              (λ is the voltage of node l<k>, in V·s, on a capacitor of cstate farads (1e-8 F by default)), with
 //              .model nwnj nwnjunction (every parameter); needs nwnspice.cm loaded before parsing.
 //   subckt     X<k> w<i> w<j> l<k> nwnjunction [name=value …] (only values that differ from the library's
-//              DC defaults), after .include <nwnjunction.lib>; the subcircuit holds the 1 F capacitor and a
-//              1e12 Ω leak itself. Runs in any ngspice.
+//              DC defaults), after .include <nwnjunction.lib>; the subcircuit holds the cstate capacitor and a
+//              1e12 Ω·F/cstate leak itself. Runs in any ngspice.
 // Forms:
 //   deck       a standalone circuit: title, device loading, network, electrode sources (the driven one
 //              from the stimulus; the others 0 V sources V<name>, so i(v<name>) is that electrode's

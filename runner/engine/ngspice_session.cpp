@@ -562,6 +562,30 @@ std::vector<std::string> Session::command(const std::string& cmd, bool check) {
     return out;
 }
 
+SolverStats Session::solver_stats() {
+    SolverStats st;
+    const std::pair<const char*, double SolverStats::*> keys[] = {
+        {"Circuit Equations", &SolverStats::equations},      {"Transient iterations", &SolverStats::iterations},
+        {"Transient timepoints", &SolverStats::timepoints},  {"Accepted timepoints", &SolverStats::accepted},
+        {"Rejected timepoints", &SolverStats::rejected},     {"Transient analysis time", &SolverStats::analysis_s},
+        {"Transient load time", &SolverStats::load_s},       {"Transient factor time", &SolverStats::factor_s},
+        {"Transient solve time", &SolverStats::solve_s},     {"Transient trunc time", &SolverStats::trunc_s}};
+    for (const auto& line : command("rusage all", false)) {
+        const auto eq = line.find(" = ");
+        if (eq == std::string::npos) continue;
+        std::string name = line.substr(0, eq);
+        const auto paren = name.find(" (");
+        if (paren != std::string::npos) name.resize(paren);
+        for (const auto& [key, field] : keys)
+            if (name == key) {
+                char* end = nullptr;
+                const double v = std::strtod(line.c_str() + eq + 3, &end);
+                if (end != line.c_str() + eq + 3) st.*field = v;
+            }
+    }
+    return st;
+}
+
 bool Session::load_codemodel(const std::string& path) {
     require_usable(("load code model " + path).c_str());
     std::error_code ec;

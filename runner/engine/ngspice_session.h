@@ -13,6 +13,7 @@
 // (ControlledExit) the library cannot be used again in this process. Run parallel simulations as
 // separate processes.
 #pragma once
+#include <cmath>
 
 #include <cstddef>
 #include <functional>
@@ -61,6 +62,18 @@ struct Point {
 };
 
 using Recorder = std::function<void(const Point&)>;
+
+// ngspice's own counters of the last analysis (`rusage all`); NaN where ngspice did not print one.
+struct SolverStats {
+    double equations = NAN;         // circuit equations (matrix size)
+    double iterations = NAN;        // transient Newton iterations
+    double timepoints = NAN;        // transient time points tried
+    double accepted = NAN, rejected = NAN;
+    double analysis_s = NAN;        // transient analysis time
+    double load_s = NAN;            // device evaluation and matrix stamping (all devices)
+    double factor_s = NAN, solve_s = NAN;
+    double trunc_s = NAN;           // truncation-error checks
+};
 // Called once per plot, before its first point, on ngspice's thread: resolve indices here.
 using LayoutCallback = std::function<void(const VectorLayout&)>;
 // fraction in [0,1] (of tstop, or ngspice's percentage) and the last accepted time.
@@ -142,6 +155,8 @@ public:
     // A whole saved vector of the current plot after a run (ngGet_Vec_Info), real parts.
     // Accepts "v(a)", "a", "i(v1)", "v1#branch", "time", "tran1.a". Throws when absent.
     std::vector<double> vector(const std::string& name) const;
+    // The counters of the last analysis (iterations, points, time split), from `rusage all`.
+    SolverStats solver_stats();
     // Layout of the last plot announced by ngspice (read it between runs, not during one).
     const VectorLayout& layout() const;
 

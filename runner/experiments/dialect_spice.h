@@ -9,7 +9,7 @@
 //   Xyce     c ? a : b  -> IF(c, a, b) (Xyce 7 also reads ?:, IF also suits older versions);
 //            expressions wrapped in braces, I={...}; parameters bare; .subckt ... PARAMS: ...;
 //            instance parameters after PARAMS:.
-// Unchanged: v(a,b), sqrt, exp, abs, the 1 F state capacitor and the 1e12 ohm leak. Neither target
+// Unchanged: v(a,b), sqrt, exp, abs, the state capacitor {cstate} and its {1e12/cstate} ohm leak. Neither target
 // was available to run here: the texts are checked by re-parsing and evaluation (tests/cosim), not by
 // LTspice or Xyce themselves.
 #pragma once

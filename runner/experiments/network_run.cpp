@@ -118,6 +118,15 @@ void run_libngspice(Context& c, RunRecorder& rec, RunResult& res) {
     auto outcome = session.run(ro);
     res.status = engine::to_string(outcome.status);
     res.message = outcome.message;
+    if (session.usable()) {
+        const auto st = session.solver_stats();
+        for (const auto& [name, v] : {std::pair<const char*, double>{"equations", st.equations},
+                                      {"newton_iterations", st.iterations}, {"accepted_points", st.accepted},
+                                      {"rejected_points", st.rejected}, {"analysis_s", st.analysis_s},
+                                      {"load_s", st.load_s}, {"factor_s", st.factor_s}, {"solve_s", st.solve_s},
+                                      {"truncation_s", st.trunc_s}})
+            if (std::isfinite(v)) res.solver.emplace_back(name, v);
+    }
 }
 
 void on_child(int pid) { set_interrupt_child(pid); }
@@ -182,6 +191,9 @@ void write_run_json(const Context& c, const RunResult& r) {
     j["points"] = r.points;
     j["t_last"] = r.t_last;
     j["wall_s"] = r.wall_s;
+    for (const auto& [name, v] : r.solver)  // counts as integers, times as seconds
+        j["solver"][name] = name.size() > 2 && name.compare(name.size() - 2, 2, "_s") == 0 ? nlohmann::json(v)
+                                                                                          : nlohmann::json(static_cast<long long>(v));
     auto num_or_null = [](double x) { return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(nullptr); };
     j["G_initial"] = num_or_null(r.g_first);
     j["G_final"] = num_or_null(r.g_last);

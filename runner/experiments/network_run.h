@@ -48,6 +48,8 @@ struct RunResult {
     double wall_s = 0;
     double t_last = 0;
     double g_first = 0, g_last = 0;
+    // libngspice runs: ngspice's counters (run.json "solver"); empty for the other engines
+    std::vector<std::pair<std::string, double>> solver;
     bool ok() const { return status == "completed"; }
 };
 

@@ -93,7 +93,7 @@ TEST_CASE("LTspice and Xyce subcircuits evaluate to the ngspice subcircuit and t
                 }
                 const double want = nwn::exp::evaluate_expression(b.expr, params, nodes);
                 CHECK(nwn::exp::evaluate_expression(tr[i].expr, params, nodes) == want);  // same tree, same bits
-                if (b.target == "l") rate = want;
+                if (b.target == "l") rate = want / params.at("cstate");  // Bl drives cstate*dlambda/dt
                 else if (b.target.empty()) current = want;
                 else nodes[b.target] = want;
             }

@@ -47,7 +47,7 @@ TEST_CASE("smoothing changes nothing outside its bands", "[physics]") {
     for (double l : {0.0, 0.002, -0.004, 0.0081414, 0.0095, -0.0099, 0.0101, 0.0149}) {
         CHECK(g_of(ps, l) == Approx(g_of(pe, l)).epsilon(1e-12));
         for (double v : {-0.2, -0.05, -0.0098, -0.007, -0.004, -0.0002, 0.0003, 0.003, 0.0052, 0.0099, 0.012, 0.3}) {
-            if (std::fabs(l) < ps.lsmooth) continue;  // sign(lambda) band
+            if (std::fabs(l) < ps.lzero) continue;  // sign(lambda) band
             CHECK(f_of(ps, v, l) == Approx(f_of(pe, v, l)).margin(1e-15));
         }
     }

@@ -2,11 +2,11 @@
 // and the native NWNsim scheme's bookkeeping.
 //
 // Known exponents: under a DC drive below the reset threshold every filament state decays towards 0,
-// and near 0 (within lsmooth) the smoothed sign makes the decay exponential:
-//   dλ/dt = −boost·(vreset − |V|)·sign_w(λ) ≈ −(2·boost·(vreset − |V|)/lsmooth)·λ.
+// and near 0 (within lzero) the smoothed sign makes the decay exponential:
+//   dλ/dt = −boost·(vreset − |V|)·sign_w(λ) ≈ −(2·boost·(vreset − |V|)/lzero)·λ.
 // On the three-wire triangle network driven with 6 mV, junction (0,2) sees 6 mV and the two others 3 mV
 // each, so from the all-zero reference the exponents are −2·(0.01 − 0.006)/2e-3 = −4 s⁻¹ (once) and
-// −7 s⁻¹ (twice) with boost = 1, lsmooth = 2e-3 (the conductances do not move at these states).
+// −7 s⁻¹ (twice) with boost = 1, lzero = 2e-3 (the conductances do not move at these states).
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -29,8 +29,8 @@ exp::LyapunovSpec decay_spec(const std::string& name) {
     s.network = test::triangle_network();
     s.stimulus = net::Stimulus::dc(0.006);
     s.period = 1;
-    s.params = {"boost=1", "lsmooth=2e-3"};
-    s.eps = 1e-5;  // well inside lsmooth, where the decay is linear
+    s.params = {"boost=1", "lzero=2e-3"};
+    s.eps = 1e-5;  // well inside lzero, where the decay is linear
     s.direction = "junction:1";
     s.periods = 2;
     s.skip_periods = 0;

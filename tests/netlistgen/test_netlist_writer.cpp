@@ -50,7 +50,7 @@ TEST_CASE("codemodel deck: A and C per junction, one model card, sources, option
     CHECK(deck.rfind("nwnspice network: ", 0) == 0);
     CHECK(lines_starting(deck, "A") == std::vector<std::string>{"A0 %gd(w0 w1) %g(l0) nwnj", "A1 %gd(w1 w2) %g(l1) nwnj",
                                                                  "A2 %gd(w2 w3) %g(l2) nwnj"});
-    CHECK(lines_starting(deck, "C") == std::vector<std::string>{"C0 l0 0 1", "C1 l1 0 1", "C2 l2 0 1"});
+    CHECK(lines_starting(deck, "C") == std::vector<std::string>{"C0 l0 0 1e-08", "C1 l1 0 1e-08", "C2 l2 0 1e-08"});
     CHECK(deck.find("junctions in components without an electrode are left out") != std::string::npos);
     CHECK(deck.find("\n.control\npre_codemodel /opt/nwn/lib/nwnspice.cm\n.endc\n") != std::string::npos);
     const auto model = lines_starting(deck, ".model");
@@ -58,7 +58,7 @@ TEST_CASE("codemodel deck: A and C per junction, one model card, sources, option
     CHECK(model[0].rfind(".model nwnj nwnjunction (vset=0.01 vreset=0.005 ", 0) == 0);
     CHECK(model[0].find("()") == std::string::npos);
     CHECK(lines_starting(deck, "V") == std::vector<std::string>{"Vsrc w3 0 DC 1.8", "Vdrn w0 0 DC 0"});
-    CHECK(lines_starting(deck, ".options") == std::vector<std::string>{".options reltol=1e-4"});
+    CHECK(lines_starting(deck, ".options") == std::vector<std::string>{".options reltol=1e-4 trtol=1"});
     CHECK(deck.find(".options klu") == std::string::npos);
     CHECK(lines_starting(deck, ".tran") == std::vector<std::string>{".tran 1e-04 0.05 0 1e-04 uic"});
     CHECK(lines_starting(deck, ".ic") == std::vector<std::string>{".ic v(l0)=0 v(l1)=0 v(l2)=0"});
@@ -159,9 +159,9 @@ TEST_CASE("parameters: presets, overrides and checks by the table's names") {
 
 TEST_CASE("solver options depend on the ngspice version - pre_codemodel needs a lower-case path") {
     const auto v39 = deck_solver_options(39), v44 = deck_solver_options(44);
-    CHECK(v39.back() == ".options reltol=1e-4");
+    CHECK(v39.back() == ".options reltol=1e-4 trtol=1");
     for (const auto& l : v39) CHECK(l.find(".options klu") == std::string::npos);
-    CHECK(v44.back() == ".options klu reltol=1e-4");
+    CHECK(v44.back() == ".options klu reltol=1e-4 trtol=1");
     CHECK(pre_codemodel_can_load("/usr/lib/ngspice/nwnspice.cm"));
     CHECK_FALSE(pre_codemodel_can_load("/home/Me/nwnspice.cm"));
     auto o = options(Flavour::Codemodel);
