@@ -25,12 +25,12 @@ def crossing(t, g, level):
             return t[i - 1] + (level - g[i - 1]) / (g[i] - g[i - 1]) * (t[i] - t[i - 1]) if g[i] != g[i - 1] else t[i]
     return float("nan")
 
-def final_on(d, lcrit):
+def final_lambda(d):
     try:
         with open(f"{d}/lambda.csv") as f:
             last = None
             for last in f: pass
-        return sum(abs(float(x)) >= lcrit for x in last.strip().split(",")[1:])
+        return [float(x) for x in last.strip().split(",")[1:]]
     except FileNotFoundError:
         return None
 
@@ -53,8 +53,12 @@ def main():
         a, b = crossing(tr, gr, k * g0), crossing(tx, gx, k * g0)
         print(f"{k}x activation time: reference {a:.5f} s, run {b:.5f} s, difference {1e3 * (b - a):+.3f} ms")
     print(f"G at the end: reference {gr[-1]:.6e} S, run {gx[-1]:.6e} S ({100 * (gx[-1] / gr[-1] - 1):+.3f} %)")
-    a, b = final_on(ref, lcrit), final_on(run, lcrit)
-    if a is not None and b is not None:
-        print(f"junctions with |lambda| >= {lcrit} at the end: reference {a}, run {b}")
+    a, b = final_lambda(ref), final_lambda(run)
+    if a is not None and b is not None and len(a) == len(b):
+        on = lambda l: sum(abs(x) >= lcrit for x in l)
+        differ = [(x, y) for x, y in zip(a, b) if (abs(x) >= lcrit) != (abs(y) >= lcrit)]
+        near = max((max(abs(abs(x) - lcrit), abs(abs(y) - lcrit)) for x, y in differ), default=0.0)
+        print(f"junctions with |lambda| >= {lcrit} at the end: reference {on(a)}, run {on(b)}; {len(differ)} differ, "
+              f"all within {near:.2g} V*s of lcrit")
 
 main()

@@ -39,11 +39,11 @@ struct LyapunovSpec {
     std::string preset = "ac";
     std::vector<std::string> params;  // NAME=VALUE overrides
     EngineChoice sim;                   // engine, solver settings, device files
-    double eps = 5e-4;                  // perturbation size (V·s)
+    double eps = 0;                     // perturbation size (V·s); 0 = 1e-7, NWNsim's 5e-4 with every_step
     std::string direction = "random";   // random | junction:K (NWNsim perturbs one junction)
     std::uint64_t seed = 1;             // random directions
     std::size_t exponents = 1;          // K
-    double tau = 0;                     // renormalisation interval (s); 0 = one drive period
+    double tau = 0;                     // renormalisation interval (s); 0 = half a drive period
     bool every_step = false;            // native: renormalise after every step (NWNsim's scheme, tau = dt)
     double transient = 0;               // s of reference-only run before the measurement
     std::string transient_engine;       // empty = sim.engine; native makes a long SPICE transient cheap
