@@ -1,5 +1,7 @@
 // Outputs are written to a temporary file next to the target and renamed into place on commit(),
-// so an interrupted run never leaves a half-written file that looks complete.
+// so an interrupted run never leaves a half-written file that looks complete. A symbolic link is
+// written through (its final target is replaced, not the link); a directory, device, FIFO or socket
+// at the target is refused with an Error, never replaced.
 #pragma once
 #include <filesystem>
 #include <fstream>

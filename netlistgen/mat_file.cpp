@@ -74,6 +74,8 @@ MatFile::MatFile(const std::filesystem::path& path) : path_(path.string()), hand
     Mat_LogInitFunc("nwn", capture_log);
     g_matio_message.clear();
     if (!std::filesystem::exists(path)) throw Error(path_ + ": no such file");
+    // matio seeks, and opening a FIFO for reading blocks until a writer appears
+    if (!std::filesystem::is_regular_file(path)) throw Error(path_ + ": not a regular file (a .mat file must be seekable)");
     handle_->mat = Mat_Open(path_.c_str(), MAT_ACC_RDONLY);
     if (!handle_->mat) throw Error(path_ + ": not a MATLAB .mat file that matio can open" + detail());
     check_mat5_complete(path_);

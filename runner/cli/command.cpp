@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+#include "option_limits.h"
+
 namespace nwn::cli {
 
 std::vector<Command>& command_registry() {
@@ -18,11 +20,17 @@ bool parse_command_line(const std::vector<std::string>& args,
                         const boost::program_options::positional_options_description& positional,
                         boost::program_options::variables_map& vm) {
     namespace po = boost::program_options;
-    po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
+    const auto parsed = po::command_line_parser(args).options(options).positional(positional).run();
+    po::store(parsed, vm);
     if (vm.count("help")) {
         std::cout << options << "\n";
+        std::string ranges;
+        for (const auto& o : options.options())
+            if (const auto r = option_range(o->long_name())) ranges += "  --" + o->long_name() + " " + describe(*r) + "\n";
+        if (!ranges.empty()) std::cout << "ranges (numbers finite unless the range says inf; counts whole numbers):\n" << ranges << "\n";
         return false;
     }
+    check_numeric_options(parsed, vm);
     po::notify(vm);
     return true;
 }

@@ -49,7 +49,13 @@ int main(int argc, char** argv) {
     }
     std::vector<std::string> args(argv + 2, argv + argc);
     try {
-        return it->run(args);
+        const int status = it->run(args);
+        std::cout.flush();
+        if (!std::cout) {  // e.g. > /dev/full: the results did not arrive
+            std::cerr << "nwn " << name << ": error: writing to standard output failed\n";
+            return kExitFailure;
+        }
+        return status;
     } catch (const boost::program_options::error& e) {
         std::cerr << "nwn " << name << ": " << e.what() << " (see nwn " << name << " --help)\n";
         return kExitUsage;

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "common/atomic_file.h"
+#include "common/child_process.h"
 #include "common/error.h"
 
 namespace nwn::engine {
@@ -36,9 +37,11 @@ CliRun run_ngspice_cli(const std::filesystem::path& dir, const std::filesystem::
     const auto raw = dir / "ngspice.raw";
     std::error_code ec;
     std::filesystem::remove(raw, ec);
+    const pid_t parent = ::getpid();
     pid_t pid = ::fork();
     if (pid < 0) throw Error("cannot start ngspice: fork failed");
     if (pid == 0) {
+        die_with_parent(parent);
         ::setpgid(0, 0);  // Ctrl-C reaches nwn only; nwn terminates the child itself
         if (::chdir(dir.c_str()) != 0) ::_exit(127);
         int fd = ::open("ngspice.log", O_WRONLY | O_CREAT | O_TRUNC, 0644);

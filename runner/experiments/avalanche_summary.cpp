@@ -5,17 +5,13 @@
 #include <cstdio>
 #include <sstream>
 
+#include "common/format.h"
+
 namespace nwn::exp {
 
 namespace {
 
 constexpr std::size_t kFewAvalanches = 50;  // below this, exponents carry errors of ~0.2 and more
-
-std::string fmt(const char* f, double x) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, f, x);
-    return buf;
-}
 
 std::string value_sigma(const analysis::ValueSigma& v) {
     if (!std::isfinite(v.value)) return "n/a";

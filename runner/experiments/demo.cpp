@@ -6,6 +6,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "common/format.h"
 #include "common/atomic_file.h"
 #include "common/error.h"
 #include "netlistgen/electrodes.h"
@@ -29,12 +30,6 @@ constexpr double kDensity = 0.1, kSide = 100;  // 1000 wires drawn; the largest 
 constexpr const char* kElectrodes = "bars:0.025";
 constexpr double kStep = 1e-3;  // SPICE maximum step and the event grid, as NWNsim's dt
 constexpr int kSeedsTried = 10;
-
-std::string fmt(const char* f, double x) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, f, x);
-    return buf;
-}
 
 // The first seed from `seed` on whose bar electrodes are connected.
 net::Network demo_network(std::uint32_t seed) {

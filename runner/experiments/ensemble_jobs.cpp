@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "common/error.h"
+#include "common/child_process.h"
 #include "runner/experiments/interrupt.h"
 
 namespace nwn::exp {
@@ -22,12 +23,14 @@ pid_t start(const ProcessJob& job) {
     argv.push_back(nullptr);
     const int log = ::open(job.log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (log < 0) throw Error(job.log.string() + ": cannot create the log file");
+    const pid_t parent = ::getpid();
     const pid_t pid = ::fork();
     if (pid < 0) {
         ::close(log);
         throw Error("cannot start a process (fork failed)");
     }
     if (pid == 0) {
+        die_with_parent(parent);
         const int null_in = ::open("/dev/null", O_RDONLY);
         if (null_in >= 0) ::dup2(null_in, 0);
         ::dup2(log, 1);

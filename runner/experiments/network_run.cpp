@@ -8,6 +8,7 @@
 
 #include "common/atomic_file.h"
 #include "common/error.h"
+#include "common/format.h"
 #include "common/progress.h"
 #include "netlistgen/junction_params.h"
 #include "netlistgen/netlist_writer.h"
@@ -208,6 +209,15 @@ RunResult run_network(const NetworkRunSpec& spec) {
     if (net.electrodes.size() < 2) throw Error("the network needs two electrodes (give --contacts I,J)");
     if (!(spec.tstop > 0)) throw Error("--tstop must be > 0");
     if (!(spec.tmax > 0)) throw Error("--tmax must be > 0");
+    // Caps that keep a typo from running for days or filling the disk (1e9 native steps is hours on a
+    // small network; 1e8 resampled rows is gigabytes of CSV).
+    if (spec.tmax > spec.tstop)
+        throw Error("--tmax (" + fmt("%g", spec.tmax) + " s) must not exceed --tstop (" + fmt("%g", spec.tstop) + " s)");
+    if (spec.tstop / spec.tmax > 1e9)
+        throw Error("--tstop / --tmax = " + fmt("%g", spec.tstop / spec.tmax) + " steps: more than 1e9; raise --tmax");
+    if (spec.resample_dt > 0 && spec.tstop / spec.resample_dt > 1e8)
+        throw Error("--resample " + fmt("%g", spec.resample_dt) + " s gives " + fmt("%g", spec.tstop / spec.resample_dt) +
+                    " rows: more than 1e8; raise --resample");
     if (spec.flavour != "codemodel" && spec.flavour != "subckt")
         throw Error("unknown flavour '" + spec.flavour + "' (codemodel or subckt)");
     Context c{spec, net::preset_params(spec.preset), &net.electrodes[0], &net.electrodes[1], {}, {}};

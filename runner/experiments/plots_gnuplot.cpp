@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "common/atomic_file.h"
+#include "common/child_process.h"
 
 namespace fs = std::filesystem;
 
@@ -53,12 +54,14 @@ std::string script(const GnuplotFigure& f) {
 int run_gnuplot(const fs::path& dir, const std::string& stem, const std::string& script_name) {
     const int log = ::open((dir / "gnuplot.log").c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     const std::string assign = "stem=" + gp_string(stem);
+    const pid_t parent = ::getpid();
     const pid_t pid = ::fork();
     if (pid < 0) {
         if (log >= 0) ::close(log);
         return -1;
     }
     if (pid == 0) {
+        die_with_parent(parent);
         if (::chdir(dir.c_str()) != 0) ::_exit(126);
         const int null_in = ::open("/dev/null", O_RDONLY);
         if (null_in >= 0) ::dup2(null_in, 0);

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <thread>
 
+#include "common/child_process.h"
 #include "common/error.h"
 
 namespace nwn::exp {
@@ -37,9 +38,11 @@ std::vector<char*> c_argv(const Argv& a) {
 
 // In a child: run `a` and return its exit code (127 when it cannot be executed).
 int run_in_child(const Argv& a) {
+    const pid_t parent = ::getpid();
     const pid_t pid = ::fork();
     if (pid < 0) return 126;
     if (pid == 0) {
+        die_with_parent(parent);
         auto v = c_argv(a);
         ::execvp(v[0], v.data());
         ::_exit(127);
@@ -122,9 +125,11 @@ void terminate_children(const std::vector<pid_t>& pids) {
 }
 
 int run_and_wait(const Argv& command, const std::filesystem::path& dir, const std::filesystem::path& log) {
+    const pid_t parent = ::getpid();
     const pid_t pid = ::fork();
     if (pid < 0) return 126;
     if (pid == 0) {
+        die_with_parent(parent);
         if (::chdir(dir.c_str()) != 0) ::_exit(126);
         redirect_output(log);
         auto v = c_argv(command);

@@ -96,7 +96,7 @@ TEST_CASE("bad input gives a clear error", "[lyapunov][cli]") {
     fails_with("lyapunov net.json --stimulus triangle:1:1 --engine spice --out x", "unknown engine 'spice'");
     fails_with("lyapunov net.json --stimulus triangle:1:1 --every-step --out x", "--every-step needs --engine native");
     fails_with("lyapunov net.json --stimulus triangle:1:1 --direction junction:7 --out x", "junction 7 is not simulated");
-    fails_with("lyapunov net.json --stimulus triangle:1:1 --eps -1 --out x", "--eps must be > 0");
+    fails_with("lyapunov net.json --stimulus triangle:1:1 --eps -1 --out x", "'--eps': '-1' is out of range [0, 1]");
     fails_with("lyapunov net.json --stimulus triangle:1:1 --periods 2 --skip 2 --out x", "--skip");
     fails_with("lyapunov net.json --stimulus triangle:1:1 --exponents 4 --engine native --out x", "more exponents");
     fails_with("lyapunov net.json --out x", "--stimulus");

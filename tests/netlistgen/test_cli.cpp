@@ -60,10 +60,10 @@ TEST_CASE("nwn draw colours junctions from a values CSV") {
 TEST_CASE("bad input to nwn gives a clear error and a non-zero exit") {
     const auto dir = nwn::test::scratch_dir("netlistgen_cli_errors");
     const std::string o = " -o " + (dir / "x.json").string();
-    expect_failure("generate --density 0 --lx 10" + o, "density must be > 0");
-    expect_failure("generate --density -0.1 --lx 10" + o, "density must be > 0");
-    expect_failure("generate --wires 10 --lx 0" + o, "Lx must be > 0");
-    expect_failure("generate --wires 10 --lx 10 --ly -3" + o, "Ly must be > 0");
+    expect_failure("generate --density 0 --lx 10" + o, "'--density': '0' is out of range (0, 1000]");
+    expect_failure("generate --density -0.1 --lx 10" + o, "'--density': '-0.1' is out of range");
+    expect_failure("generate --wires 10 --lx 0" + o, "'--lx': '0' is out of range");
+    expect_failure("generate --wires 10 --lx 10 --ly -3" + o, "'--ly': '-3' is out of range");
     expect_failure("generate --wires 10 --density 0.1 --lx 10" + o, "exactly one of --wires and --density");
     expect_failure("generate --wires 100 --lx 30 --electrodes wires:0,100" + o, "unknown wire id 100");
     expect_failure("generate --wires 10 --lx 10 --bogus" + o, "unrecognised option");

@@ -57,6 +57,10 @@ TEST_CASE("libngspice and the ngspice CLI give the same run of a network", "[run
     auto j = run_json(dir / "lib");
     CHECK(j["status"] == "completed");
     CHECK(j["engine"] == "libngspice");
+    // ngspice's own statistics: at least two Newton iterations per accepted point (ngspice's minimum)
+    CHECK(j["solver"]["accepted_points"].get<long>() >= j["points"].get<long>());
+    CHECK(j["solver"]["newton_iterations"].get<long>() >= 2 * j["points"].get<long>());
+    CHECK(j["solver"]["equations"].get<long>() == 1 + 79 + 264 + 2);  // ground, wires, junction states, sources
     CHECK(j["points"].get<int>() == static_cast<int>(a.rows()));
     CHECK(j["params"]["vset"].get<double>() == 0.01);
     CHECK(fs::exists(dir / "lib/deck.cir"));
