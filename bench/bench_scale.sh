@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # How the cost of a run grows with network size: seed-0 networks at density 0.1 wires/um^2 with bar
 # electrodes (2.5 % strips, as nwn demo), driven at V* = V/(n*vset) for TSTOP seconds with the default
-# options (tmax 1 ms), through libngspice (code model) and the native engine. Prints a markdown table
-# (wall time, wall per simulated second, accepted points, Newton iterations, peak RSS) and, per engine
-# and drive, the exponent b of wall/s ~ junctions^b fitted by least squares in log-log.
-#   bench/bench_scale.sh [SIZES] [VSTARS] [TSTOP] [TSTOP_LARGE] [LARGE_FROM]
-#   defaults: "50 100 150 200 300" "2 1" 10 1 200   (sizes >= LARGE_FROM run TSTOP_LARGE seconds)
+# options (tmax 1 ms), through libngspice with the code model (ngspice 39.3, Sparse 1.3), libngspice with
+# the OSDI device (the build's ngspice 46, KLU) and the native engine. Prints a markdown table (wall
+# time, wall per simulated second, accepted points, Newton iterations, peak RSS) and, per engine and
+# drive, the exponent b of wall/s ~ junctions^b fitted by least squares in log-log.
+#   bench/bench_scale.sh [SIZES] [VSTARS] [TSTOP] [TSTOP_LARGE] [LARGE_FROM] [ENGINES]
+#   defaults: "50 100 150 200 300" "2 1" 10 1 200 "libngspice:codemodel libngspice:osdi native"
+#   (sizes >= LARGE_FROM run TSTOP_LARGE seconds)
 # The 200 and 300 um networks (~4 000 and ~9 000 wires) take minutes per run through SPICE.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,12 +16,13 @@ vstars=${2:-2 1}
 tstop=${3:-10}
 tstop_large=${4:-1}
 large_from=${5:-200}
+engines=${6:-libngspice:codemodel libngspice:osdi native}
 nwn=$PWD/build/bin/nwn
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 rows=$work/rows.tsv
 : >"$rows"
-echo "| Lx (um) | wires | junctions | V* | engine | tstop (s) | wall (s) | wall per sim. s | points | Newton its | peak RSS (MB) |"
+echo "| Lx (um) | wires | junctions | V* | engine (device) | tstop (s) | wall (s) | wall per sim. s | points | Newton its | peak RSS (MB) |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for lx in $sizes; do
   net=$work/net$lx.json
@@ -29,12 +32,14 @@ for lx in $sizes; do
   ((lx >= large_from)) && t=$tstop_large
   for vs in $vstars; do
     volts=$(echo "$vs * $n * 0.01" | bc -l)
-    for engine in libngspice native; do
-      out=$work/run-$lx-$vs-$engine
-      /usr/bin/time -f "%e %M" -o "$work/time" $nwn run "$net" --engine "$engine" --stimulus "dc:$volts" \
-        --tstop "$t" --out "$out" --quiet
+    for spec in $engines; do
+      engine=${spec%%:*} flavour=codemodel label=$engine
+      [[ $spec == *:* ]] && flavour=${spec#*:} && label="$engine ($flavour)"
+      out=$work/run-$lx-$vs-$engine-$flavour
+      /usr/bin/time -f "%e %M" -o "$work/time" $nwn run "$net" --engine "$engine" --flavour "$flavour" \
+        --stimulus "dc:$volts" --tstop "$t" --out "$out" --quiet
       read -r wall rss <"$work/time"
-      python3 - "$out/run.json" "$lx" "$vs" "$engine" "$t" "$wall" "$rss" "$rows" <<'PY'
+      python3 - "$out/run.json" "$lx" "$vs" "$label" "$t" "$wall" "$rss" "$rows" <<'PY'
 import json, sys
 j = json.load(open(sys.argv[1]))
 lx, vs, engine, t, wall, rss, rows = sys.argv[2:]

@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # The large-network case of "SPICE at scale": NWNsim's 992-wire network (the one its 992-wire file holds:
 # seed 2821, 1000 wires drawn in 100 x 100 um, farthest wires as electrodes), DC 1.8 V for TSTOP s.
-# Times the default run (libngspice, code model) RUNS times and prints the median, then compares its G(t),
+# Times the run (libngspice with the code model, or FLAVOUR) RUNS times and prints the median, then compares its G(t),
 # 10x / 100x activation times and final on-junction count against the native engine refined to dt
 # (converged: dt 1e-4 -> 1e-5 changes G by 2.9 %, so 1e-5 carries ~0.3 %). About 5 min at the defaults.
-#   bench/scale_accuracy.sh [TSTOP] [RUNS] [REFERENCE_DT]      defaults: 10 3 1e-5
+#   bench/scale_accuracy.sh [TSTOP] [RUNS] [REFERENCE_DT] [FLAVOUR]     defaults: 10 3 1e-5 codemodel
+# (FLAVOUR osdi runs the OSDI device in the build's ngspice 46 with KLU.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tstop=${1:-10}
 runs=${2:-3}
 dt=${3:-1e-5}
+flavour=${4:-codemodel}
 nwn=$PWD/build/bin/nwn
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -18,14 +20,14 @@ walls=()
 for ((k = 1; k <= runs; k++)); do
   out=$work/spice
   rm -rf "$out"
-  /usr/bin/time -f "%e %M" -o "$work/time" $nwn run "$work/net.json" --stimulus dc:1.8 --tstop "$tstop" \
-    --save-lambda --out "$out" --quiet
+  /usr/bin/time -f "%e %M" -o "$work/time" $nwn run "$work/net.json" --flavour "$flavour" --stimulus dc:1.8 \
+    --tstop "$tstop" --save-lambda --out "$out" --quiet
   read -r wall rss <"$work/time"
   walls+=("$wall")
   echo "run $k: $wall s wall, peak RSS $((rss / 1024)) MB"
 done
 median=$(printf "%s\n" "${walls[@]}" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')
-echo "libngspice, code model, $tstop s: median wall $median s over $runs runs"
+echo "libngspice, $flavour, $tstop s: median wall $median s over $runs runs"
 python3 - "$work/spice/run.json" <<'PY'
 import json, sys
 j = json.load(open(sys.argv[1])); s = j["solver"]

@@ -4,6 +4,9 @@
 //   codemodel  per junction k between wires i < j:  A<k> %gd(w<i> w<j>) %g(l<k>) nwnj   and   C<k> l<k> 0 1
 //              (λ is the voltage of node l<k>, in V·s, on a capacitor of cstate farads (1e-8 F by default)), with
 //              .model nwnj nwnjunction (every parameter); needs nwnspice.cm loaded before parsing.
+//   osdi       N<k> w<i> w<j> l<k> nwnj, the OSDI device nwnjunction.osdi (ngspice >= 39 built with OSDI, e.g.
+//              46): it holds the cstate charge on l<k> itself, so there is no capacitor; same .model card;
+//              loaded with `pre_osdi` (or `osdi` in a .spiceinit).
 //   subckt     X<k> w<i> w<j> l<k> nwnjunction [name=value …] (only values that differ from the library's
 //              DC defaults), after .include <nwnjunction.lib>; the subcircuit holds the cstate capacitor and a
 //              1e12 Ω·F/cstate leak itself. Runs in any ngspice.
@@ -23,14 +26,19 @@
 
 #include "devicemodel/junction.h"
 #include "netlistgen/network.h"
+#include "netlistgen/solver_options.h"
 #include "netlistgen/stimulus.h"
 
 namespace nwn::net {
 
-enum class Flavour { Codemodel, Subckt };
+enum class Flavour { Codemodel, Subckt, Osdi };
+// "codemodel" | "subckt" | "osdi"; throws nwn::Error naming the accepted values otherwise.
+Flavour parse_flavour(const std::string& name);
+const char* flavour_name(Flavour f);
 enum class Form { Deck, Subckt };
-// How a codemodel deck gets nwnspice.cm loaded: its own `.control` `pre_codemodel` line, a .spiceinit
-// written next to it (see solver_options.h), or not at all (the host loads it, e.g. through libngspice).
+// How a codemodel (osdi) deck gets nwnspice.cm (nwnjunction.osdi) loaded: its own `.control`
+// `pre_codemodel` (`pre_osdi`) line, a .spiceinit written next to it (see solver_options.h), or not at
+// all (the host loads it, e.g. through libngspice).
 enum class CodemodelLoad { PreCodemodel, SpiceInit, None };
 
 struct NetlistOptions {
@@ -46,8 +54,10 @@ struct NetlistOptions {
     std::string subckt_name = "nwn";
     std::filesystem::path codemodel;       // absolute; codemodel decks with PreCodemodel / SpiceInit
     std::filesystem::path subckt_library;  // absolute; subckt flavour
+    std::filesystem::path osdi;            // absolute; osdi flavour with PreCodemodel / SpiceInit
     CodemodelLoad codemodel_load = CodemodelLoad::PreCodemodel;
-    int ngspice_major = 39;
+    int ngspice_major = 39;  // target ngspice: >= 42 gets .options klu
+    SparseSolver solver = SparseSolver::Auto;
     std::string command_line;  // recorded in a comment
 };
 

@@ -48,6 +48,11 @@ fs::path find_codemodel(const std::optional<fs::path>& given) {
                 "the code model nwnspice.cm", "--cm");
 }
 
+fs::path find_osdi_device(const std::optional<fs::path>& given) {
+    return find(given, "NWN_OSDI", {"../lib/nwnjunction.osdi", "../lib/ngspice/nwnjunction.osdi"},
+                "the OSDI device nwnjunction.osdi", "--osdi");
+}
+
 fs::path find_subckt_library(const std::optional<fs::path>& given) {
     return find(given, "NWN_SUBCKT_LIB", {"../share/nwnspice/nwnjunction.lib"}, "the subcircuit library nwnjunction.lib",
                 "--lib");

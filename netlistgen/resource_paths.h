@@ -1,4 +1,5 @@
-// Where the junction device files are: the XSPICE code model nwnspice.cm and the portable subcircuit
+// Where the junction device files are: the XSPICE code model nwnspice.cm, the OSDI device
+// nwnjunction.osdi and the portable subcircuit
 // library nwnjunction.lib. Order: the explicit path (CLI --cm / --lib), then the environment
 // (NWN_CODEMODEL / NWN_SUBCKT_LIB), then next to the running executable (/proc/self/exe):
 //   <exe>/../lib/nwnspice.cm (build tree), <exe>/../lib/ngspice/nwnspice.cm (installed),
@@ -12,6 +13,8 @@ namespace nwn::net {
 std::filesystem::path executable_path();
 // Absolute paths; throw nwn::Error listing the places looked at when the file is nowhere.
 std::filesystem::path find_codemodel(const std::optional<std::filesystem::path>& given = {});
+// nwnjunction.osdi: --osdi, NWN_OSDI, <exe>/../lib/nwnjunction.osdi, <exe>/../lib/ngspice/nwnjunction.osdi.
+std::filesystem::path find_osdi_device(const std::optional<std::filesystem::path>& given = {});
 std::filesystem::path find_subckt_library(const std::optional<std::filesystem::path>& given = {});
 
 }  // namespace nwn::net

@@ -6,15 +6,19 @@
 
 namespace nwn::net {
 
+// The sparse solver of a deck: KLU from ngspice 42 on (Auto), or forced either way where it exists.
+enum class SparseSolver { Auto, Klu, Sparse };
+SparseSolver parse_sparse_solver(const std::string& name);  // "auto" | "klu" | "sparse"
+
 // The .options lines (with a comment saying why) of a standalone deck for ngspice <major>.
-std::vector<std::string> deck_solver_options(int ngspice_major);
+std::vector<std::string> deck_solver_options(int ngspice_major, SparseSolver solver = SparseSolver::Auto);
 
 // ngspice 39 lower-cases `pre_codemodel` lines (checked: /A/B.cm is looked up as /a/b.cm, and quoting
 // does not help), so a deck can load the code model itself only from a path without upper-case letters.
 bool pre_codemodel_can_load(const std::filesystem::path& codemodel);
 
-// A .spiceinit that loads the code model (`codemodel` lines keep their case); ngspice reads it from the
-// directory it is started in, or from $HOME.
-std::string spiceinit_text(const std::filesystem::path& codemodel);
+// A .spiceinit that loads the code model, or the OSDI device when the path ends in .osdi (`codemodel` /
+// `osdi` lines keep their case); ngspice reads it from the directory it is started in, or from $HOME.
+std::string spiceinit_text(const std::filesystem::path& device);
 
 }  // namespace nwn::net

@@ -30,10 +30,11 @@ std::string ngspice_error_lines(const std::string& log) {
 }
 
 CliRun run_ngspice_cli(const std::filesystem::path& dir, const std::filesystem::path& deck,
-                       const std::optional<std::filesystem::path>& codemodel, double wall_limit_s,
-                       void (*on_child)(int), bool (*interrupted)()) {
+                       const std::optional<std::filesystem::path>& device, double wall_limit_s,
+                       void (*on_child)(int), bool (*interrupted)(), const CliProgram& program) {
     std::filesystem::create_directories(dir);
-    write_file_atomic(dir / ".spiceinit", codemodel ? "codemodel " + codemodel->string() + "\n" : "");
+    const char* load = device && device->extension() == ".osdi" ? "osdi " : "codemodel ";
+    write_file_atomic(dir / ".spiceinit", device ? load + device->string() + "\n" : "");
     const auto raw = dir / "ngspice.raw";
     std::error_code ec;
     std::filesystem::remove(raw, ec);
@@ -49,7 +50,9 @@ CliRun run_ngspice_cli(const std::filesystem::path& dir, const std::filesystem::
             ::dup2(fd, 1);
             ::dup2(fd, 2);
         }
-        ::execlp("ngspice", "ngspice", "-b", "-r", "ngspice.raw", deck.c_str(), (char*)nullptr);
+        if (!program.scripts_dir.empty()) ::setenv("SPICE_SCRIPTS", program.scripts_dir.c_str(), 1);
+        ::setenv("OMP_WAIT_POLICY", "passive", 0);  // OpenMP builds (46) spin otherwise
+        ::execlp(program.binary.c_str(), "ngspice", "-b", "-r", "ngspice.raw", deck.c_str(), (char*)nullptr);
         ::_exit(127);
     }
     if (on_child) on_child(pid);
@@ -70,7 +73,9 @@ CliRun run_ngspice_cli(const std::filesystem::path& dir, const std::filesystem::
     CliRun r;
     r.log = std::filesystem::exists(dir / "ngspice.log") ? read_file(dir / "ngspice.log") : "";
     const int rc = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
-    if (rc == 127) throw Error("cannot run the ngspice CLI (is ngspice installed and on PATH?)");
+    if (rc == 127)
+        throw Error(program.binary == "ngspice" ? "cannot run the ngspice CLI (is ngspice installed and on PATH?)"
+                                                : "cannot run the ngspice CLI " + program.binary);
     if (std::filesystem::exists(raw)) r.raw = raw;
     const std::string errors = ngspice_error_lines(r.log);
     if (interrupted && interrupted()) {

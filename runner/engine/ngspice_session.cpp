@@ -2,8 +2,7 @@
 
 #include "common/error.h"
 #include "common/progress.h"
-
-#include <ngspice/sharedspice.h>
+#include "runner/engine/ngspice_library.h"
 
 #include <algorithm>
 #include <atomic>
@@ -72,6 +71,9 @@ struct Core {
     std::atomic<double> stat_fraction{kNaN};
 
     // --- owner-thread only
+    const NgspiceLibrary* lib = nullptr;  // set before ngSpice_Init, never changes afterwards
+    std::string scripts_dir;              // SessionOptions::scripts_dir at ngSpice_Init
+    std::string version;                  // as ngspice reports it, "" until known
     bool initialized = false;
     bool circuit_loaded = false;
     bool save_none_seen = false;  // see vector(): ngspice 39.3 never clears ".save none"
@@ -82,6 +84,9 @@ Core& core() {
     static Core* c = new Core;  // never destroyed: ngspice may call back during exit
     return *c;
 }
+
+// The loaded library's functions (valid once a Session has been constructed).
+const NgspiceApi& ng() { return core().lib->api; }
 
 std::string lower(std::string_view s) {
     std::string r(s);
@@ -382,10 +387,29 @@ bool is_save_none(const std::string& line) {
     return false;
 }
 
+// "** ngspice-39 shared library", "** ngspice-46 : Circuit level …" -> "39", "46"; "" if no
+// line carries a version.
+std::string parse_ngspice_version(const std::vector<std::string>& lines) {
+    static constexpr std::string_view tag = "ngspice-";
+    for (const auto& line : lines) {
+        const std::string_view text = split_stream(line).second;
+        for (auto at = text.find(tag); at != std::string_view::npos; at = text.find(tag, at + 1)) {
+            std::string_view v = text.substr(at + tag.size());
+            if (v.empty() || !std::isdigit(static_cast<unsigned char>(v[0]))) continue;
+            std::size_t n = 0;
+            while (n < v.size() && !std::isspace(static_cast<unsigned char>(v[n])) && v[n] != ':' && v[n] != ',')
+                ++n;
+            while (n > 0 && v[n - 1] == '.') --n;
+            return std::string(v.substr(0, n));
+        }
+    }
+    return {};
+}
+
 int ng_command(const std::string& cmd) {
     std::vector<char> buf(cmd.begin(), cmd.end());
     buf.push_back('\0');
-    return ngSpice_Command(buf.data());
+    return ng().ngSpice_Command(buf.data());
 }
 
 }  // namespace
@@ -473,11 +497,17 @@ Session::Session(SessionOptions opts) : opts_(std::move(opts)) {
             "an ngspice session is already active in this process: libngspice keeps its state in "
             "globals, so only one Session may exist at a time (run parallel simulations as "
             "separate processes)");
+    // gives the process slot back when the constructor throws
+    struct Claim {
+        bool held = true;
+        ~Claim() {
+            if (held) g_claimed.store(false);
+        }
+    } claim;
     Core& c = core();
     {
         std::lock_guard lk(c.mu);
         if (c.dead) {
-            g_claimed.store(false);
             throw nwn::Error("ngspice asked to exit earlier in this process (status " +
                              std::to_string(c.exit_status) + (c.exit_context.empty() ? "" : ": " + c.exit_context) +
                              "); libngspice cannot be used again in this process");
@@ -486,15 +516,37 @@ Session::Session(SessionOptions opts) : opts_(std::move(opts)) {
         const char* env = std::getenv("NWN_NGSPICE_ECHO");
         c.echo = opts_.echo || (env && *env && std::strcmp(env, "0") != 0);
     }
+    const NgspiceLibrary& lib = load_ngspice_library(opts_.library);
     if (!c.initialized) {
-        int rc = ngSpice_Init(cb_send_char, cb_send_stat, cb_controlled_exit, cb_send_data,
-                              cb_send_init_data, cb_bg_thread_running, nullptr);
-        if (rc != 0) {
-            g_claimed.store(false);
-            throw nwn::Error("ngSpice_Init failed (" + std::to_string(rc) + ")");
+        if (!opts_.scripts_dir.empty()) {
+            std::error_code ec;
+            if (!fs::is_directory(opts_.scripts_dir, ec))
+                throw nwn::Error("ngspice scripts directory " + opts_.scripts_dir +
+                                 " does not exist (it should hold the spinit for " + lib.file + ")");
+            // ngSpice_Init runs $SPICE_SCRIPTS/spinit
+            setenv("SPICE_SCRIPTS", opts_.scripts_dir.c_str(), 1);
         }
+        c.lib = &lib;
+        std::vector<std::string> banner;
+        int rc;
+        {
+            Capture cap;
+            rc = lib.api.ngSpice_Init(cb_send_char, cb_send_stat, cb_controlled_exit, cb_send_data,
+                                      cb_send_init_data, cb_bg_thread_running, nullptr);
+            banner = cap.take();
+        }
+        if (rc != 0) throw nwn::Error("ngSpice_Init failed (" + std::to_string(rc) + ")");
         c.initialized = true;
+        c.scripts_dir = opts_.scripts_dir;
+        c.version = parse_ngspice_version(banner);
+    } else if (!opts_.scripts_dir.empty() && opts_.scripts_dir != c.scripts_dir) {
+        throw nwn::Error("ngspice was initialised in this process with " +
+                         (c.scripts_dir.empty() ? std::string("the default scripts directory")
+                                                : "scripts directory " + c.scripts_dir) +
+                         "; its spinit cannot be switched to " + opts_.scripts_dir +
+                         " (use a separate process)");
     }
+    claim.held = false;
 }
 
 Session::~Session() {
@@ -510,6 +562,20 @@ Session::~Session() {
     }
     g_claimed.store(false);
 }
+
+std::string Session::ngspice_version() {
+    Core& c = core();
+    if (c.version.empty()) {
+        require_usable("ask ngspice for its version");
+        c.version = parse_ngspice_version(run_command("version -s"));
+        if (c.version.empty())
+            throw nwn::Error("ngspice did not report its version ('version -s' printed no "
+                             "'ngspice-N' line)");
+    }
+    return c.version;
+}
+
+std::string Session::library_path() const { return core().lib->file; }
 
 bool Session::usable() const {
     Core& c = core();
@@ -655,7 +721,7 @@ void Session::load_circuit(const std::vector<std::string>& input) {
     int rc;
     {
         Capture cap;
-        rc = ngSpice_Circ(ptrs.data());
+        rc = ng().ngSpice_Circ(ptrs.data());
         out = cap.take();
     }
     if (!usable())
@@ -745,18 +811,19 @@ std::vector<double> Session::vector(const std::string& name) const {
     std::string n = trim(name);
     std::vector<char> buf(n.begin(), n.end());
     buf.push_back('\0');
-    pvector_info vi = ngGet_Vec_Info(buf.data());
+    pvector_info vi = ng().ngGet_Vec_Info(buf.data());
     if (!vi) {
         // try the plain node name for "v(x)" and the branch form for "i(x)"
         std::string alt = canonical_vector_name(n);
         std::vector<char> b2(alt.begin(), alt.end());
         b2.push_back('\0');
-        vi = ngGet_Vec_Info(b2.data());
+        vi = ng().ngGet_Vec_Info(b2.data());
     }
     if (!vi) {
-        std::string plot = ngSpice_CurPlot() ? ngSpice_CurPlot() : "";
+        const char* cur = ng().ngSpice_CurPlot();
+        std::string plot = cur ? cur : "";
         std::string avail;
-        if (char** all = ngSpice_AllVecs(plot.data()))
+        if (char** all = ng().ngSpice_AllVecs(plot.data()))
             for (int i = 0; all[i] && i < 30; ++i) avail += (i ? ", " : "") + std::string(all[i]);
         throw nwn::Error("no vector '" + name + "' in ngspice plot " + plot + " (vectors: " +
                          (avail.empty() ? std::string("none") : avail) + ")");

@@ -1,5 +1,5 @@
 // The in-process libngspice engine: one ngspice simulator per process, driven through
-// sharedspice.h. Loads code models and circuits, runs the analysis on ngspice's background
+// sharedspice.h (libngspice is loaded at run time: ngspice_library.h). Loads code models and circuits, runs the analysis on ngspice's background
 // thread under a wall-clock watchdog, streams every accepted time point to a recorder, and turns
 // ngspice's console output into errors and run outcomes.
 //
@@ -9,9 +9,10 @@
 // and may be called from any thread or from a SIGINT handler.
 //
 // libngspice keeps its state in globals: only one Session may exist at a time in a process, a
-// code model (.cm) can be loaded only once per process, and after ngspice asked to exit
-// (ControlledExit) the library cannot be used again in this process. Run parallel simulations as
-// separate processes.
+// code model (.cm) can be loaded only once per process, after ngspice asked to exit
+// (ControlledExit) the library cannot be used again in this process, and only one libngspice
+// build can be loaded per process. Run parallel simulations, or other builds, as separate
+// processes.
 #pragma once
 #include <cmath>
 
@@ -111,12 +112,21 @@ struct SessionOptions {
     // vector() is unavailable then, and ngspice never clears this: it holds for every later
     // circuit of the process (vector() refuses with a clear error once any deck used it).
     bool keep_vectors = true;
+    // libngspice to load: a path, or empty for the system's (soname libngspice.so.0). The first
+    // Session of a process decides; a later one asking for a different build throws.
+    std::string library;
+    // Directory holding the spinit that ngspice runs at initialisation, exported as SPICE_SCRIPTS
+    // before it (empty = leave SPICE_SCRIPTS alone). Needed for a non-system build: the system's
+    // spinit loads the system's code models, which crash another ngspice version.
+    std::string scripts_dir;
 };
 
 class Session {
 public:
-    // Initialises libngspice on first use. Throws nwn::Error if another Session is alive in this
-    // process, or if ngspice asked to exit earlier in this process.
+    // Loads (opts.library) and initialises libngspice on first use. Throws nwn::Error if another
+    // Session is alive in this process, if ngspice asked to exit earlier in this process, if the
+    // library cannot be loaded or another build is already loaded, or if ngspice was already
+    // initialised with a different scripts_dir.
     explicit Session(SessionOptions opts = {});
     ~Session();  // halts a running analysis, removes circuits, releases the process slot
     Session(const Session&) = delete;
@@ -168,6 +178,11 @@ public:
     // remcirc + destroy all: forget the circuit and free every plot, so that the next circuit
     // starts from flat memory. load_circuit() does this itself when a circuit is loaded.
     void reset();
+
+    // The version ngspice reports ("39" for Debian's 39.3, "46"), from its banner or `version -s`.
+    std::string ngspice_version();
+    // The libngspice file in use, symlinks resolved (e.g. /usr/lib/x86_64-linux-gnu/libngspice.so.0.0.6).
+    std::string library_path() const;
 
     bool usable() const;                       // false after ngspice asked to exit
     std::vector<std::string> log() const;      // last log_capacity lines, "stdout …"/"stderr …"

@@ -18,6 +18,7 @@
 #include "runner/engine/ngspice_cli.h"
 #include "runner/engine/ngspice_session.h"
 #include "runner/experiments/interrupt.h"
+#include "runner/experiments/ngspice_choice.h"
 #include "runner/experiments/run_recorder.h"
 #include "runner/io/raw_reader.h"
 
@@ -45,6 +46,8 @@ using Clock = std::chrono::steady_clock;
 
 struct Context {
     const NetworkRunSpec& spec;
+    net::Flavour flavour;
+    NgspiceChoice ngspice;
     nwn_junction_params params;
     const net::Electrode* driven;
     const net::Electrode* drain;
@@ -93,8 +96,19 @@ void run_libngspice(Context& c, RunRecorder& rec, RunResult& res) {
     // Everything is streamed to the recorder: ngspice need not hold the vectors (memory stays flat).
     engine::SessionOptions so;
     so.keep_vectors = false;
+    so.library = c.ngspice.library;
+    so.scripts_dir = c.ngspice.scripts_dir;
     engine::Session session(so);
-    if (c.spec.flavour == "codemodel") session.load_codemodel(net::find_codemodel(c.spec.codemodel).string());
+    res.ngspice_version = session.ngspice_version();
+    res.ngspice_library = session.library_path();
+    if (c.flavour == net::Flavour::Codemodel) {
+        if (res.ngspice_version.rfind(std::string(NWN_NGSPICE_VERSION).substr(0, 2), 0) != 0)
+            throw Error("the code model nwnspice.cm was built for ngspice " + std::string(NWN_NGSPICE_VERSION) + " and " +
+                        res.ngspice_library + " is ngspice " + res.ngspice_version + ": use --flavour osdi there");
+        session.load_codemodel(net::find_codemodel(c.spec.codemodel).string());
+    } else if (c.flavour == net::Flavour::Osdi) {
+        session.command("osdi " + net::find_osdi_device(c.spec.osdi).string());
+    }
     session.load_circuit(split_lines(c.deck));
     const std::string drain_vec = "i(v" + c.drain->name + ")";
     std::size_t i_idx = 0;
@@ -134,10 +148,11 @@ void on_child(int pid) { set_interrupt_child(pid); }
 
 void run_cli(Context& c, RunRecorder& rec, RunResult& res) {
     const auto& dir = c.spec.out;
-    std::optional<std::filesystem::path> cm;
-    if (c.spec.flavour == "codemodel") cm = net::find_codemodel(c.spec.codemodel);
-    auto cli = engine::run_ngspice_cli(dir, std::filesystem::absolute(dir / "deck.cir"), cm, c.spec.wall_limit_s,
-                                       on_child, interrupted);
+    std::optional<std::filesystem::path> device;
+    if (c.flavour == net::Flavour::Codemodel) device = net::find_codemodel(c.spec.codemodel);
+    if (c.flavour == net::Flavour::Osdi) device = net::find_osdi_device(c.spec.osdi);
+    auto cli = engine::run_ngspice_cli(dir, std::filesystem::absolute(dir / "deck.cir"), device, c.spec.wall_limit_s,
+                                       on_child, interrupted, {c.ngspice.binary, c.ngspice.scripts_dir});
     res.status = cli.status;
     res.message = cli.message;
     if (!cli.raw) return;
@@ -199,6 +214,9 @@ void write_run_json(const Context& c, const RunResult& r) {
     j["G_initial"] = num_or_null(r.g_first);
     j["G_final"] = num_or_null(r.g_last);
     j["versions"] = {{"nwnspice", NWN_VERSION_STRING}, {"ngspice", NWN_NGSPICE_VERSION}};
+    if (!r.ngspice_version.empty()) j["versions"]["ngspice"] = r.ngspice_version;
+    if (!r.ngspice_library.empty()) j["ngspice_library"] = r.ngspice_library;
+    if (c.spec.engine == Engine::NgspiceCli) j["ngspice_binary"] = c.ngspice.binary;
     write_file_atomic(c.spec.out / "run.json", j.dump(2) + "\n");
 }
 
@@ -218,9 +236,9 @@ RunResult run_network(const NetworkRunSpec& spec) {
     if (spec.resample_dt > 0 && spec.tstop / spec.resample_dt > 1e8)
         throw Error("--resample " + fmt("%g", spec.resample_dt) + " s gives " + fmt("%g", spec.tstop / spec.resample_dt) +
                     " rows: more than 1e8; raise --resample");
-    if (spec.flavour != "codemodel" && spec.flavour != "subckt")
-        throw Error("unknown flavour '" + spec.flavour + "' (codemodel or subckt)");
-    Context c{spec, net::preset_params(spec.preset), &net.electrodes[0], &net.electrodes[1], {}, {}};
+    const net::Flavour flavour = net::parse_flavour(spec.flavour);
+    Context c{spec, flavour, {}, net::preset_params(spec.preset), &net.electrodes[0], &net.electrodes[1], {}, {}};
+    if (spec.engine != Engine::Native) c.ngspice = choose_ngspice(flavour, spec.ngspice_lib, spec.ngspice_bin);
     net::apply_overrides(c.params, spec.params);
     if (!spec.lambda0.empty() && spec.lambda0.size() != net.junctions.size())
         throw Error("initial states: " + std::to_string(spec.lambda0.size()) + " values for " +
@@ -232,7 +250,9 @@ RunResult run_network(const NetworkRunSpec& spec) {
     } else {
         c.junctions = net::active_junctions(net);
         net::NetlistOptions no;
-        no.flavour = spec.flavour == "codemodel" ? net::Flavour::Codemodel : net::Flavour::Subckt;
+        no.flavour = flavour;
+        no.ngspice_major = c.ngspice.major;
+        no.solver = net::parse_sparse_solver(spec.solver);
         no.params = c.params;
         no.lambda0 = spec.lambda0;
         no.stimulus = spec.stimulus;

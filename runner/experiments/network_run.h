@@ -23,7 +23,7 @@ struct NetworkRunSpec {
     net::Network network;
     std::string network_source;              // the file it came from, for run.json
     Engine engine = Engine::Libngspice;
-    std::string flavour = "codemodel";       // SPICE engines: codemodel | subckt
+    std::string flavour = "codemodel";       // SPICE engines: codemodel | osdi | subckt
     net::Stimulus stimulus = net::Stimulus::dc(1.0);
     double tstop = 1.0;
     double tmax = 1e-3;                      // SPICE maximum step; the native engine's fixed step
@@ -36,7 +36,9 @@ struct NetworkRunSpec {
     double resample_dt = 0;
     double wall_limit_s = 0;                 // 0 = none
     bool quiet = false;
-    std::optional<std::filesystem::path> codemodel, subckt_library;
+    std::optional<std::filesystem::path> codemodel, subckt_library, osdi;
+    std::string ngspice_lib, ngspice_bin;    // another ngspice (see ngspice_choice.h); empty = default
+    std::string solver = "auto";             // sparse solver: auto (KLU from ngspice 42) | klu | sparse
     std::filesystem::path out;
     std::string command_line;
 };
@@ -50,6 +52,7 @@ struct RunResult {
     double g_first = 0, g_last = 0;
     // libngspice runs: ngspice's counters (run.json "solver"); empty for the other engines
     std::vector<std::pair<std::string, double>> solver;
+    std::string ngspice_version, ngspice_library;  // libngspice runs: what actually ran
     bool ok() const { return status == "completed"; }
 };
 

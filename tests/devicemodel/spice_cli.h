@@ -19,6 +19,13 @@ struct SpiceColumns {
 SpiceColumns run_ngspice(const std::filesystem::path& dir, const std::string& deck,
                          const std::vector<std::string>& vectors, bool load_codemodel);
 
+// The same in the second, OSDI-enabled ngspice of the build (cmake/Ngspice46.cmake) with
+// nwnjunction.osdi loaded. Returns false (after printing "SKIPPED: …", which CTest reports) when the
+// build has no such ngspice.
+bool have_ngspice46(const std::string& why);
+SpiceColumns run_ngspice46_osdi(const std::filesystem::path& dir, const std::string& deck,
+                                const std::vector<std::string>& vectors);
+
 }  // namespace nwn::test
 
 namespace nwn::test {
@@ -26,5 +33,9 @@ namespace nwn::test {
 // The same deck (no .control) run in-process by libngspice (nwn_engine) with nwnspice.cm loaded; the
 // vectors are recorded from the streamed points.
 SpiceColumns run_libngspice(const std::string& deck, const std::vector<std::string>& vectors);
+
+// The same in the build's libngspice 46 with nwnjunction.osdi. One libngspice per process: a test case
+// using this must not also use run_libngspice (CTest runs every test case as its own process).
+SpiceColumns run_libngspice46_osdi(const std::string& deck, const std::vector<std::string>& vectors);
 
 }  // namespace nwn::test

@@ -6,9 +6,9 @@
 
 namespace nwn::test {
 
-SpiceColumns run_libngspice(const std::string& deck, const std::vector<std::string>& vectors) {
-    engine::Session session;
-    session.load_codemodel(codemodel_path().string());
+namespace {
+
+SpiceColumns run_in_session(engine::Session& session, const std::string& deck, const std::vector<std::string>& vectors) {
     std::vector<std::string> lines;
     std::istringstream is(deck);
     for (std::string l; std::getline(is, l);) lines.push_back(l);
@@ -27,6 +27,23 @@ SpiceColumns run_libngspice(const std::string& deck, const std::vector<std::stri
     if (!outcome.ok()) throw std::runtime_error("libngspice run failed: " + outcome.message);
     out.log = session.log_tail(20);
     return out;
+}
+
+}  // namespace
+
+SpiceColumns run_libngspice(const std::string& deck, const std::vector<std::string>& vectors) {
+    engine::Session session;
+    session.load_codemodel(codemodel_path().string());
+    return run_in_session(session, deck, vectors);
+}
+
+SpiceColumns run_libngspice46_osdi(const std::string& deck, const std::vector<std::string>& vectors) {
+    engine::SessionOptions so;
+    so.library = NWN_NGSPICE46_LIB;
+    so.scripts_dir = NWN_NGSPICE46_SCRIPTS;
+    engine::Session session(so);
+    session.command("osdi " + (build_dir() / "lib/nwnjunction.osdi").string());
+    return run_in_session(session, deck, vectors);
 }
 
 }  // namespace nwn::test

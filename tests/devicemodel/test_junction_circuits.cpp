@@ -1,5 +1,6 @@
-// One junction behind a series resistor in ngspice, as the code model and as the portable subcircuit,
-// against a tight RK4 integration of junction.h (junction_reference.h).
+// One junction behind a series resistor in ngspice, as the code model, the OSDI device (in the build's
+// ngspice 46) and the portable subcircuit, against a tight RK4 integration of junction.h
+// (junction_reference.h).
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -22,14 +23,30 @@ constexpr const char* kSolverOptions = ".options method=trap reltol=1e-4";
 constexpr double kR = 10e3;  // series resistor (ohm), about Ron: the junction sees a large share of V
 
 // How the deck runs: the code model in libngspice (nwn's default engine) or in the ngspice CLI, the
-// portable subcircuit in the ngspice CLI.
-enum class Flavour { codemodel_lib, codemodel, subckt };
+// OSDI device in ngspice 46's CLI, the portable subcircuit in the ngspice CLI.
+enum class Flavour { codemodel_lib, codemodel, osdi46, osdi46_lib, subckt };
+constexpr Flavour kAllFlavours[] = {Flavour::codemodel_lib, Flavour::codemodel, Flavour::osdi46, Flavour::subckt};  // one process: no osdi46_lib
 
 const char* flavour_name(Flavour f) {
-    return f == Flavour::codemodel_lib ? "codemodel (libngspice)" : f == Flavour::codemodel ? "codemodel (ngspice CLI)" : "subckt (ngspice CLI)";
+    switch (f) {
+        case Flavour::codemodel_lib: return "codemodel (libngspice)";
+        case Flavour::codemodel: return "codemodel (ngspice CLI)";
+        case Flavour::osdi46: return "osdi (ngspice 46 CLI)";
+        case Flavour::osdi46_lib: return "osdi (libngspice 46)";
+        case Flavour::subckt: return "subckt (ngspice CLI)";
+    }
+    return "?";
+}
+
+// False (and a SKIPPED line) for the OSDI flavour when the build has no ngspice 46.
+bool available(Flavour f) {
+    return (f != Flavour::osdi46 && f != Flavour::osdi46_lib) || have_ngspice46("the OSDI device");
 }
 
 std::string junction_lines(Flavour f, const std::string& params) {
+    // The OSDI device carries the state charge itself: no capacitor on l.
+    if (f == Flavour::osdi46 || f == Flavour::osdi46_lib)
+        return "N1 a 0 l jm\n.model jm nwnjunction" + (params.empty() ? "" : " (" + params + ")") + "\n";
     if (f != Flavour::subckt)
         return "A1 %gd(a 0) %g(l) jm\nC1 l 0 1\n.model jm nwnjunction" + (params.empty() ? "" : " (" + params + ")") + "\n";
     return ".include " + (build_dir() / "share/nwnspice/nwnjunction.lib").string() + "\nX1 a 0 l nwnjunction " +
@@ -47,9 +64,15 @@ Run simulate(Flavour f, const std::string& name, const Pwl& src, double tstop, d
     deck << "* " << name << "\nV1 in 0 " << src.spice() << "\nR1 in a " << kR << "\n"
          << junction_lines(f, params) << ".ic v(l)=" << lambda0 << "\n"
          << kSolverOptions << "\n.tran 1m " << tstop << " 0 1m uic\n";
-    auto dir = scratch_dir(std::string("devicemodel/") + (f == Flavour::subckt ? "sub_" : "cm_") + name);
+    auto dir = scratch_dir(std::string("devicemodel/") +
+                           (f == Flavour::subckt ? "sub_" : f == Flavour::osdi46 ? "osdi_" : "cm_") + name);
+    if (f == Flavour::osdi46_lib) dir = scratch_dir("devicemodel/osdi_lib_" + name);
     const std::vector<std::string> vecs{"v(in)", "v(a)", "v(l)"};
-    Run r{f == Flavour::codemodel_lib ? run_libngspice(deck.str(), vecs) : run_ngspice(dir, deck.str(), vecs, f == Flavour::codemodel), {}};
+    Run r{f == Flavour::codemodel_lib ? run_libngspice(deck.str(), vecs)
+          : f == Flavour::osdi46      ? run_ngspice46_osdi(dir, deck.str(), vecs)
+          : f == Flavour::osdi46_lib  ? run_libngspice46_osdi(deck.str(), vecs)
+                                      : run_ngspice(dir, deck.str(), vecs, f == Flavour::codemodel),
+          {}};
     auto p = nwn_params_dc();
     if (!params.empty()) {  // only "boost=<x>" is used below
         REQUIRE(params.rfind("boost=", 0) == 0);
@@ -97,8 +120,8 @@ Pwl triangle() {
 
 }  // namespace
 
-TEST_CASE("DC steps: code model and subcircuit match the reference integration", "[circuit]") {
-    for (auto f : {Flavour::codemodel_lib, Flavour::codemodel, Flavour::subckt}) {
+static void check_dc_steps(Flavour f) {
+    {
         auto r = simulate(f, "dc_steps", dc_steps(), 2.4);
         auto e = compare(r);
         WARN(flavour_name(f) << " DC steps: max |dlambda| = " << e.lambda
@@ -119,8 +142,8 @@ TEST_CASE("DC steps: code model and subcircuit match the reference integration",
     }
 }
 
-TEST_CASE("triangle drive: hysteresis, clamp, polarity symmetry", "[circuit]") {
-    for (auto f : {Flavour::codemodel_lib, Flavour::codemodel, Flavour::subckt}) {
+static void check_triangle(Flavour f) {
+    {
         auto r = simulate(f, "triangle", triangle(), 4.0, 0, "boost=1");
         auto e = compare(r);
         WARN(flavour_name(f) << " triangle: max |dlambda| = " << e.lambda
@@ -151,6 +174,23 @@ TEST_CASE("triangle drive: hysteresis, clamp, polarity symmetry", "[circuit]") {
         }
         CHECK(asym < 1e-4);
     }
+}
+
+TEST_CASE("DC steps: code model, OSDI device and subcircuit match the reference integration", "[circuit]") {
+    for (auto f : kAllFlavours)
+        if (available(f)) check_dc_steps(f);
+}
+
+TEST_CASE("triangle drive: hysteresis, clamp, polarity symmetry", "[circuit]") {
+    for (auto f : kAllFlavours)
+        if (available(f)) check_triangle(f);
+}
+
+// In-process ngspice 46 in a test case of its own: one libngspice per process.
+TEST_CASE("the OSDI device in libngspice 46: DC steps and triangle drive", "[circuit][osdi]") {
+    if (!available(Flavour::osdi46_lib)) return;
+    check_dc_steps(Flavour::osdi46_lib);
+    check_triangle(Flavour::osdi46_lib);
 }
 
 TEST_CASE(".ic sets lambda; .op and .ac use the conductance of that lambda", "[circuit]") {
@@ -199,4 +239,58 @@ TEST_CASE("impossible model parameters are reported by the code model", "[circui
         log = e.what();
     }
     CHECK(log.find("vreset must be <= vset") != std::string::npos);
+}
+
+TEST_CASE("OSDI device: .ic, transient operating point, .op and .ac as the code model", "[circuit][osdi]") {
+    if (!have_ngspice46("the OSDI device's operating points")) return;
+    const double l0 = 0.0095;
+    const auto p = nwn_params_dc();
+    double dg;
+    const double g0 = nwn_conductance(&p, l0, &dg);
+    auto dir = scratch_dir("devicemodel/osdi_ic_op_ac");
+    auto tr = run_ngspice46_osdi(dir, "* ic\nV1 a 0 DC 0.007\nN1 a 0 l jm\n.model jm nwnjunction\n"
+                                 ".ic v(l)=0.0095\n.tran 1m 0.1 0 1m uic\n", {"v(l)", "i(v1)"});
+    // With uic node a starts at 0 V, so the first Newton iterate of the first step resets lambda by
+    // boost*vreset*dt = 5e-7 V*s; Newton's node test (vntol 1e-6 V on l) accepts that. After it the
+    // state holds exactly.
+    CHECK(std::fabs(tr.v.at("v(l)").front() - l0) < 1e-6);
+    CHECK(tr.v.at("v(l)").back() == tr.v.at("v(l)").front());
+    double dg1;
+    CHECK(-tr.v.at("i(v1)").back() / 0.007 == Approx(nwn_conductance(&p, tr.v.at("v(l)").back(), &dg1)).epsilon(1e-6));
+    auto op = run_ngspice46_osdi(dir, "* tranop\nV1 a 0 DC 0.007\nN1 a 0 l jm\n.model jm nwnjunction\n"
+                                 ".ic v(l)=0.0095\n.tran 1m 2m\n", {"v(l)", "i(v1)"});
+    CHECK(op.v.at("v(l)").front() == Approx(l0).epsilon(1e-8));
+    CHECK(-op.v.at("i(v1)").front() / 0.007 == Approx(g0).epsilon(1e-6));
+    // lambda0 is the FIRST parameter of the card: ngspice 46 once dropped it without the space before "(".
+    auto dc = run_ngspice46_osdi(dir, "* op\nV1 a 0 DC 0.007\nN1 a 0 l jm\n.model jm nwnjunction (lambda0=0.0095)\n.op\n",
+                                 {"v(l)", "i(v1)"});
+    CHECK(dc.v.at("v(l)").front() == Approx(l0).epsilon(1e-12));
+    CHECK(-dc.v.at("i(v1)").front() / 0.007 == Approx(g0).epsilon(1e-6));
+    auto ac = run_ngspice46_osdi(dir, "* ac\nV1 a 0 DC 0.007 AC 1\nN1 a 0 l jm\n.model jm nwnjunction (lambda0=0.0095)\n"
+                                 ".ac dec 1 1k 10k\n", {"mag(i(v1))"});
+    CHECK(ac.v.at("mag(i(v1))").front() == Approx(g0).epsilon(1e-6));
+    // m junctions in parallel carry m times the current (an instance parameter: 46 needs $mfactor for it).
+    auto m2 = run_ngspice46_osdi(dir, "* m\nV1 a 0 DC 0.007\nN1 a 0 l jm m=2\n.model jm nwnjunction (lambda0=0.0095)\n.op\n",
+                                 {"i(v1)"});
+    CHECK(-m2.v.at("i(v1)").front() / 0.007 == Approx(2 * g0).epsilon(1e-6));
+}
+
+TEST_CASE("OSDI device: impossible parameters and a missing state terminal are refused", "[circuit][osdi]") {
+    if (!have_ngspice46("the OSDI device's parameter checks")) return;
+    auto dir = scratch_dir("devicemodel/osdi_bad");
+    std::string log;
+    try {
+        run_ngspice46_osdi(dir, "* bad\nV1 a 0 DC 0.1\nN1 a 0 l jm\n.model jm nwnjunction (vreset=0.5)\n.tran 1m 10m uic\n",
+                           {"v(l)"});
+    } catch (const std::exception& e) {
+        log = e.what();
+    }
+    CHECK(log.find("vreset must be <= vset") != std::string::npos);
+    log.clear();
+    try {
+        run_ngspice46_osdi(dir, "* two terminals\nV1 a 0 DC 0.1\nN1 a 0 jm\n.model jm nwnjunction\n.tran 1m 10m uic\n", {"i(v1)"});
+    } catch (const std::exception& e) {
+        log = e.what();
+    }
+    CHECK(log.find("three terminals are needed") != std::string::npos);
 }

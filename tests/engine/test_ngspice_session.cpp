@@ -4,6 +4,8 @@
 #include "runner/engine/ngspice_session.h"
 
 #include "common/error.h"
+#include "runner/engine/ngspice_library.h"
+#include "engine/rc_circuit.h"
 #include "support/reference.h"
 
 #include <catch2/catch.hpp>
@@ -18,6 +20,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -25,48 +28,13 @@
 #include <vector>
 
 using namespace nwn::engine;
+using nwn::test::rc_deck;
+using nwn::test::run_rc;
 using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
+namespace fs = std::filesystem;
 
 namespace {
-
-std::vector<std::string> rc_deck(double r_ohm, double c_farad, const std::string& tran) {
-    return {
-        "rc step response",
-        "V1 in 0 DC 1",
-        "R1 in out " + std::to_string(r_ohm),
-        "C1 out 0 " + std::to_string(c_farad) + " IC=0",
-        tran,
-        // no .end on purpose: the session must add it (ngSpice_Circ drops the last line otherwise)
-    };
-}
-
-// Runs the RC deck; returns {max |v(out) - analytic|, points, outcome}.
-struct RcResult {
-    double max_err = 0;
-    std::size_t points = 0;
-    std::vector<double> times;
-    RunOutcome outcome;
-};
-
-RcResult run_rc(Session& s, double r, double c, const std::string& tran, bool keep_times = false) {
-    s.load_circuit(rc_deck(r, c, tran));
-    RcResult res;
-    const double tau = r * c;
-    std::size_t i_out = VectorLayout::npos;
-    s.set_layout_callback([&](const VectorLayout& l) { i_out = l.index("v(out)"); });
-    s.set_recorder([&](const Point& p) {
-        ++res.points;
-        const double v = p[i_out];
-        const double exact = 1 - std::exp(-p.time / tau);
-        res.max_err = std::max(res.max_err, std::abs(v - exact));
-        if (keep_times) res.times.push_back(p.time);
-        REQUIRE(p["V(OUT)"] == v);  // name lookup agrees with the cached index
-    });
-    res.outcome = s.run();
-    s.set_recorder({});
-    s.set_layout_callback({});
-    return res;
-}
 
 // Runs body() in a forked child (for scenarios that change ngspice for the rest of the process)
 // and returns {exit code, report}. body returns its exit code and appends to the report.
@@ -329,6 +297,50 @@ TEST_CASE("only one session per process", "[engine]") {
     Session s;
     REQUIRE_THROWS_WITH(Session(), Contains("already active"));
     REQUIRE(s.usable());
+}
+
+TEST_CASE("the system libngspice reports its version and its real file", "[engine]") {
+    Session s;
+    const std::string v = s.ngspice_version();
+    const fs::path lib = s.library_path();
+    std::cout << "system ngspice " << v << " from " << lib.string() << std::endl;
+    CHECK_THAT(v, StartsWith("39"));  // Debian bookworm's 39.3 calls itself "ngspice-39"
+    CHECK(s.ngspice_version() == v);
+    CHECK(lib.is_absolute());
+    CHECK_FALSE(fs::is_symlink(lib));  // the file behind the soname, for run.json
+    CHECK_THAT(lib.filename().string(), StartsWith("libngspice.so"));
+}
+
+TEST_CASE("a libngspice that cannot be loaded is named in the error, and one build per process",
+          "[engine]") {
+    const std::string bad = "/nonexistent/dir/libngspice.so.0";
+    SessionOptions o;
+    o.library = bad;
+    if (!loaded_ngspice_library()) {  // a fresh process, as under CTest
+        REQUIRE_THROWS_WITH(Session(o), Contains("cannot load libngspice " + bad));
+        o.library = "libm.so.6";  // loads, but is no libngspice
+        REQUIRE_THROWS_WITH(Session(o), Contains("libm.so.6") && Contains("ngSpice_Init"));
+        o.library = {};
+        o.scripts_dir = "/nonexistent/scripts";
+        REQUIRE_THROWS_WITH(Session(o), Contains("/nonexistent/scripts") && Contains("does not exist"));
+    }
+    std::string file;
+    {
+        Session s;  // the failures above left the process slot free
+        file = s.library_path();
+        REQUIRE(run_rc(s, 1e3, 1e-6, ".tran 10u 1m uic").outcome.ok());
+    }
+    o = {};
+    o.library = bad;
+    REQUIRE_THROWS_WITH(Session(o), Contains(bad) && Contains("is already loaded in this process") &&
+                                        Contains("separate processes"));
+    // the loaded library, by its file or by soname, is reused
+    for (const std::string& same : {file, std::string("libngspice.so.0")}) {
+        o.library = same;
+        Session s(o);
+        CHECK(s.library_path() == file);
+        CHECK(s.usable());
+    }
 }
 
 TEST_CASE("log keeps the last ngspice lines and command() reports errors", "[engine]") {

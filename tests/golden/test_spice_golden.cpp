@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <iostream>
 
 #include "activation.h"
 #include "golden_reference.h"
@@ -25,7 +26,7 @@ void check_spice_run(exp::Engine engine, const std::string& flavour) {
     s.tmax = 1e-3;
     s.save_lambda = true;
     s.quiet = true;
-    s.out = test::scratch_dir("golden/" + flavour);
+    s.out = test::scratch_dir("golden/" + flavour + "-" + exp::engine_name(engine));
     auto r = exp::run_network(s);
     INFO(r.message);
     REQUIRE(r.ok());
@@ -35,7 +36,7 @@ void check_spice_run(exp::Engine engine, const std::string& flavour) {
     int on = 0;
     for (std::size_t c = 1; c < lam.names.size(); ++c) on += std::fabs(lam.columns[c].back()) >= 0.01 ? 1 : 0;
     const double t10 = test::first_crossing(t, g, 10), t100 = test::first_crossing(t, g, 100);
-    WARN(flavour << ": G(0) = " << g.front() << " (NWNsim " << ref->g.front() << "), G(10 s) = " << g.back()
+    WARN(flavour << " (" << exp::engine_name(engine) << "): G(0) = " << g.front() << " (NWNsim " << ref->g.front() << "), G(10 s) = " << g.back()
                  << " (NWNsim " << ref->g.back() << "), junctions on at 10 s = " << on << ", t(10 G0) = " << t10
                  << " s, t(100 G0) = " << t100 << " s, " << r.points << " points, " << r.wall_s << " s");
     // Tolerances from the issue: the continuous-time solution differs from NWNsim's 1 ms Euler only
@@ -56,4 +57,20 @@ TEST_CASE("libngspice with the code model reproduces NWNsim's DC 1.8 V run", "[g
 
 TEST_CASE("the ngspice CLI with the portable subcircuit reproduces NWNsim's DC 1.8 V run", "[golden][spice]") {
     check_spice_run(exp::Engine::NgspiceCli, "subckt");
+}
+
+// The OSDI device in the build's ngspice 46 (KLU): each TEST_CASE runs as its own process under CTest,
+// which matters here since only one libngspice can be loaded per process.
+bool have_osdi_ngspice() {
+    if (!std::string(NWN_NGSPICE46_LIB).empty()) return true;
+    std::cout << "SKIPPED: this build has no OSDI-enabled ngspice (cmake -DNGSPICE46=...)" << std::endl;
+    return false;
+}
+
+TEST_CASE("libngspice 46 with the OSDI device reproduces NWNsim's DC 1.8 V run", "[golden][spice][osdi]") {
+    if (have_osdi_ngspice()) check_spice_run(exp::Engine::Libngspice, "osdi");
+}
+
+TEST_CASE("the ngspice 46 CLI with the OSDI device reproduces NWNsim's DC 1.8 V run", "[golden][spice][osdi]") {
+    if (have_osdi_ngspice()) check_spice_run(exp::Engine::NgspiceCli, "osdi");
 }

@@ -80,7 +80,7 @@ TEST_CASE("bad input to nwn gives a clear error and a non-zero exit") {
     expect_failure("netlist " + (dir / "two.json").string() + " --cm-load none" + o, "no electrodes");
     expect_failure("netlist " + (dir / "two.json").string() + " --electrodes wires:0,1 --cm-load none --stimulus dc:x" + o, "not a number");
     expect_failure("netlist " + (dir / "two.json").string() + " --electrodes wires:0,1 --cm-load none --param vset=0" + o, "vset must be > 0");
-    expect_failure("netlist " + (dir / "two.json").string() + " --electrodes wires:0,1 --flavour spice" + o, "--flavour must be");
+    expect_failure("netlist " + (dir / "two.json").string() + " --electrodes wires:0,1 --flavour spice" + o, "unknown flavour 'spice' (codemodel, subckt or osdi)");
 
     nwn::test::write_text(dir / "broken.json", "{\"format\": \"nwnspice-network\", \"version\": 1, \"wires\": [");
     expect_failure("netlist " + (dir / "broken.json").string() + o, "not valid JSON");

@@ -1,4 +1,4 @@
-// nwn netlist: a network file to an ngspice deck or a .subckt, in the codemodel or subckt flavour.
+// nwn netlist: a network file to an ngspice deck or a .subckt, in the codemodel, osdi or subckt flavour.
 #include <boost/program_options.hpp>
 #include <iostream>
 
@@ -37,18 +37,20 @@ CodemodelLoad codemodel_load(const std::string& how, const fs::path& cm) {
 }
 
 int run_netlist(const std::vector<std::string>& args) {
-    std::string in, out, flavour, form, stimulus, preset, ic, spread, spread_dist, electrodes, cm_load, cm, lib, dialect;
+    std::string in, out, flavour, form, stimulus, preset, ic, spread, spread_dist, electrodes, cm_load, cm, lib, dialect, osdi,
+        solver;
     std::vector<std::string> params;
     unsigned long spread_seed = 1;
     NetlistOptions o;
     po::options_description opts(
-        "usage: nwn netlist net.json --flavour codemodel|subckt --form deck|subckt [options] -o FILE\n\n"
+        "usage: nwn netlist net.json --flavour codemodel|osdi|subckt --form deck|subckt [options] -o FILE\n\n"
         "Writes an ngspice deck (run it with: ngspice -b -r out.raw FILE) or a .subckt with one port per\n"
         "electrode. Nodes: w<i> wire i, l<k> state lambda of junction k, e<name> bar electrode.\n\noptions");
     opts.add_options()("help,h", "show this help")
         ("input", po::value(&in)->required(), "network file (JSON, from nwn generate or nwn import-mat)")
         ("flavour", po::value(&flavour)->default_value("codemodel"),
-         "codemodel: XSPICE nwnjunction (nwnspice.cm); subckt: portable subcircuit (nwnjunction.lib)")
+         "codemodel: XSPICE nwnjunction (nwnspice.cm, ngspice 39.3); osdi: OSDI nwnjunction (nwnjunction.osdi, "
+         "ngspice with OSDI, e.g. 46); subckt: portable subcircuit (nwnjunction.lib)")
         ("form", po::value(&form)->default_value("deck"), "deck: standalone circuit; subckt: .subckt for designers")
         ("stimulus", po::value(&stimulus)->default_value("dc:1"),
          "driven electrode's source: dc:V | sine:A:F[:PHASE] | triangle:A:F | square:A:F[:DUTY] | "
@@ -67,8 +69,12 @@ int run_netlist(const std::vector<std::string>& args) {
         ("spread-seed", po::value(&spread_seed)->default_value(1), "seed of the spread")
         ("electrodes", po::value(&electrodes), "choose electrodes again (same rules as nwn generate)")
         ("name", po::value(&o.subckt_name)->default_value("nwn"), "subcircuit name (--form subckt)")
-        ("ngspice-version", po::value(&o.ngspice_major)->default_value(39), "target ngspice major version")
+        ("ngspice-version", po::value(&o.ngspice_major),
+         "target ngspice major version (>= 42: .options klu); default 39, 46 for --flavour osdi")
+        ("solver", po::value(&solver)->default_value("auto"),
+         "sparse solver: auto (KLU for ngspice >= 42), klu or sparse (.options sparse, ngspice >= 42)")
         ("cm", po::value(&cm), "path of nwnspice.cm (default: $NWN_CODEMODEL, then next to nwn)")
+        ("osdi", po::value(&osdi), "path of nwnjunction.osdi (default: $NWN_OSDI, then next to nwn)")
         ("lib", po::value(&lib), "path of nwnjunction.lib (default: $NWN_SUBCKT_LIB, then next to nwn)")
         ("cm-load", po::value(&cm_load)->default_value("auto"),
          "how a codemodel deck loads nwnspice.cm: pre_codemodel (in the deck), spiceinit (a .spiceinit next to "
@@ -82,10 +88,11 @@ int run_netlist(const std::vector<std::string>& args) {
     po::variables_map vm;
     if (!nwn::cli::parse_command_line(args, opts, pos, vm)) return nwn::cli::kExitOk;
 
-    if (flavour != "codemodel" && flavour != "subckt") throw po::error("--flavour must be codemodel or subckt");
+    o.flavour = parse_flavour(flavour);
     if (form != "deck" && form != "subckt") throw po::error("--form must be deck or subckt");
-    o.flavour = flavour == "codemodel" ? Flavour::Codemodel : Flavour::Subckt;
+    if (!vm.count("ngspice-version")) o.ngspice_major = o.flavour == Flavour::Osdi ? 46 : 39;
     o.form = form == "deck" ? Form::Deck : Form::Subckt;
+    o.solver = parse_sparse_solver(solver);
     o.command_line = joined(args);
 
     Network net = read_network(in);
@@ -102,7 +109,15 @@ int run_netlist(const std::vector<std::string>& args) {
     o.stimulus = Stimulus::parse(stimulus);
 
     const fs::path out_path(out);
-    if (o.flavour == Flavour::Codemodel) {
+    if (o.flavour == Flavour::Osdi) {
+        if (o.form == Form::Deck && cm_load != "none") {
+            o.osdi = find_osdi_device(osdi.empty() ? std::nullopt : std::optional<fs::path>(osdi));
+            o.codemodel_load = codemodel_load(cm_load, o.osdi);
+        } else {
+            o.codemodel_load = CodemodelLoad::None;
+            if (!osdi.empty()) o.osdi = fs::absolute(osdi);
+        }
+    } else if (o.flavour == Flavour::Codemodel) {
         if (o.form == Form::Deck && cm_load != "none") {
             o.codemodel = find_codemodel(cm.empty() ? std::nullopt : std::optional<fs::path>(cm));
             o.codemodel_load = codemodel_load(cm_load, o.codemodel);
@@ -125,15 +140,16 @@ int run_netlist(const std::vector<std::string>& args) {
                   << " (junction library " << library.string() << ")\n";
         return nwn::cli::kExitOk;
     }
-    const bool spiceinit = o.flavour == Flavour::Codemodel && o.form == Form::Deck && o.codemodel_load == CodemodelLoad::SpiceInit;
+    const bool spiceinit = o.flavour != Flavour::Subckt && o.form == Form::Deck && o.codemodel_load == CodemodelLoad::SpiceInit;
+    const fs::path device = o.flavour == Flavour::Osdi ? o.osdi : o.codemodel;
     const fs::path init = fs::absolute(out_path).parent_path() / ".spiceinit";
-    if (spiceinit && fs::exists(init) && nwn::read_file(init) != spiceinit_text(o.codemodel))
+    if (spiceinit && fs::exists(init) && nwn::read_file(init) != spiceinit_text(device))
         throw nwn::Error(init.string() + " exists and is not ours: move it, or write the deck elsewhere");
     nwn::write_file_atomic(out_path, text);
     if (spiceinit) {
-        nwn::write_file_atomic(init, spiceinit_text(o.codemodel));
+        nwn::write_file_atomic(init, spiceinit_text(device));
         std::cerr << "nwn netlist: wrote " << init.string() << ": start ngspice in " << init.parent_path().string()
-                  << " so that it loads nwnspice.cm\n";
+                  << " so that it loads " << device.filename().string() << "\n";
     }
     std::cerr << "nwn netlist: " << summary(net) << "; " << flavour << " " << form << " -> " << out << "\n";
     if (o.form == Form::Deck && net.hop_distance && *net.hop_distance > 0)

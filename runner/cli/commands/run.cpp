@@ -34,7 +34,8 @@ int report(const nwn::exp::RunResult& r, const fs::path& out, bool quiet) {
 }
 
 int run_run(const std::vector<std::string>& args) {
-    std::string in, out, engine, flavour, stimulus, preset, contacts, electrodes, ic, cm, lib;
+    std::string in, out, engine, flavour, stimulus, preset, contacts, electrodes, ic, cm, lib, osdi, ngspice_lib, ngspice_bin,
+        solver;
     std::vector<std::string> params;
     double tstop = 1, tmax = 1e-3, resample = 0, wall = 0;
     bool save_lambda = false, raw = false, compat = false, quiet = false;
@@ -52,7 +53,9 @@ int run_run(const std::vector<std::string>& args) {
          "libngspice (in-process ngspice), ngspice-cli (the ngspice program, via a raw file), or native "
          "(NWNsim's fixed-step scheme: explicit Euler at dt = --tmax)")
         ("flavour", po::value(&flavour)->default_value("codemodel"),
-         "junction device for the SPICE engines: codemodel (nwnspice.cm) or subckt (portable subcircuit)")
+         "junction device for the SPICE engines: codemodel (nwnspice.cm, in the system's ngspice 39.3), osdi "
+         "(nwnjunction.osdi, in an OSDI-enabled ngspice: by default the build's ngspice 46 with KLU) or subckt "
+         "(portable subcircuit)")
         ("stimulus", po::value(&stimulus)->default_value("dc:1"),
          "source on the driven electrode: dc:V | sine:AMP:FREQ[:PHASE] | triangle:AMP:FREQ (NWNsim's ACsaw) | "
          "square:AMP:FREQ[:DUTY] | pulse:V1:V2:WIDTH:PERIOD[:DELAY] | ramp:V0:V1:T | pwl:FILE.csv (columns t,V)")
@@ -71,6 +74,13 @@ int run_run(const std::vector<std::string>& args) {
         ("wall-limit", po::value(&wall)->default_value(0), "stop a run after this many seconds of wall time")
         ("cm", po::value(&cm), "path of nwnspice.cm (default: $NWN_CODEMODEL, then next to nwn)")
         ("lib", po::value(&lib), "path of nwnjunction.lib (default: $NWN_SUBCKT_LIB, then next to nwn)")
+        ("osdi", po::value(&osdi), "path of nwnjunction.osdi (default: $NWN_OSDI, then next to nwn)")
+        ("ngspice-lib", po::value(&ngspice_lib),
+         "libngspice to load (libngspice engine; default: the system's, or the build's ngspice 46 for --flavour osdi)")
+        ("ngspice-bin", po::value(&ngspice_bin),
+         "ngspice program (ngspice-cli engine; default: ngspice on PATH, or the build's ngspice 46 for --flavour osdi)")
+        ("solver", po::value(&solver)->default_value("auto"),
+         "sparse solver of the SPICE deck: auto (KLU in ngspice >= 42, i.e. --flavour osdi; Sparse 1.3 in 39), klu or sparse")
         ("quiet,q", po::bool_switch(&quiet), "no progress bar or summary");
     po::positional_options_description pos;
     pos.add("input", 1);
@@ -117,6 +127,10 @@ int run_run(const std::vector<std::string>& args) {
     s.quiet = quiet;
     s.codemodel = opt_path(cm);
     s.subckt_library = opt_path(lib);
+    s.osdi = opt_path(osdi);
+    s.ngspice_lib = ngspice_lib;
+    s.ngspice_bin = ngspice_bin;
+    s.solver = solver;
     s.out = out;
     s.command_line = cmdline;
     if (!quiet) std::cerr << "nwn run: " << nwn::net::summary(s.network) << "; " << engine << "\n";

@@ -1,0 +1,40 @@
+#include "runner/experiments/ngspice_choice.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "common/error.h"
+
+namespace nwn::exp {
+
+namespace {
+
+bool same_file(const std::string& a, const std::string& b) {
+    std::error_code ec;
+    return !a.empty() && !b.empty() && std::filesystem::equivalent(a, b, ec);
+}
+
+}  // namespace
+
+NgspiceChoice choose_ngspice(net::Flavour flavour, const std::string& library, const std::string& binary) {
+    const std::string lib46 = NWN_NGSPICE46_LIB, bin46 = NWN_NGSPICE46_BIN, scripts46 = NWN_NGSPICE46_SCRIPTS;
+    NgspiceChoice c;
+    c.library = library;
+    c.binary = binary.empty() ? "ngspice" : binary;
+    if (flavour == net::Flavour::Osdi) {
+        c.major = 46;
+        if (library.empty()) c.library = lib46;
+        if (binary.empty()) c.binary = bin46;
+        if (c.library.empty() || c.binary.empty())
+            throw Error("the osdi flavour needs an ngspice built with OSDI (42 or newer for KLU), and this build of "
+                        "nwn has none configured (cmake -DNGSPICE46=<unpacked ngspice tree>); pass --ngspice-lib "
+                        "(libngspice engine) or --ngspice-bin (ngspice-cli engine)");
+    }
+    // The configured second ngspice needs its private init script; any other build is on its own,
+    // unless NWN_NGSPICE_SCRIPTS says where its spinit is.
+    if (same_file(c.library, lib46) || same_file(c.binary, bin46)) c.scripts_dir = scripts46;
+    if (const char* e = std::getenv("NWN_NGSPICE_SCRIPTS"); e && *e) c.scripts_dir = e;
+    return c;
+}
+
+}  // namespace nwn::exp

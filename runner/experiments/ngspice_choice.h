@@ -1,0 +1,22 @@
+// Which ngspice a SPICE run uses. The code model (.cm) loads only in the ngspice whose source it was
+// built against (the system's 39.3); the OSDI device loads in any OSDI-enabled ngspice, by default
+// the one configured at build time (cmake/Ngspice46.cmake: bookworm-backports' 46, KLU).
+#pragma once
+#include <string>
+
+#include "netlistgen/netlist_writer.h"
+
+namespace nwn::exp {
+
+struct NgspiceChoice {
+    std::string library;      // libngspice to dlopen; empty = the system's
+    std::string binary;       // ngspice CLI; "ngspice" = the one on PATH
+    std::string scripts_dir;  // SPICE_SCRIPTS for it; empty = ngspice's own
+    int major = 39;           // what the deck is written for (>= 42: .options klu)
+};
+
+// --ngspice-lib / --ngspice-bin when given (empty otherwise). Throws nwn::Error when the osdi flavour
+// has no OSDI-enabled ngspice to run in.
+NgspiceChoice choose_ngspice(net::Flavour flavour, const std::string& library, const std::string& binary);
+
+}  // namespace nwn::exp
