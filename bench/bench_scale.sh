@@ -7,6 +7,7 @@
 # drive, the exponent b of wall/s ~ junctions^b fitted by least squares in log-log.
 #   bench/bench_scale.sh [SIZES] [VSTARS] [TSTOP] [TSTOP_LARGE] [LARGE_FROM] [ENGINES]
 #   defaults: "50 100 150 200 300" "2 1" 10 1 200 "libngspice:codemodel libngspice:osdi native"
+#   ENGINES: ENGINE[:FLAVOUR[:SOLVER]] each, e.g. libngspice:osdi:sparse (ngspice 46 without KLU)
 #   (sizes >= LARGE_FROM run TSTOP_LARGE seconds)
 # The 200 and 300 um networks (~4 000 and ~9 000 wires) take minutes per run through SPICE.
 set -euo pipefail
@@ -33,11 +34,17 @@ for lx in $sizes; do
   for vs in $vstars; do
     volts=$(echo "$vs * $n * 0.01" | bc -l)
     for spec in $engines; do
-      engine=${spec%%:*} flavour=codemodel label=$engine
-      [[ $spec == *:* ]] && flavour=${spec#*:} && label="$engine ($flavour)"
-      out=$work/run-$lx-$vs-$engine-$flavour
+      IFS=: read -r engine flavour solver <<<"$spec"
+      flavour=${flavour:-codemodel} solver=${solver:-auto}
+      label=$engine
+      if [[ $engine != native ]]; then
+        label="$engine ($flavour"
+        if [[ $solver != auto ]]; then label+=", $solver"; fi
+        label+=")"
+      fi
+      out=$work/run-$lx-$vs-$engine-$flavour-$solver
       /usr/bin/time -f "%e %M" -o "$work/time" $nwn run "$net" --engine "$engine" --flavour "$flavour" \
-        --stimulus "dc:$volts" --tstop "$t" --out "$out" --quiet
+        --solver "$solver" --stimulus "dc:$volts" --tstop "$t" --out "$out" --quiet
       read -r wall rss <"$work/time"
       python3 - "$out/run.json" "$lx" "$vs" "$label" "$t" "$wall" "$rss" "$rows" <<'PY'
 import json, sys

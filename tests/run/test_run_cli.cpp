@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cmath>
 #include <fstream>
+#include <iostream>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -175,4 +176,52 @@ TEST_CASE("bad input gives a clear message and a non-zero exit", "[run]") {
     nwn::write_file_atomic(dir / "broken.cir", "* broken\nV1 a 0 DC 1\nR1 a 0 1k\nQ1 a b\n.tran 1m 10m\n.end\n");
     CHECK(run_command(nwn_cmd() + " run " + (dir / "broken.cir").string() + " --out " + (dir / "z").string(), &out) == 1);
     CHECK(out.find("could not find a valid modelname") != std::string::npos);
+}
+
+TEST_CASE("--flavour osdi runs in the build's ngspice 46 through both engines, and bad devices are refused", "[run][osdi]") {
+    if (std::string(NWN_NGSPICE46_LIB).empty()) {
+        std::cout << "SKIPPED: this build has no OSDI-enabled ngspice (cmake -DNGSPICE46=...)" << std::endl;
+        return;
+    }
+    auto dir = scratch_dir("run/osdi");
+    auto net = small_network(dir);
+    std::string out;
+    const std::string common = " --flavour osdi --stimulus dc:0.5 --tstop 0.2 --quiet";
+    REQUIRE(run_command(nwn_cmd() + " run " + net.string() + common + " --out " + (dir / "lib").string(), &out) == 0);
+    REQUIRE(run_command(nwn_cmd() + " run " + net.string() + common + " --engine ngspice-cli --out " + (dir / "cli").string(),
+                        &out) == 0);
+    REQUIRE(run_command(nwn_cmd() + " run " + net.string() + " --stimulus dc:0.5 --tstop 0.2 --quiet --out " +
+                            (dir / "cm").string(), &out) == 0);
+    auto a = nwn::io::read_timeseries_csv(dir / "lib/timeseries.csv");
+    auto b = nwn::io::read_timeseries_csv(dir / "cli/timeseries.csv");
+    auto c = nwn::io::read_timeseries_csv(dir / "cm/timeseries.csv");
+    REQUIRE(a.rows() == b.rows());
+    for (std::size_t k = 0; k < a.rows(); ++k) REQUIRE(a.column("G")[k] == Approx(b.column("G")[k]).epsilon(1e-12));
+    // Another ngspice, another device, another solver (KLU): the same continuous-time solution, to the
+    // integration tolerances (reltol 1e-4; the golden test bounds both against NWNsim).
+    CHECK(a.column("G").back() == Approx(c.column("G").back()).epsilon(1e-3));
+    auto j = run_json(dir / "lib");
+    CHECK(j["flavour"] == "osdi");
+    CHECK(j["versions"]["ngspice"].get<std::string>() >= "42");
+    CHECK(fs::equivalent(j["ngspice_library"].get<std::string>(), NWN_NGSPICE46_LIB));  // the file that ran
+    CHECK(j["solver"]["equations"].get<long>() == 1 + 79 + 264 + 2);
+    CHECK(nwn::read_file(dir / "lib/deck.cir").find(".options klu") != std::string::npos);
+    CHECK(run_json(dir / "cm")["versions"]["ngspice"].get<std::string>().rfind("39", 0) == 0);
+    // A missing device, a file that is no OSDI library, the code model in the wrong ngspice.
+    for (const auto& [args, message] : std::vector<std::pair<std::string, std::string>>{
+             {"--osdi /nonexistent.osdi", "nwnjunction.osdi not found at /nonexistent.osdi"},
+             {"--osdi " + codemodel_path().string(), "undefined symbol: OSDI_VERSION_MAJOR"},
+             {"--solver klu --flavour codemodel", "KLU needs ngspice 42"},
+         }) {
+        const std::string flavour = args.find("--flavour") == std::string::npos ? " --flavour osdi " : " ";
+        int rc = run_command(nwn_cmd() + " run " + net.string() + flavour + args + " --stimulus dc:0.5 --tstop 0.01 --quiet --out " +
+                                 (dir / "bad").string(), &out);
+        INFO(args << " -> " << out);
+        CHECK(rc == 1);
+        CHECK(out.find(message) != std::string::npos);
+    }
+    int rc = run_command(nwn_cmd() + " run " + net.string() + " --flavour codemodel --ngspice-lib " + NWN_NGSPICE46_LIB +
+                             " --stimulus dc:0.5 --tstop 0.01 --quiet --out " + (dir / "bad").string(), &out);
+    CHECK(rc == 1);
+    CHECK(out.find("use --flavour osdi there") != std::string::npos);
 }
