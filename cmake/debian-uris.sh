@@ -16,7 +16,24 @@ debian_uris() {
   } | grep -v security | sort -u
 }
 
-# apt-get options that keep every list, cache and lock under `$1`: the system's apt state is not touched.
+# A private apt setup under DEST: DEST/apt/sources.list with one line `TYPE URI SUITE main` per Debian
+# URI of the machine's CODENAME entries, and APT_OPTS that keep every list, cache and lock under DEST
+# (the system's apt state is not touched). Fails with a message naming WHO when there is no entry.
+#   private_apt DEST CODENAME TYPE SUITE WHO
+private_apt() {
+  local dest=$1 codename=$2 type=$3 suite=$4 who=$5 u
+  local uris=()
+  mapfile -t uris < <(debian_uris "$codename")
+  if ((${#uris[@]} == 0)); then
+    echo "$who: no Debian '$codename' entry in the apt sources" >&2
+    return 1
+  fi
+  mkdir -p "$dest/apt/lists/partial" "$dest/apt/archives/partial"
+  : >"$dest/apt/sources.list"
+  for u in "${uris[@]}"; do echo "$type $u $suite main" >>"$dest/apt/sources.list"; done
+  private_apt_opts "$dest"
+}
+
 private_apt_opts() {
   local dest=$1
   APT_OPTS=(-o "Dir::Etc::sourcelist=$dest/apt/sources.list" -o Dir::Etc::SourceParts=/nonexistent

@@ -9,22 +9,13 @@ set -euo pipefail
 dest=$1 version=${2:-46+ds-1~bpo12+1}
 codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")
 suite=${3:-$codename-backports}
-mkdir -p "$dest/apt/lists/partial" "$dest/apt/archives/partial"
-
 if [[ -x $dest/root/usr/bin/ngspice && -f $dest/.version && $(cat "$dest/.version") == "$version" ]]; then
   echo "$dest/root"; exit 0
 fi
 
 source "$(dirname "$0")/debian-uris.sh"
-mapfile -t uris < <(debian_uris "$codename")
-if ((${#uris[@]} == 0)); then
-  echo "fetch-ngspice-binaries: no Debian '$codename' entry in the apt sources; pass -DNGSPICE46_ROOT=<unpacked tree>" >&2
-  exit 1
-fi
-: >"$dest/apt/sources.list"
-for u in "${uris[@]}"; do echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $u $suite main" >>"$dest/apt/sources.list"; done
-
-private_apt_opts "$dest"
+private_apt "$dest" "$codename" "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg]" "$suite" \
+  "fetch-ngspice-binaries (pass -DNGSPICE46=<unpacked tree>)"
 apt-get "${APT_OPTS[@]}" -qq update
 cd "$dest"
 rm -f ./*.deb

@@ -4,19 +4,11 @@
 #   fetch-ngspice-source.sh DEST VERSION      (VERSION = Debian version, e.g. 39.3+ds-1)
 set -euo pipefail
 dest=$1 version=$2
-mkdir -p "$dest/apt/lists/partial" "$dest/apt/archives/partial"
 codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")
 
 source "$(dirname "$0")/debian-uris.sh"
-mapfile -t uris < <(debian_uris "$codename")
-if ((${#uris[@]} == 0)); then
-  echo "fetch-ngspice-source: no Debian '$codename' entry in the apt sources; pass -DNGSPICE_SOURCE_DIR=... or -DNGSPICE_SOURCE_TARBALL=..." >&2
-  exit 1
-fi
-: >"$dest/apt/sources.list"
-for u in "${uris[@]}"; do echo "deb-src $u $codename main" >>"$dest/apt/sources.list"; done
-
-private_apt_opts "$dest"
+private_apt "$dest" "$codename" deb-src "$codename" \
+  "fetch-ngspice-source (pass -DNGSPICE_SOURCE_DIR=... or -DNGSPICE_SOURCE_TARBALL=...)"
 apt-get "${APT_OPTS[@]}" -qq update
 cd "$dest"
 apt-get "${APT_OPTS[@]}" -qq source --download-only "ngspice=$version"

@@ -42,13 +42,13 @@ public:
 // Which engine and how it integrates; the SPICE engine ignores dt/nwnsim_compat, the native one the rest.
 struct EngineChoice {
     std::string engine = "libngspice";  // libngspice | native
-    std::string flavour = "codemodel";  // SPICE junction device: codemodel | subckt
+    std::string flavour = "codemodel";  // SPICE junction device: codemodel | osdi | subckt
     double tmax = 1e-3;                 // SPICE maximum step (s)
     std::vector<std::string> spice_options;  // extra ".options" items after the defaults, e.g. reltol=1e-3
     double dt = 5e-4;                   // native fixed step (s); run times must be whole multiples of it
     bool nwnsim_compat = true;          // native: NWNsim's sign-asymmetric reset-to-zero rule
     double wall_limit_s = 0;            // per SPICE run; 0 = none
-    std::optional<std::filesystem::path> codemodel, subckt_library;
+    std::optional<std::filesystem::path> codemodel, subckt_library, osdi;
 };
 
 struct EngineSetup {

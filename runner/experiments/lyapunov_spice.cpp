@@ -9,6 +9,7 @@
 #include "netlistgen/resource_paths.h"
 #include "runner/engine/ngspice_session.h"
 #include "runner/experiments/lyapunov_engines.h"
+#include "runner/experiments/ngspice_choice.h"
 #include "runner/experiments/two_copy_deck.h"
 
 namespace nwn::exp {
@@ -29,9 +30,8 @@ long rss_kib() {
 CopyDeckOptions deck_options(const EngineSetup& s) {
     const EngineChoice& c = s.choice;
     CopyDeckOptions o;
-    if (c.flavour != "codemodel" && c.flavour != "subckt")
-        throw Error("unknown flavour '" + c.flavour + "' (codemodel or subckt)");
-    o.flavour = c.flavour == "codemodel" ? net::Flavour::Codemodel : net::Flavour::Subckt;
+    o.flavour = net::parse_flavour(c.flavour);
+    o.ngspice_major = choose_ngspice(o.flavour, "", "").major;
     o.params = s.params;
     o.tmax = c.tmax;
     o.extra_options = c.spice_options;
@@ -39,17 +39,22 @@ CopyDeckOptions deck_options(const EngineSetup& s) {
     return o;
 }
 
-engine::SessionOptions session_options() {
+engine::SessionOptions session_options(const EngineChoice& c) {
     engine::SessionOptions o;
     o.keep_vectors = false;  // only the last point of a segment matters: ngspice's memory stays flat
+    const auto ng = choose_ngspice(net::parse_flavour(c.flavour), "", "");
+    o.library = ng.library;
+    o.scripts_dir = ng.scripts_dir;
     return o;
 }
 
 class SpiceSegmentEngine : public SegmentEngine {
 public:
     explicit SpiceSegmentEngine(const EngineSetup& s)
-        : wall_limit_s_(s.choice.wall_limit_s), deck_(s.network, s.stimulus, deck_options(s)), session_(session_options()) {
+        : wall_limit_s_(s.choice.wall_limit_s), deck_(s.network, s.stimulus, deck_options(s)),
+          session_(session_options(s.choice)) {
         if (s.choice.flavour == "codemodel") session_.load_codemodel(net::find_codemodel(s.choice.codemodel).string());
+        if (s.choice.flavour == "osdi") session_.command("osdi " + net::find_osdi_device(s.choice.osdi).string());
     }
 
     const std::vector<int>& wires() const override { return deck_.wires(); }

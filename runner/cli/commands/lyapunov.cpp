@@ -33,7 +33,7 @@ void add_simulation_options(po::options_description& o, SimulationArgs& a, exp::
         ("ic", po::value(&a.ic), "initial lambda per junction: CSV with a column lambda (or lambda_final)")
         ("engine", po::value(&sim.engine)->default_value("libngspice"),
          "libngspice (continuous time) or native (NWNsim's fixed-step explicit Euler at --dt)")
-        ("flavour", po::value(&sim.flavour)->default_value("codemodel"), "SPICE junction device: codemodel or subckt")
+        ("flavour", po::value(&sim.flavour)->default_value("codemodel"), "SPICE junction device: codemodel (ngspice 39.3), osdi (the build's ngspice 46, KLU) or subckt")
         ("tmax", po::value(&sim.tmax)->default_value(1e-3), "SPICE maximum time step (s)")
         ("spice-option", po::value(&sim.spice_options)->composing(),
          "extra ngspice .options item after the defaults, e.g. reltol=1e-3 (repeatable)")

@@ -49,7 +49,7 @@ int run_phase_diagram_cmd(const std::vector<std::string>& all_args) {
         ("preset", po::value(&preset)->default_value("ac"), "junction parameters: ac or dc")
         ("param", po::value(&params)->composing(), "NAME=VALUE junction parameter override (repeatable)")
         ("engine", po::value(&engine)->default_value("libngspice"), "libngspice or native (NWNsim's scheme)")
-        ("flavour", po::value(&flavour)->default_value("codemodel"), "SPICE junction device: codemodel or subckt")
+        ("flavour", po::value(&flavour)->default_value("codemodel"), "SPICE junction device: codemodel (ngspice 39.3), osdi (the build's ngspice 46, KLU) or subckt")
         ("nlt", po::bool_switch(&s.nlt), "also run the NLT task at every point (nwn nlt from the attractor)")
         ("nlt-duration", po::value(&nlt_duration)->default_value(80), "recorded time of the NLT runs (s)")
         ("nlt-arg", po::value(&nlt_args)->composing(), "extra argument for nwn nlt (repeatable, e.g. --nlt-arg=--ridge=1e-6)")
