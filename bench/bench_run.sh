@@ -28,5 +28,7 @@ run() {  # engine flavour extra-args...
 run native codemodel --nwnsim-compat
 run libngspice codemodel
 run ngspice-cli codemodel
+run libngspice osdi
+run ngspice-cli osdi
 run libngspice subckt
 run ngspice-cli subckt

@@ -9,6 +9,7 @@
 #include "common/format.h"
 #include "common/atomic_file.h"
 #include "common/error.h"
+#include "runner/experiments/ngspice_choice.h"
 #include "netlistgen/electrodes.h"
 #include "netlistgen/generator.h"
 #include "netlistgen/junction_params.h"
@@ -100,12 +101,16 @@ DemoReport run_demo(const DemoSpec& spec) {
     if (spec.engine != Engine::Native) rs.resample_dt = kStep;
     rs.quiet = spec.quiet;
     rs.codemodel = spec.codemodel;
+    rs.flavour = resolve_flavour("auto", spec.codemodel.has_value());
     rs.out = spec.out / "run";
     rs.command_line = spec.command_line;
     std::ostringstream head;
     head << "nwn demo: " << net::summary(net) << "\n  drive: V = " << fmt("%.4g", volts) << " V = V* n vset with V* = "
          << spec.vstar << ", n = " << n << "; " << engine_name(spec.engine)
-         << (spec.engine == Engine::Native ? "" : " with the nwnjunction code model") << ", " << spec.tstop << " s\n";
+         << (spec.engine == Engine::Native ? ""
+             : rs.flavour == "osdi"         ? " with the nwnjunction OSDI device (ngspice 46, KLU)"
+                                            : " with the nwnjunction code model")
+         << ", " << spec.tstop << " s\n";
     if (!spec.quiet) std::cerr << head.str() << std::flush;
     const RunResult run = run_network(rs);
 

@@ -193,7 +193,7 @@ void write_run_json(const Context& c, const RunResult& r) {
     if (!r.message.empty()) j["message"] = r.message;
     j["command"] = c.spec.command_line;
     j["engine"] = engine_name(c.spec.engine);
-    if (c.spec.engine != Engine::Native) j["flavour"] = c.spec.flavour;
+    if (c.spec.engine != Engine::Native) j["flavour"] = net::flavour_name(c.flavour);
     if (c.spec.engine == Engine::Native) j["nwnsim_compat"] = c.spec.nwnsim_compat;
     j["network"] = {{"source", c.spec.network_source}, {"summary", net::summary(c.spec.network)},
                     {"wires", c.spec.network.wires.size()}, {"junctions", c.spec.network.junctions.size()}};
@@ -236,7 +236,8 @@ RunResult run_network(const NetworkRunSpec& spec) {
     if (spec.resample_dt > 0 && spec.tstop / spec.resample_dt > 1e8)
         throw Error("--resample " + fmt("%g", spec.resample_dt) + " s gives " + fmt("%g", spec.tstop / spec.resample_dt) +
                     " rows: more than 1e8; raise --resample");
-    const net::Flavour flavour = net::parse_flavour(spec.flavour);
+    const std::string flavour_name = resolve_flavour(spec.flavour, spec.codemodel.has_value());
+    const net::Flavour flavour = net::parse_flavour(flavour_name);
     Context c{spec, flavour, {}, net::preset_params(spec.preset), &net.electrodes[0], &net.electrodes[1], {}, {}};
     if (spec.engine != Engine::Native) c.ngspice = choose_ngspice(flavour, spec.ngspice_lib, spec.ngspice_bin);
     net::apply_overrides(c.params, spec.params);

@@ -23,7 +23,7 @@ struct NetworkRunSpec {
     net::Network network;
     std::string network_source;              // the file it came from, for run.json
     Engine engine = Engine::Libngspice;
-    std::string flavour = "codemodel";       // SPICE engines: codemodel | osdi | subckt
+    std::string flavour = "codemodel";       // SPICE engines: codemodel | osdi | subckt | auto (ngspice_choice.h)
     net::Stimulus stimulus = net::Stimulus::dc(1.0);
     double tstop = 1.0;
     double tmax = 1e-3;                      // SPICE maximum step; the native engine's fixed step

@@ -16,6 +16,13 @@ bool same_file(const std::string& a, const std::string& b) {
 
 }  // namespace
 
+bool have_osdi_ngspice() { return !std::string(NWN_NGSPICE46_LIB).empty() && !std::string(NWN_NGSPICE46_BIN).empty(); }
+
+std::string resolve_flavour(const std::string& flavour, bool codemodel_given) {
+    if (flavour != "auto") return flavour;
+    return have_osdi_ngspice() && !codemodel_given ? "osdi" : "codemodel";
+}
+
 NgspiceChoice choose_ngspice(net::Flavour flavour, const std::string& library, const std::string& binary) {
     const std::string lib46 = NWN_NGSPICE46_LIB, bin46 = NWN_NGSPICE46_BIN, scripts46 = NWN_NGSPICE46_SCRIPTS;
     NgspiceChoice c;

@@ -15,6 +15,14 @@ struct NgspiceChoice {
     int major = 39;           // what the deck is written for (>= 42: .options klu)
 };
 
+// Whether this build has an OSDI-enabled ngspice configured (cmake/Ngspice46.cmake).
+bool have_osdi_ngspice();
+
+// The flavour "auto" stands for: osdi where this build has an OSDI-enabled ngspice (KLU, 3-4x faster on
+// networks of thousands of junctions, README "SPICE at scale") and no code model was asked for, else
+// codemodel. Other names are returned unchanged.
+std::string resolve_flavour(const std::string& flavour, bool codemodel_given);
+
 // --ngspice-lib / --ngspice-bin when given (empty otherwise). Throws nwn::Error when the osdi flavour
 // has no OSDI-enabled ngspice to run in.
 NgspiceChoice choose_ngspice(net::Flavour flavour, const std::string& library, const std::string& binary);

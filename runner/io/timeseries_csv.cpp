@@ -184,6 +184,12 @@ TimeSeries read_timeseries_csv(const std::filesystem::path& path, const CsvReadO
             continue;
         }
 
+        // getline hit the end of the file before a newline: the writer may have stopped mid-row, and a cut
+        // number ("4.06e-0" of "4.06e-05") still parses, so an unterminated row cannot be trusted.
+        if (in.eof())
+            throw nwn::file_error(path.string(), line_no,
+                                  "the last row has no line end, so the file may be cut short (end it with a "
+                                  "newline if the row is complete)");
         split_row(line, fields);
         if (fields.size() != header.size())
             throw nwn::file_error(path.string(), line_no,

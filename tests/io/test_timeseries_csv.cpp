@@ -131,3 +131,22 @@ TEST_CASE("time-series CSV writer is atomic and checks row widths", "[csv]") {
     CHECK(nwn::test::read_bytes(path) == "# note\ntime,v\n0,0.1\n0.001,-2.5\n");
     CHECK_THROWS(TimeSeriesCsvWriter(dir / "x.csv", {"time", ""}));
 }
+
+TEST_CASE("a cut-short last row is refused, not read as a shorter number", "[csv][errors]") {
+    auto dir = nwn::test::scratch_dir("io_csv_cut");
+    // "4.06e-0" is what is left of "4.06e-05": a complete number, so only the missing line end betrays it
+    auto p = csv_file(dir, "cut.csv", "t,V,I,G\n0,1,2e-6,2e-6\n0.001,1,4.06e-05,4.06e-0");
+    CHECK_THROWS_WITH(read_timeseries_csv(p),
+                      Contains("cut.csv:3: the last row has no line end, so the file may be cut short"));
+    CHECK_THROWS_WITH(read_timeseries_csv(csv_file(dir, "few.csv", "t,V,I,G\n0,1,2e-6,2e-6\n0.001,1")),
+                      Contains("few.csv:3: the last row has no line end"));
+    CHECK_THROWS_WITH(read_timeseries_csv(csv_file(dir, "mid.csv", "t,V\n0,1\n1,4.06e-\n")),
+                      Contains("mid.csv:3:3: column 'V': '4.06e-' is not a number"));
+    // a last line that is a comment or blank needs no line end; CRLF files are complete
+    CHECK(read_timeseries_csv(csv_file(dir, "comment.csv", "t,V\n0,1\n# end")).rows() == 1);
+    CHECK(read_timeseries_csv(csv_file(dir, "blank.csv", "t,V\n0,1\n  ")).rows() == 1);
+    CHECK(read_timeseries_csv(csv_file(dir, "crlf.csv", "t,V\r\n0,1\r\n")).rows() == 1);
+    // NaN stays the caller's choice (G is NaN where V = 0 in run outputs)
+    CHECK(std::isnan(
+        read_timeseries_csv(csv_file(dir, "nan.csv", "t,V,G\n0,0,nan\n"), {.allow_nan = true}).column("G")[0]));
+}

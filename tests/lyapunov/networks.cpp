@@ -1,6 +1,7 @@
 #include "networks.h"
 
 #include "netlistgen/electrodes.h"
+#include "netlistgen/junction_finder.h"
 #include "netlistgen/nwnsim_mat.h"
 #include "support/reference.h"
 
@@ -10,7 +11,7 @@ net::Network triangle_network() {
     net::Network n;
     n.lx = n.ly = 10;
     n.wires = {net::wire_from_centre(3, 5, 8, 0.3), net::wire_from_centre(5, 5, 8, 1.6), net::wire_from_centre(7, 5, 8, 2.8)};
-    n.junctions = {{0, 1, 4, 5}, {0, 2, 5, 5}, {1, 2, 6, 5}};
+    n.junctions = net::find_junctions(n.wires);  // (0, 1), (0, 2), (1, 2), where the wires cross
     n.provenance.kind = "manual";
     net::choose_electrodes(n, "wires:0,2");
     return n;

@@ -45,11 +45,11 @@ TEST_CASE("malformed or foreign JSON is refused with the reason") {
     const std::string head = R"({"format": "nwnspice-network", "version": 1, "domain": {"lx": 10, "ly": 10},)";
     const std::string wire = R"({"xa":0,"ya":0,"xb":1,"yb":1,"xc":0.5,"yc":0.5,"length":1.4142135623730951,"angle":0.7853981633974483})";
     CHECK_THROWS_WITH(network_from_json(head + R"("wires": [{"xa": 1}], "junctions": []})", "x.json"),
-                      Catch::Contains("wire 0: missing \"ya\""));
+                      Catch::Contains("x.json: missing \"ya\" (field wires[0].ya)"));
     CHECK_THROWS_WITH(network_from_json(head + R"("wires": [)" + wire + R"(], "junctions": [{"i": 0, "j": 3, "x": 0, "y": 0}]})", "x.json"),
-                      Catch::Contains("junction 0"));
+                      Catch::Contains("wire id 3 is outside 0..0 (field junctions[0].j)"));
     CHECK_THROWS_WITH(network_from_json(head + R"("wires": [)" + wire + R"(], "junctions": [], "electrodes": {"list": [{"name": "src", "kind": "wire", "wires": [5]}]}})", "x.json"),
-                      Catch::Contains("names wire 5"));
+                      Catch::Contains("wire id 5 is outside 0..0 (field electrodes.list[0].wires[0])"));
     CHECK_THROWS_AS(read_network("/nonexistent/net.json"), nwn::Error);
 }
 

@@ -190,8 +190,12 @@ TEST_CASE("--flavour osdi runs in the build's ngspice 46 through both engines, a
     REQUIRE(run_command(nwn_cmd() + " run " + net.string() + common + " --out " + (dir / "lib").string(), &out) == 0);
     REQUIRE(run_command(nwn_cmd() + " run " + net.string() + common + " --engine ngspice-cli --out " + (dir / "cli").string(),
                         &out) == 0);
-    REQUIRE(run_command(nwn_cmd() + " run " + net.string() + " --stimulus dc:0.5 --tstop 0.2 --quiet --out " +
+    REQUIRE(run_command(nwn_cmd() + " run " + net.string() + " --flavour codemodel --stimulus dc:0.5 --tstop 0.2 --quiet --out " +
                             (dir / "cm").string(), &out) == 0);
+    // Without --flavour, a build with ngspice 46 runs the OSDI device (auto).
+    REQUIRE(run_command(nwn_cmd() + " run " + net.string() + " --stimulus dc:0.5 --tstop 0.01 --quiet --out " +
+                            (dir / "auto").string(), &out) == 0);
+    CHECK(run_json(dir / "auto")["flavour"] == "osdi");
     auto a = nwn::io::read_timeseries_csv(dir / "lib/timeseries.csv");
     auto b = nwn::io::read_timeseries_csv(dir / "cli/timeseries.csv");
     auto c = nwn::io::read_timeseries_csv(dir / "cm/timeseries.csv");

@@ -52,10 +52,10 @@ int run_run(const std::vector<std::string>& args) {
         ("engine", po::value(&engine)->default_value("libngspice"),
          "libngspice (in-process ngspice), ngspice-cli (the ngspice program, via a raw file), or native "
          "(NWNsim's fixed-step scheme: explicit Euler at dt = --tmax)")
-        ("flavour", po::value(&flavour)->default_value("codemodel"),
+        ("flavour", po::value(&flavour)->default_value("auto"),
          "junction device for the SPICE engines: codemodel (nwnspice.cm, in the system's ngspice 39.3), osdi "
-         "(nwnjunction.osdi, in an OSDI-enabled ngspice: by default the build's ngspice 46 with KLU) or subckt "
-         "(portable subcircuit)")
+         "(nwnjunction.osdi, in an OSDI-enabled ngspice: by default the build's ngspice 46 with KLU), subckt "
+         "(portable subcircuit), or auto: osdi when this build has its ngspice 46 and --cm is not given, else codemodel")
         ("stimulus", po::value(&stimulus)->default_value("dc:1"),
          "source on the driven electrode: dc:V | sine:AMP:FREQ[:PHASE] | triangle:AMP:FREQ (NWNsim's ACsaw) | "
          "square:AMP:FREQ[:DUTY] | pulse:V1:V2:WIDTH:PERIOD[:DELAY] | ramp:V0:V1:T | pwl:FILE.csv (columns t,V)")
