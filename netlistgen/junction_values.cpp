@@ -1,15 +1,28 @@
 #include "netlistgen/junction_values.h"
 
+#include <algorithm>
 #include <cmath>
 
+#include "common/atomic_file.h"
 #include "common/error.h"
 #include "netlistgen/csv_table.h"
+#include "netlistgen/text_parse.h"
 
 namespace nwn::net {
 
 std::vector<double> read_junction_values(const std::filesystem::path& path, const std::vector<std::string>& columns,
                                          std::size_t junctions) {
-    const CsvTable t = read_csv(path);
+    const std::string text = read_file(path);
+    // A last row without its newline may be cut mid-number ("0.12" of "0.125" still parses): refuse it,
+    // as the time-series reader does. Comment and blank last lines are harmless.
+    if (const auto nl = text.rfind('\n'); nl != text.size() - 1 && !text.empty()) {
+        const std::string last = trim(text.substr(nl == std::string::npos ? 0 : nl + 1));
+        if (!last.empty() && last[0] != '#')
+            throw file_error(path.string(), static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1,
+                             "the last row has no line end, so the file may be cut short (end it with a newline "
+                             "if the row is complete)");
+    }
+    const CsvTable t = parse_csv(text, path.string());
     std::optional<std::size_t> vc;
     for (const auto& c : columns)
         if ((vc = t.find(c))) break;

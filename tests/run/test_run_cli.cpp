@@ -178,7 +178,7 @@ TEST_CASE("bad input gives a clear message and a non-zero exit", "[run]") {
     CHECK(out.find("could not find a valid modelname") != std::string::npos);
 }
 
-TEST_CASE("--flavour osdi runs in the build's ngspice 46 through both engines, and bad devices are refused", "[run][osdi]") {
+TEST_CASE("the osdi flavour runs in the build's ngspice 46 through both engines, and bad devices are refused", "[run][osdi]") {
     if (std::string(NWN_NGSPICE46_LIB).empty()) {
         std::cout << "SKIPPED: this build has no OSDI-enabled ngspice (cmake -DNGSPICE46=...)" << std::endl;
         return;
