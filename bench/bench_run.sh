@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Times NWNsim's DC 1.8 V run (100-wire network, contacts 72 -> 29, 10 s) with every engine and both
 # junction flavours and prints a markdown table: wall time, accepted points, peak memory (max RSS).
-#   bench/bench_run.sh [REFERENCE_DIR] [TSTOP]
+#   bench/bench_run.sh [REFERENCE_DIR] [TSTOP] [FLAVOURS]     FLAVOURS default "codemodel osdi subckt"
+# (the subckt rows take 3-4 minutes each; leave them out for a quick table).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ref=${1:-${NWN_REFERENCE_DIR:-../shared/reference}}
 tstop=${2:-10}
+flavours=${3:-codemodel osdi subckt}
 nwn=$PWD/build/bin/nwn
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -26,9 +28,7 @@ run() {  # engine flavour extra-args...
   printf "| %s | %s | %s | %s | %d | %s |\n" "$engine" "$label" "$wall" "$points" "$((rss / 1024))" "$gfinal"
 }
 run native codemodel --nwnsim-compat
-run libngspice codemodel
-run ngspice-cli codemodel
-run libngspice osdi
-run ngspice-cli osdi
-run libngspice subckt
-run ngspice-cli subckt
+for f in $flavours; do
+  run libngspice "$f"
+  run ngspice-cli "$f"
+done

@@ -53,8 +53,7 @@ public:
     explicit SpiceSegmentEngine(const EngineSetup& s)
         : wall_limit_s_(s.choice.wall_limit_s), deck_(s.network, s.stimulus, deck_options(s)),
           session_(session_options(s.choice)) {
-        if (s.choice.flavour == "codemodel") session_.load_codemodel(net::find_codemodel(s.choice.codemodel).string());
-        if (s.choice.flavour == "osdi") session_.command("osdi " + net::find_osdi_device(s.choice.osdi).string());
+        load_junction_device(session_, net::parse_flavour(s.choice.flavour), s.choice.codemodel, s.choice.osdi);
     }
 
     const std::vector<int>& wires() const override { return deck_.wires(); }

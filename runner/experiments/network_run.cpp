@@ -101,14 +101,7 @@ void run_libngspice(Context& c, RunRecorder& rec, RunResult& res) {
     engine::Session session(so);
     res.ngspice_version = session.ngspice_version();
     res.ngspice_library = session.library_path();
-    if (c.flavour == net::Flavour::Codemodel) {
-        if (res.ngspice_version.rfind(std::string(NWN_NGSPICE_VERSION).substr(0, 2), 0) != 0)
-            throw Error("the code model nwnspice.cm was built for ngspice " + std::string(NWN_NGSPICE_VERSION) + " and " +
-                        res.ngspice_library + " is ngspice " + res.ngspice_version + ": use --flavour osdi there");
-        session.load_codemodel(net::find_codemodel(c.spec.codemodel).string());
-    } else if (c.flavour == net::Flavour::Osdi) {
-        session.command("osdi " + net::find_osdi_device(c.spec.osdi).string());
-    }
+    load_junction_device(session, c.flavour, c.spec.codemodel, c.spec.osdi);
     session.load_circuit(split_lines(c.deck));
     const std::string drain_vec = "i(v" + c.drain->name + ")";
     std::size_t i_idx = 0;
@@ -148,9 +141,7 @@ void on_child(int pid) { set_interrupt_child(pid); }
 
 void run_cli(Context& c, RunRecorder& rec, RunResult& res) {
     const auto& dir = c.spec.out;
-    std::optional<std::filesystem::path> device;
-    if (c.flavour == net::Flavour::Codemodel) device = net::find_codemodel(c.spec.codemodel);
-    if (c.flavour == net::Flavour::Osdi) device = net::find_osdi_device(c.spec.osdi);
+    const auto device = junction_device(c.flavour, c.spec.codemodel, c.spec.osdi);
     auto cli = engine::run_ngspice_cli(dir, std::filesystem::absolute(dir / "deck.cir"), device, c.spec.wall_limit_s,
                                        on_child, interrupted, {c.ngspice.binary, c.ngspice.scripts_dir});
     res.status = cli.status;

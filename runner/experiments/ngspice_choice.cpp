@@ -4,6 +4,8 @@
 #include <filesystem>
 
 #include "common/error.h"
+#include "netlistgen/resource_paths.h"
+#include "runner/engine/ngspice_session.h"
 
 namespace nwn::exp {
 
@@ -42,6 +44,30 @@ NgspiceChoice choose_ngspice(net::Flavour flavour, const std::string& library, c
     if (same_file(c.library, lib46) || same_file(c.binary, bin46)) c.scripts_dir = scripts46;
     if (const char* e = std::getenv("NWN_NGSPICE_SCRIPTS"); e && *e) c.scripts_dir = e;
     return c;
+}
+
+std::optional<std::filesystem::path> junction_device(net::Flavour flavour,
+                                                     const std::optional<std::filesystem::path>& codemodel,
+                                                     const std::optional<std::filesystem::path>& osdi) {
+    if (flavour == net::Flavour::Codemodel) return net::find_codemodel(codemodel);
+    if (flavour == net::Flavour::Osdi) return net::find_osdi_device(osdi);
+    return std::nullopt;
+}
+
+void load_junction_device(engine::Session& session, net::Flavour flavour,
+                          const std::optional<std::filesystem::path>& codemodel,
+                          const std::optional<std::filesystem::path>& osdi) {
+    const auto device = junction_device(flavour, codemodel, osdi);
+    if (!device) return;
+    if (flavour == net::Flavour::Osdi) {
+        session.command("osdi " + device->string());
+        return;
+    }
+    const std::string version = session.ngspice_version(), built_for = NWN_NGSPICE_VERSION;
+    if (version.rfind(built_for.substr(0, 2), 0) != 0)
+        throw Error("the code model nwnspice.cm was built for ngspice " + built_for + " and " + session.library_path() +
+                    " is ngspice " + version + ": use --flavour osdi there");
+    session.load_codemodel(device->string());
 }
 
 }  // namespace nwn::exp

@@ -2,9 +2,15 @@
 // built against (the system's 39.3); the OSDI device loads in any OSDI-enabled ngspice, by default
 // the one configured at build time (cmake/Ngspice46.cmake: bookworm-backports' 46, KLU).
 #pragma once
+#include <filesystem>
+#include <optional>
 #include <string>
 
 #include "netlistgen/netlist_writer.h"
+
+namespace nwn::engine {
+class Session;
+}
 
 namespace nwn::exp {
 
@@ -26,5 +32,17 @@ std::string resolve_flavour(const std::string& flavour, bool codemodel_given);
 // --ngspice-lib / --ngspice-bin when given (empty otherwise). Throws nwn::Error when the osdi flavour
 // has no OSDI-enabled ngspice to run in.
 NgspiceChoice choose_ngspice(net::Flavour flavour, const std::string& library, const std::string& binary);
+
+// The device file a flavour loads (nwnspice.cm or nwnjunction.osdi, found as resource_paths.h says), or
+// nothing for the portable subcircuit.
+std::optional<std::filesystem::path> junction_device(net::Flavour flavour,
+                                                     const std::optional<std::filesystem::path>& codemodel,
+                                                     const std::optional<std::filesystem::path>& osdi);
+
+// Loads that device into a session before any circuit. Throws nwn::Error when the code model would go
+// into an ngspice other than the one it was built for (it would crash there).
+void load_junction_device(engine::Session& session, net::Flavour flavour,
+                          const std::optional<std::filesystem::path>& codemodel,
+                          const std::optional<std::filesystem::path>& osdi);
 
 }  // namespace nwn::exp
