@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "common/error.h"
+#include "common/format.h"
 #include "netlistgen/numpy_random.h"
 #include "netlistgen/text_parse.h"
 
@@ -54,6 +55,19 @@ nwn_junction_params preset_params(const std::string& preset) {
 
 void check_params(const nwn_junction_params& p, const std::string& where) {
     if (const char* bad = nwn_params_check(&p)) throw Error(where + ": " + bad);
+}
+
+void check_initial_states(const std::vector<double>& lambda0, const std::vector<nwn_junction_params>& params) {
+    if (lambda0.empty()) return;
+    if (params.size() != 1 && params.size() != lambda0.size())
+        throw Error("initial states: " + std::to_string(lambda0.size()) + " values for " +
+                    std::to_string(params.size()) + " parameter sets");
+    for (std::size_t k = 0; k < lambda0.size(); ++k) {
+        const double lmax = params[params.size() == 1 ? 0 : k].lmax;
+        if (!(std::abs(lambda0[k]) <= lmax))
+            throw Error("initial state of junction " + std::to_string(k) + " (" + fmt("%g", lambda0[k]) +
+                        " V·s) is outside [-lmax, lmax] = [" + fmt("%g", -lmax) + ", " + fmt("%g", lmax) + "]");
+    }
 }
 
 void apply_overrides(nwn_junction_params& p, const std::vector<std::string>& assignments) {

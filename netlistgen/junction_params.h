@@ -20,6 +20,9 @@ nwn_junction_params preset_params(const std::string& preset);  // "dc" or "ac"
 // parameters that nwn_params_check rejects.
 void apply_overrides(nwn_junction_params& p, const std::vector<std::string>& assignments);
 void check_params(const nwn_junction_params& p, const std::string& where);
+// Throws unless every initial state is finite and within ±lmax of its junction's parameters (`params`:
+// one set for all junctions or one per junction). Every engine calls it, so --ic means the same for all.
+void check_initial_states(const std::vector<double>& lambda0, const std::vector<nwn_junction_params>& params);
 
 // Device-to-device spread: each listed parameter of junction k is p·exp(σ·z) (lognormal, median p) or
 // p·(1 + σ·clip(z, −3, 3)) (normal, σ < 1/3 so it stays positive), with z standard normal from the

@@ -54,10 +54,7 @@ public:
             throw Error("initial states: " + std::to_string(o.lambda0.size()) + " values for " +
                         std::to_string(net.junctions.size()) + " junctions");
         check_params(o.params, "junction parameters");
-        for (std::size_t k = 0; k < o.lambda0.size(); ++k)
-            if (!(std::abs(o.lambda0[k]) <= params_of(k).lmax))
-                throw Error("initial state of junction " + std::to_string(k) + " (" + num(o.lambda0[k]) +
-                            ") is outside [-lmax, lmax]");
+        check_initial_states(o.lambda0, o.per_junction.empty() ? std::vector{o.params} : o.per_junction);
     }
 
     std::string deck() {

@@ -44,13 +44,19 @@ fs::path executable_path() {
 }
 
 fs::path find_codemodel(const std::optional<fs::path>& given) {
-    return find(given, "NWN_CODEMODEL", {"../lib/nwnspice.cm", "../lib/ngspice/nwnspice.cm"},
-                "the code model nwnspice.cm", "--cm");
+    const fs::path p = find(given, "NWN_CODEMODEL", {"../lib/nwnspice.cm", "../lib/ngspice/nwnspice.cm"},
+                            "the code model nwnspice.cm", "--cm");
+    if (p.extension() == ".osdi") throw Error(p.string() + " is an OSDI library, not a code model (use --flavour osdi --osdi)");
+    return p;
 }
 
 fs::path find_osdi_device(const std::optional<fs::path>& given) {
-    return find(given, "NWN_OSDI", {"../lib/nwnjunction.osdi", "../lib/ngspice/nwnjunction.osdi"},
-                "the OSDI device nwnjunction.osdi", "--osdi");
+    const fs::path p = find(given, "NWN_OSDI", {"../lib/nwnjunction.osdi", "../lib/ngspice/nwnjunction.osdi"},
+                            "the OSDI device nwnjunction.osdi", "--osdi");
+    // ngspice loads by command, not by content: a code model handed to `osdi`, or the reverse, crashes
+    // it, and every loader here picks the command from the extension.
+    if (p.extension() != ".osdi") throw Error(p.string() + " is not an OSDI library (its name must end in .osdi)");
+    return p;
 }
 
 fs::path find_subckt_library(const std::optional<fs::path>& given) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string_view>
 
 #include "common/error.h"
 
@@ -44,7 +45,17 @@ bool pre_codemodel_can_load(const std::filesystem::path& codemodel) {
 std::string spiceinit_text(const std::filesystem::path& device) {
     const bool osdi = device.extension() == ".osdi";
     return std::string("* written by nwn netlist: loads the nwnspice ") + (osdi ? "OSDI device" : "code model") +
-           " before any circuit is read\n" + (osdi ? "osdi " : "codemodel ") + device.string() + "\n";
+           " before any circuit is read\n" + device_load_command(device) + "\n";
+}
+
+std::string device_load_command(const std::filesystem::path& device) {
+    const std::string s = device.string();
+    for (unsigned char c : s)
+        if (c < 0x20 || c == 0x7f || std::string_view("'\"$*?[]{}~\\`").find(static_cast<char>(c)) != std::string_view::npos)
+            throw Error("ngspice cannot load " + s + ": its path contains " +
+                        (c < 0x20 || c == 0x7f ? std::string("a control character") : "'" + std::string(1, c) + "'") +
+                        ", which ngspice's command parser interprets; move or link it to a plainer path");
+    return (device.extension() == ".osdi" ? "osdi '" : "codemodel '") + s + "'";
 }
 
 }  // namespace nwn::net

@@ -21,4 +21,10 @@ bool pre_codemodel_can_load(const std::filesystem::path& codemodel);
 // `osdi` lines keep their case); ngspice reads it from the directory it is started in, or from $HOME.
 std::string spiceinit_text(const std::filesystem::path& device);
 
+// The ngspice command that loads a code model (.cm) or an OSDI device (.osdi): codemodel 'PATH' or
+// osdi 'PATH'. ngspice's lexer keeps spaces inside single quotes and drops the quotes (double quotes
+// stay part of the word); what its later passes still interpret ($ variables, globbing, quotes) is
+// refused with an error naming the character.
+std::string device_load_command(const std::filesystem::path& device);
+
 }  // namespace nwn::net

@@ -1,6 +1,7 @@
 // A minimal parallel loop for independent work items (resamples, bootstraps). Work is handed out
 // item by item; callers make each item's result depend only on its index, so the outcome does not
-// depend on the thread count.
+// depend on the thread count. Every item first polls common/cancel.h, so Ctrl-C stops a long fit
+// within one item.
 #pragma once
 #include <algorithm>
 #include <atomic>
@@ -9,6 +10,8 @@
 #include <mutex>
 #include <thread>
 #include <vector>
+
+#include "common/cancel.h"
 
 namespace nwn::analysis {
 
@@ -22,7 +25,10 @@ template <class F>
 void parallel_for(std::size_t n, unsigned threads, F&& f) {
     const std::size_t workers = std::min<std::size_t>(resolve_threads(threads), n);
     if (workers <= 1) {
-        for (std::size_t i = 0; i < n; ++i) f(i);
+        for (std::size_t i = 0; i < n; ++i) {
+            throw_if_cancelled();
+            f(i);
+        }
         return;
     }
     std::atomic<std::size_t> next{0};
@@ -30,7 +36,10 @@ void parallel_for(std::size_t n, unsigned threads, F&& f) {
     std::mutex error_mutex;
     auto work = [&] {
         try {
-            for (std::size_t i; (i = next.fetch_add(1)) < n;) f(i);
+            for (std::size_t i; (i = next.fetch_add(1)) < n;) {
+                throw_if_cancelled();
+                f(i);
+            }
         } catch (...) {
             std::lock_guard<std::mutex> lock(error_mutex);
             if (!error) error = std::current_exception();

@@ -5,6 +5,9 @@
 #include <queue>
 #include <string>
 
+#include <boost/math/special_functions/beta.hpp>
+
+#include "common/cancel.h"
 #include "common/error.h"
 #include "runner/analysis/parallel.h"
 #include "runner/analysis/random.h"
@@ -95,17 +98,21 @@ Outcome resample_once(const DiscretePowerLaw& law, const DiscretePowerLaw::Sampl
 // reject_at[m]: the smallest k with P(Binomial(m, pcrit) >= k) < likelihood; a candidate still needing
 // k successes from m remaining resamples is given up once k >= reject_at[m].
 std::vector<std::size_t> early_stop_table(std::size_t R, double pcrit, double likelihood) {
+    // P(Binomial(m, p) >= k) = I_p(k, m - k + 1). reject_at[m] never falls and rises by at most one per
+    // step (adding a trial cannot lower the tail, nor lift it past the next count), so walking k upward
+    // from reject_at[m - 1] makes the table O(R), not the O(R²) of summing each tail term by term.
+    auto tail = [pcrit](std::size_t m, std::size_t k) -> double {
+        if (k == 0) return 1.0;
+        if (k > m) return 0.0;
+        if (pcrit <= 0) return 0.0;
+        if (pcrit >= 1) return 1.0;
+        return boost::math::ibeta(static_cast<double>(k), static_cast<double>(m - k + 1), pcrit);
+    };
     std::vector<std::size_t> reject_at(R + 1);
+    std::size_t k = 0;
     for (std::size_t m = 0; m <= R; ++m) {
-        double tail = 0;
-        std::size_t k = m + 1;  // P(X >= m+1) = 0 < likelihood
-        for (std::size_t j = m + 1; j-- > 0;) {
-            const double lp = std::lgamma(m + 1.0) - std::lgamma(j + 1.0) - std::lgamma(m - j + 1.0) +
-                              j * std::log(pcrit) + (m - j) * std::log1p(-pcrit);
-            tail += pcrit >= 1 ? (j == m ? 1.0 : 0.0) : std::exp(lp);
-            if (tail >= likelihood) break;
-            k = j;
-        }
+        if ((m & 0xffff) == 0) throw_if_cancelled();
+        while (tail(m, k) >= likelihood) ++k;
         reject_at[m] = k;
     }
     return reject_at;

@@ -9,6 +9,7 @@
 #include <boost/program_options/errors.hpp>
 
 #include "command.h"
+#include "common/cancel.h"
 
 namespace {
 
@@ -56,6 +57,9 @@ int main(int argc, char** argv) {
             return kExitFailure;
         }
         return status;
+    } catch (const nwn::Cancelled&) {  // Ctrl-C or SIGTERM in a long loop: outputs so far are complete files
+        std::cerr << "nwn " << name << ": interrupted\n";
+        return kExitInterrupted;
     } catch (const boost::program_options::error& e) {
         std::cerr << "nwn " << name << ": " << e.what() << " (see nwn " << name << " --help)\n";
         return kExitUsage;

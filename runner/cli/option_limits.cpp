@@ -6,6 +6,9 @@
 #include <sstream>
 #include <typeinfo>
 
+#include "common/error.h"
+#include "netlistgen/text_parse.h"
+
 namespace nwn::cli {
 
 namespace {
@@ -112,6 +115,19 @@ std::string describe(const OptionRange& r) {
     return os.str();
 }
 
+bool in_range(const OptionRange& r, double x) {
+    const bool below = r.lo_open ? !(x > r.lo) : !(x >= r.lo);
+    return !below && (x <= r.hi || (r.inf_ok && std::isinf(x)));
+}
+
+void check_option_value(const std::string& name, double value) {
+    const auto range = option_range(name);
+    if (!std::isfinite(value) && !(range && range->inf_ok && value > 0))
+        throw Error(name + " = " + net::format_number(value) + " must be a finite number");
+    if (range && !in_range(*range, value))
+        throw Error(name + " = " + net::format_number(value) + " is out of range " + describe(*range));
+}
+
 void check_numeric_options(const po::parsed_options& parsed, const po::variables_map& vm) {
     for (const auto& o : parsed.options) {
         const std::string name = key_of(o);
@@ -124,10 +140,7 @@ void check_numeric_options(const po::parsed_options& parsed, const po::variables
         if (is_unsigned(value.type()) && text.find('-') != std::string::npos)
             fail(name, text, "must be a whole number " + (range ? "in " + describe(*range) : std::string(">= 0")));
         if (!std::isfinite(*x) && !(range && range->inf_ok && *x > 0)) fail(name, text, "must be a finite number");
-        if (range) {
-            const bool below = range->lo_open ? !(*x > range->lo) : !(*x >= range->lo);
-            if (below || !(*x <= range->hi || (range->inf_ok && std::isinf(*x)))) fail(name, text, "is out of range " + describe(*range));
-        }
+        if (range && !in_range(*range, *x)) fail(name, text, "is out of range " + describe(*range));
     }
 }
 

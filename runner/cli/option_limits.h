@@ -24,6 +24,12 @@ std::optional<OptionRange> option_range(const std::string& name);
 // "[0, 1e+06]" or "(0, 1e+06]".
 std::string describe(const OptionRange& r);
 
+bool in_range(const OptionRange& r, double x);
+
+// The same check for a value that reaches an option another way (a swept parameter): throws
+// nwn::Error "NAME = VALUE is out of range [lo, hi]" (or not finite).
+void check_option_value(const std::string& name, double value);
+
 // Throws boost::program_options::error naming the option and the offending text.
 void check_numeric_options(const boost::program_options::parsed_options& parsed,
                            const boost::program_options::variables_map& vm);

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "common/error.h"
+#include "netlistgen/junction_params.h"
 
 namespace nwn::engine {
 
@@ -52,6 +53,7 @@ struct NativeEngine::Impl {
         if (!opt.lambda0.empty() && opt.lambda0.size() != nj)
             throw Error("native engine: initial state has " + std::to_string(opt.lambda0.size()) + " values for " +
                         std::to_string(nj) + " junctions");
+        net::check_initial_states(opt.lambda0, opt.params);
         if (ne < 2) throw Error("native engine: the network needs at least two electrodes");
 
         // Nodes: wires, then one per bar electrode. Electrode nodes are fixed (voltage imposed).

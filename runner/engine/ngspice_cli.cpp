@@ -12,6 +12,7 @@
 #include "common/atomic_file.h"
 #include "common/child_process.h"
 #include "common/error.h"
+#include "netlistgen/solver_options.h"
 
 namespace nwn::engine {
 
@@ -29,12 +30,22 @@ std::string ngspice_error_lines(const std::string& log) {
     return out;
 }
 
+std::string singular_matrix_hint(const std::string& output) {
+    static constexpr std::string_view key = "singular matrix:";
+    const auto at = output.find(key);
+    if (at == std::string::npos) return {};
+    std::string rest = output.substr(at + key.size(), output.find('\n', at) - at - key.size());
+    const auto first = rest.find_first_not_of(" \t");
+    rest = first == std::string::npos ? std::string() : rest.substr(first);
+    return "the circuit matrix is singular (ngspice: " + (rest.empty() ? std::string("no node named") : rest) +
+           "): a loop of voltage sources, a node with no DC path to ground, or a source shorted by another";
+}
+
 CliRun run_ngspice_cli(const std::filesystem::path& dir, const std::filesystem::path& deck,
                        const std::optional<std::filesystem::path>& device, double wall_limit_s,
                        void (*on_child)(int), bool (*interrupted)(), const CliProgram& program) {
     std::filesystem::create_directories(dir);
-    const char* load = device && device->extension() == ".osdi" ? "osdi " : "codemodel ";
-    write_file_atomic(dir / ".spiceinit", device ? load + device->string() + "\n" : "");
+    write_file_atomic(dir / ".spiceinit", device ? net::device_load_command(*device) + "\n" : "");
     const auto raw = dir / "ngspice.raw";
     std::error_code ec;
     std::filesystem::remove(raw, ec);
@@ -88,6 +99,7 @@ CliRun run_ngspice_cli(const std::filesystem::path& dir, const std::filesystem::
         r.status = "failed";
         r.message = !errors.empty() ? errors : "ngspice exited with status " + std::to_string(rc) +
                                                    (r.raw ? "" : " and wrote no raw file");
+        if (const auto hint = singular_matrix_hint(r.log); !hint.empty()) r.message = hint + "\n" + r.message;
     } else {
         r.status = "completed";
     }

@@ -33,4 +33,9 @@ CliRun run_ngspice_cli(const std::filesystem::path& dir, const std::filesystem::
 // The lines of an ngspice log that report errors ("Error", "Timestep too small", "MIF-ERROR", ...).
 std::string ngspice_error_lines(const std::string& log);
 
+// ngspice reports the cause of a failed operating point only as a warning ("singular matrix: check
+// node v1#branch"); for a failed run, this turns the first such line into a sentence naming the node and
+// what usually makes it singular. Empty when the output holds none.
+std::string singular_matrix_hint(const std::string& output);
+
 }  // namespace nwn::engine

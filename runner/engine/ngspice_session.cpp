@@ -2,6 +2,8 @@
 
 #include "common/error.h"
 #include "common/progress.h"
+#include "netlistgen/solver_options.h"
+#include "runner/engine/ngspice_cli.h"
 #include "runner/engine/ngspice_library.h"
 
 #include <algorithm>
@@ -662,10 +664,7 @@ bool Session::load_codemodel(const std::string& path) {
     if (ec) canon = path;
     Core& c = core();
     if (c.codemodels.count(canon)) return false;
-    if (canon.find_first_of("\"'") != std::string::npos)
-        throw nwn::Error("code model path contains a quote, which ngspice cannot parse: " + canon);
-    const bool quote = canon.find_first_of(" \t;") != std::string::npos;
-    auto lines = run_command("codemodel " + (quote ? "\"" + canon + "\"" : canon));
+    auto lines = run_command(net::device_load_command(canon));
     if (!usable())
         throw nwn::Error("cannot load code model " + path + ": ngspice asked to exit (" +
                          extract_errors(lines, false) + "); the session is now unusable");
@@ -1024,7 +1023,10 @@ RunOutcome Session::run(const RunOptions& opts) {
     }
     if (aborted || interrupted || (!err.empty() && !reached_end)) {
         out.status = RunStatus::failed;
-        out.message = (err.empty() ? std::string("ngspice stopped the simulation") : err) + at;
+        std::string all;
+        for (const auto& l : lines) all += std::string(split_stream(l).second) + "\n";
+        const std::string hint = singular_matrix_hint(all);
+        out.message = (hint.empty() ? "" : hint + "\n") + (err.empty() ? std::string("ngspice stopped the simulation") : err) + at;
         return out;
     }
     if (tstop > 0 && is_time && !reached_end) {

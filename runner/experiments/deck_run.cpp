@@ -13,6 +13,7 @@
 #include "runner/engine/ngspice_session.h"
 #include "runner/engine/ngspice_cli.h"
 #include "runner/experiments/interrupt.h"
+#include "runner/experiments/run_dir.h"
 #include "runner/io/raw_reader.h"
 #include "runner/io/raw_writer.h"
 #include "runner/io/timeseries_csv.h"
@@ -93,7 +94,7 @@ std::optional<std::filesystem::path> optional_codemodel(const std::optional<std:
 RunResult run_deck(const DeckRunSpec& spec) {
     if (!std::filesystem::exists(spec.deck)) throw Error(spec.deck.string() + ": no such deck");
     if (spec.engine == Engine::Native) throw Error("the native engine runs networks, not decks");
-    std::filesystem::create_directories(spec.out);
+    prepare_run_dir(spec.out, {spec.deck});
     const auto cm = optional_codemodel(spec.codemodel);
     AllVectors out(spec.out, spec.raw);
     RunResult res;
@@ -120,26 +121,31 @@ RunResult run_deck(const DeckRunSpec& spec) {
         } else {
             engine::CliRun cli = engine::run_ngspice_cli(spec.out, std::filesystem::absolute(spec.deck), cm, spec.wall_limit_s,
                                                          [](int pid) { set_interrupt_child(pid); }, interrupted);
+            res.status = cli.status;
+            res.message = cli.message;
             if (cli.raw) {
-                io::RawReadOptions ro;
-                ro.tolerate_truncation = true;
-                io::RawFile raw(*cli.raw, ro);
-                const auto& plot = raw.plot("Transient");
-                std::vector<std::string> names;
-                for (const auto& v : plot.variables) names.push_back(v.name);
-                out.layout(names, 0);
-                std::vector<double> vals(names.size());
-                raw.for_each_block(plot, {}, [&](const io::PointBlock& b) {
-                    for (std::size_t p = 0; p < b.n_points; ++p) {
-                        for (std::size_t k = 0; k < vals.size(); ++k) vals[k] = b.real(p, k);
-                        out.point(vals[0], vals.data());
-                    }
-                });
+                try {
+                    io::RawReadOptions ro;
+                    ro.tolerate_truncation = true;
+                    io::RawFile raw(*cli.raw, ro);
+                    const auto& plot = raw.plot("Transient");
+                    std::vector<std::string> names;
+                    for (const auto& v : plot.variables) names.push_back(v.name);
+                    out.layout(names, 0);
+                    std::vector<double> vals(names.size());
+                    raw.for_each_block(plot, {}, [&](const io::PointBlock& b) {
+                        for (std::size_t p = 0; p < b.n_points; ++p) {
+                            for (std::size_t k = 0; k < vals.size(); ++k) vals[k] = b.real(p, k);
+                            out.point(vals[0], vals.data());
+                        }
+                    });
+                } catch (const Error&) {
+                    // A failed ngspice often leaves a raw file with a header and no data; its log says why.
+                    if (cli.status == "completed") throw;
+                }
                 std::error_code ec;
                 std::filesystem::remove(*cli.raw, ec);
             }
-            res.status = cli.status;
-            res.message = cli.message;
         }
     } catch (const Error& e) {
         if (out.points_ == 0 && res.status.empty()) {

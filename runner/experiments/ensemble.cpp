@@ -15,6 +15,7 @@
 #include "runner/experiments/ensemble_jobs.h"
 #include "runner/experiments/ensemble_members.h"
 #include "runner/experiments/interrupt.h"
+#include "runner/experiments/sweep_procs.h"
 
 namespace fs = std::filesystem;
 
@@ -37,7 +38,7 @@ void check(const EnsembleSpec& s) {
         if (!(l > 0)) throw Error("domain sizes must be positive");
     if (!(s.tstop > 0) || !(s.dt > 0) || s.dt > s.tstop) throw Error("need 0 < dt <= tstop");
     if (s.events != "crossings" && s.events != "conductance")
-        throw Error("unknown ensemble events '" + s.events + "' (crossings or conductance)");
+        throw Error("--events '" + s.events + "': not an ensemble event method (crossings or conductance)");
     if (s.nwn_binary.empty() || !fs::exists(s.nwn_binary)) throw Error("cannot find the nwn program to run the members");
 }
 
@@ -193,6 +194,7 @@ bool run_members(const EnsembleSpec& s, std::vector<Group>& groups) {
 EnsembleReport run_ensemble(const EnsembleSpec& s) {
     check(s);
     fs::create_directories(s.out);
+    lock_work_dir(s.out, "nwn ensemble", 10);
     check_resume(s);
     std::vector<Group> groups = plan(s, !s.quiet);
     write_ensemble_json(s, groups, {}, {});

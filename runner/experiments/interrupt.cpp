@@ -1,19 +1,28 @@
 #include "runner/experiments/interrupt.h"
 
 #include <signal.h>
+#include <unistd.h>
 
 #include <atomic>
 
+#include "common/cancel.h"
 #include "runner/engine/ngspice_session.h"
 
 namespace nwn::exp {
 
 namespace {
-std::atomic<bool> g_interrupted{false};
 std::atomic<pid_t> g_child{0};
 
-extern "C" void on_sigint(int) {
-    g_interrupted.store(true);
+// A second signal while the first is being honoured stops the process at once: nothing can make
+// nwn deaf to Ctrl-C.
+extern "C" void on_sigint(int sig) {
+    if (cancel_requested()) {
+        ::signal(sig, SIG_DFL);
+        ::raise(sig);
+        return;
+    }
+    request_cancel();
+    ::alarm(30);  // a backstop: SIGALRM's default action ends a process whose stop got stuck
     engine::Session::interrupt();
     if (pid_t c = g_child.load(); c > 0) ::kill(c, SIGTERM);
 }
@@ -28,8 +37,8 @@ void install_interrupt_handler() {
     ::sigaction(SIGTERM, &sa, nullptr);
 }
 
-bool interrupted() { return g_interrupted.load(); }
-void clear_interrupt() { g_interrupted.store(false); }
+bool interrupted() { return cancel_requested(); }
+void clear_interrupt() { reset_cancel(); }
 void set_interrupt_child(pid_t pid) { g_child.store(pid); }
 
 }  // namespace nwn::exp

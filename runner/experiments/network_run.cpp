@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <optional>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -18,6 +19,7 @@
 #include "runner/engine/ngspice_cli.h"
 #include "runner/engine/ngspice_session.h"
 #include "runner/experiments/interrupt.h"
+#include "runner/experiments/run_dir.h"
 #include "runner/experiments/ngspice_choice.h"
 #include "runner/experiments/run_recorder.h"
 #include "runner/io/raw_reader.h"
@@ -73,16 +75,22 @@ void run_native(Context& c, RunRecorder& rec, RunResult& res) {
     std::size_t drain_index = c.drain - c.spec.network.electrodes.data();
     std::vector<double> lam(c.junctions.size());
     Progress bar("native", c.spec.tstop, c.spec.quiet);
+    const auto start = Clock::now();
+    bool over_limit = false;
     long steps = eng.run([&](const engine::NativeStep& s) {
         for (std::size_t k = 0; k < c.junctions.size() && c.spec.save_lambda; ++k) lam[k] = (*s.lambda)[c.junctions[k]];
         rec.record(s.t, c.spec.stimulus.value(s.t), (*s.electrode_current)[drain_index],
                    c.spec.save_lambda ? lam.data() : nullptr);
         bar.update(s.t);
-        return !interrupted();
+        over_limit = c.spec.wall_limit_s > 0 &&
+                     std::chrono::duration<double>(Clock::now() - start).count() > c.spec.wall_limit_s;
+        return !interrupted() && !over_limit;
     });
     bar.finish();
-    res.status = interrupted() ? "interrupted" : "completed";
-    if (interrupted()) res.message = "interrupted at t = " + std::to_string(steps * c.spec.tmax);
+    const std::string at = " at t = " + fmt("%g", static_cast<double>(steps) * c.spec.tmax) + " s";
+    res.status = interrupted() ? "interrupted" : over_limit ? "failed" : "completed";
+    if (interrupted()) res.message = "interrupted" + at;
+    if (over_limit) res.message = "wall-clock limit of " + fmt("%g", c.spec.wall_limit_s) + " s reached" + at;
 }
 
 std::vector<std::string> split_lines(const std::string& text) {
@@ -149,7 +157,15 @@ void run_cli(Context& c, RunRecorder& rec, RunResult& res) {
     if (!cli.raw) return;
     io::RawReadOptions ro;
     ro.tolerate_truncation = true;
-    io::RawFile raw(*cli.raw, ro);
+    std::optional<io::RawFile> opened;
+    try {
+        opened.emplace(*cli.raw, ro);
+    } catch (const Error&) {
+        // A failed ngspice often leaves a raw header with no data; its log (res.message) says why.
+        if (res.status == "completed") throw;
+        return;
+    }
+    io::RawFile& raw = *opened;
     const auto& plot = raw.plot("Transient");
     if (plot.truncated && res.status == "completed") {
         res.status = "failed";
@@ -235,7 +251,7 @@ RunResult run_network(const NetworkRunSpec& spec) {
     if (!spec.lambda0.empty() && spec.lambda0.size() != net.junctions.size())
         throw Error("initial states: " + std::to_string(spec.lambda0.size()) + " values for " +
                     std::to_string(net.junctions.size()) + " junctions");
-    std::filesystem::create_directories(spec.out);
+    prepare_run_dir(spec.out);
 
     if (spec.engine == Engine::Native) {
         for (std::size_t k = 0; k < net.junctions.size(); ++k) c.junctions.push_back(k);

@@ -5,6 +5,7 @@
 
 #include "common/error.h"
 #include "netlistgen/resource_paths.h"
+#include "netlistgen/solver_options.h"
 #include "runner/engine/ngspice_session.h"
 
 namespace nwn::exp {
@@ -60,7 +61,7 @@ void load_junction_device(engine::Session& session, net::Flavour flavour,
     const auto device = junction_device(flavour, codemodel, osdi);
     if (!device) return;
     if (flavour == net::Flavour::Osdi) {
-        session.command("osdi " + device->string());
+        session.command(net::device_load_command(*device));
         return;
     }
     const std::string version = session.ngspice_version(), built_for = NWN_NGSPICE_VERSION;

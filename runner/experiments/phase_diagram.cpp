@@ -144,7 +144,7 @@ PhaseDiagramResult run_phase_diagram(const PhaseDiagramSpec& spec_in) {
     check_spec(spec);
     if (spec.nwn_binary.empty()) spec.nwn_binary = fs::read_symlink("/proc/self/exe");
     fs::create_directories(spec.out / "points");
-    lock_sweep_dir(spec.out, 10);
+    lock_work_dir(spec.out, "nwn phase-diagram", 10);
     check_identity(spec);
     auto say = [&](const std::string& m) {
         if (!spec.quiet) std::cerr << "nwn phase-diagram: " << m << "\n";

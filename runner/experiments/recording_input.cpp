@@ -64,6 +64,10 @@ std::vector<double> conductance(const Quantity& q, const std::vector<double>* g,
         }
         if (!std::isfinite(value))
             throw Error(where(k) + ": " + q.describe() + " is " + num(value) + "; the conductance must be finite");
+        if (value < 0)
+            throw Error(where(k) + ": " + q.describe() + " is " + num(value) +
+                        "; a conductance is never negative (for a signed current give the current and voltage: "
+                        "--i-column/--v-column, or --i-vector/--v-vector for raw files, and G = |I/V|)");
         out.push_back(value);
     }
     return out;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "common/cancel.h"
 #include "common/error.h"
 
 namespace nwn::exp {
@@ -39,7 +40,12 @@ UniformGrid uniform_grid(std::span<const double> t, double dt) {
     if (!(dt > 0) || !std::isfinite(dt)) throw Error("the resampling step must be positive (got " + num(dt) + ")");
     UniformGrid g{t.front(), dt, 0};
     // The tolerance keeps a last sample at t0 + k·dt (up to rounding) on the grid.
-    g.n = static_cast<std::size_t>(std::floor((t.back() - t.front()) / dt * (1 + 1e-12) + 1e-9)) + 1;
+    const double n = std::floor((t.back() - t.front()) / dt * (1 + 1e-12) + 1e-9) + 1;
+    // 1e9 samples are 8 GB of doubles per series: a step that fine is a typo, not an analysis.
+    if (!(n <= 1e9))
+        throw Error("a resampling step of " + num(dt) + " s over " + num(t.back() - t.front()) + " s gives " + num(n) +
+                    " samples: more than 1e9; use a larger --dt");
+    g.n = static_cast<std::size_t>(n);
     return g;
 }
 
@@ -47,6 +53,7 @@ std::vector<double> resample_linear(std::span<const double> t, std::span<const d
     std::vector<double> out(g.n);
     std::size_t j = 0;
     for (std::size_t k = 0; k < g.n; ++k) {
+        if ((k & 0xfffff) == 0) throw_if_cancelled();
         const double tk = g.t0 + static_cast<double>(k) * g.dt;
         while (j + 2 < t.size() && t[j + 1] <= tk) ++j;
         if (t.size() == 1 || tk <= t[j]) {

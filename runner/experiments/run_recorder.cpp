@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 
+#include "common/cancel.h"
 #include "runner/io/raw_writer.h"
 #include "runner/io/timeseries_csv.h"
 
@@ -63,6 +64,7 @@ void RunRecorder::record(double t, double v, double i, const double* lambda) {
     } else {
         // Linear interpolation onto k·dt between the previous and this point.
         for (;; ++next_k_) {
+            if ((next_k_ & 0xffff) == 0 && cancel_requested()) break;  // the engine then ends the run as interrupted
             const double tg = next_k_ * opt_.resample_dt;
             if (tg > t * (1 + 1e-12) + 1e-300) break;
             if (points_ == 0 || t <= pt_) {

@@ -14,6 +14,8 @@
 #include "common/error.h"
 #include "netlistgen/junction_params.h"
 #include "netlistgen/text_parse.h"
+#include "netlistgen/stimulus.h"
+#include "runner/engine/ngspice_session.h"
 #include "runner/experiments/network_run.h"
 #include "runner/experiments/sweep_deck.h"
 #include "runner/experiments/sweep_plot.h"
@@ -65,6 +67,24 @@ std::string substitute(const std::string& tmpl, const std::vector<SweepParam>& p
     return out;
 }
 
+// Network sweeps hand values to `nwn run` and `nwn generate` options, which read plain numbers: a SPICE
+// value ("10m", "1k") becomes its plain number, as --help promises; anything else (an electrodes spec)
+// passes as written. Row keys keep the values as the user wrote them.
+std::string plain(const std::string& v) {
+    try {
+        const double x = engine::parse_spice_number(v);
+        if (std::isfinite(x)) return net::format_number(x);
+    } catch (const Error&) {
+    }
+    return v;
+}
+
+std::vector<std::string> plain(const std::vector<std::string>& values) {
+    std::vector<std::string> out;
+    for (const auto& v : values) out.push_back(plain(v));
+    return out;
+}
+
 std::string cell(double x) { return std::isnan(x) ? std::string() : net::format_number(x); }
 
 struct Plan {
@@ -80,7 +100,7 @@ struct Plan {
 Role network_role(const SweepSpec& spec, Kind kind, const SweepParam& p, const std::vector<std::string>& placeholders) {
     if (contains(placeholders, p.name)) return Role::Stimulus;
     if (contains(net::junction_param_names(), p.name)) {
-        for (const auto& v : p.values) net::parse_number(v, "--param " + p.name + " (a junction parameter)");
+        for (const auto& v : p.values) net::parse_number(plain(v), "--param " + p.name + " (a junction parameter)");
         return Role::Junction;
     }
     if (kind == Kind::Generate && contains(kGeneratorOptions, p.name)) return Role::Generator;
@@ -174,7 +194,7 @@ nlohmann::json identity(const SweepSpec& spec, const Plan& plan) {
                       {"engine", spec.engine}, {"track", plan.track}, {"measures", measures},
                       {"columns", plan.columns}};
     if (plan.kind != Kind::Deck)
-        id.update({{"stimulus", spec.stimulus}, {"tstop", spec.tstop}, {"tmax", spec.tmax}, {"preset", spec.preset},
+        id.update({{"stimulus", spec.stimulus}, {"tstop", plain(spec.tstop)}, {"tmax", plain(spec.tmax)}, {"preset", spec.preset},
                    {"flavour", spec.flavour}});
     return id;
 }
@@ -182,7 +202,12 @@ nlohmann::json identity(const SweepSpec& spec, const Plan& plan) {
 // A resumed sweep must be the same sweep (values may differ: rows are keyed by them).
 void check_identity(const fs::path& file, const nlohmann::json& id, const SweepSpec& spec) {
     if (fs::exists(file)) {
-        const auto old = nlohmann::json::parse(read_file(file)).value("identity", nlohmann::json::object());
+        nlohmann::json old;
+        try {
+            old = nlohmann::json::parse(read_file(file)).at("identity");
+        } catch (const nlohmann::json::exception& e) {
+            throw Error(file.string() + ": not a sweep record (" + e.what() + "); use another --out, or delete it to start over");
+        }
         std::string diff;
         for (const auto& [k, v] : id.items())
             if (!old.contains(k) || old[k] != v) diff += (diff.empty() ? "" : ", ") + k;
@@ -200,6 +225,33 @@ void check_identity(const fs::path& file, const nlohmann::json& id, const SweepS
 }
 
 // The commands of one point; writes its deck or network inputs into `dir`.
+// What each worker would refuse, refused before any starts, naming the point: a bad value is a usage
+// error, not a column of failed rows.
+void check_network_point(const SweepSpec& spec, const Plan& plan, const SweepPoint& pt) {
+    try {
+        nwn_junction_params params = net::preset_params(spec.preset);
+        std::vector<std::string> overrides;
+        double tstop = net::parse_number(plain(spec.tstop), "--tstop"), tmax = net::parse_number(plain(spec.tmax), "--tmax");
+        for (std::size_t i = 0; i < spec.params.size(); ++i) {
+            const std::string& name = spec.params[i].name;
+            const std::string v = plain(pt.values[i]);
+            const bool numeric = name != "electrodes" && (plan.roles[i] == Role::RunOption || plan.roles[i] == Role::Generator);
+            if (plan.roles[i] == Role::Junction) overrides.push_back(name + "=" + v);
+            if (!numeric) continue;
+            const double x = net::parse_number(v, name);
+            if ((name == "wires" || name == "seed") && std::floor(x) != x) throw Error(name + " must be a whole number");
+            if (spec.check_option) spec.check_option(name, x);
+            if (name == "tstop") tstop = x;
+            if (name == "tmax") tmax = x;
+        }
+        net::apply_overrides(params, overrides);
+        if (tmax > tstop) throw Error("tmax (" + net::format_number(tmax) + " s) exceeds tstop (" + net::format_number(tstop) + " s)");
+        net::Stimulus::parse(substitute(spec.stimulus, spec.params, plain(pt.values)));
+    } catch (const Error& e) {
+        throw Error("--param: point " + pt.key + ": " + e.what());
+    }
+}
+
 std::vector<Argv> point_commands(const SweepSpec& spec, const Plan& plan, const SweepPoint& pt, const fs::path& dir) {
     const std::string nwn = spec.nwn_binary.string();
     Argv run{nwn, "run"};
@@ -217,17 +269,18 @@ std::vector<Argv> point_commands(const SweepSpec& spec, const Plan& plan, const 
             for (const auto& a : net::split(spec.generate_args, ' '))
                 if (!a.empty()) gen.push_back(a);
             for (std::size_t i = 0; i < spec.params.size(); ++i)
-                if (plan.roles[i] == Role::Generator) gen.insert(gen.end(), {"--" + spec.params[i].name, pt.values[i]});
+                if (plan.roles[i] == Role::Generator) gen.insert(gen.end(), {"--" + spec.params[i].name, plain(pt.values[i])});
             gen.insert(gen.end(), {"-o", net.string()});
             cmds.push_back(gen);
         }
         run.push_back(net.string());
-        std::map<std::string, std::string> opts{{"stimulus", substitute(spec.stimulus, spec.params, pt.values)},
-                                                {"tstop", spec.tstop}, {"tmax", spec.tmax},
+        std::map<std::string, std::string> opts{{"stimulus", substitute(spec.stimulus, spec.params, plain(pt.values))},
+                                                {"tstop", plain(spec.tstop)}, {"tmax", plain(spec.tmax)},
                                                 {"preset", spec.preset}, {"flavour", spec.flavour}};
         for (std::size_t i = 0; i < spec.params.size(); ++i) {
-            if (plan.roles[i] == Role::RunOption) opts[spec.params[i].name] = pt.values[i];
-            if (plan.roles[i] == Role::Junction) run.insert(run.end(), {"--param", spec.params[i].name + "=" + pt.values[i]});
+            if (plan.roles[i] == Role::RunOption) opts[spec.params[i].name] = plain(pt.values[i]);
+            if (plan.roles[i] == Role::Junction)
+                run.insert(run.end(), {"--param", spec.params[i].name + "=" + plain(pt.values[i])});
         }
         for (const auto& [k, v] : opts) run.insert(run.end(), {"--" + k, v});
     }
@@ -255,8 +308,10 @@ SweepResult run_sweep(const SweepSpec& spec_in) {
     SweepSpec spec = spec_in;
     if (spec.nwn_binary.empty()) spec.nwn_binary = fs::read_symlink("/proc/self/exe");
     const Plan plan = make_plan(spec);
+    if (plan.kind != Kind::Deck)
+        for (const auto& pt : plan.points) check_network_point(spec, plan, pt);
     fs::create_directories(spec.out / "points");
-    lock_sweep_dir(spec.out, 10);
+    lock_work_dir(spec.out, "nwn sweep", 10);
     check_identity(spec.out / "sweep.json", identity(spec, plan), spec);
     SweepTable table(spec.out / "sweep.csv", plan.columns, spec.params.size());
 
@@ -319,10 +374,13 @@ SweepResult run_sweep(const SweepSpec& spec_in) {
         running.erase(it);
         const fs::path run = spec.out / dir_of(pt) / "run";
         const std::string status = run_status(run);
-        // A run stopped by a signal (ours, or anyone's) is unfinished, not failed: resuming reruns it.
-        if (status == "interrupted" || (sweep_interrupted() && status != "completed" && status != "failed")) {
+        // A run stopped by a signal (ours, or anyone's: kill -9 of a worker leaves no run.json) is
+        // unfinished, not failed: resuming reruns it.
+        const bool unfinished = status != "completed" && status != "failed";
+        if (status == "interrupted" || (unfinished && (sweep_interrupted() || ex.signal != 0))) {
             ++res.unfinished;
-            say(pt.key + ": interrupted");
+            say(pt.key + (ex.signal && !sweep_interrupted() ? ": killed by signal " + std::to_string(ex.signal) + "; a resumed sweep reruns it"
+                                                           : ": interrupted"));
             continue;
         }
         PointSummary s = summarize_run(run, plan.track, plan.measures);

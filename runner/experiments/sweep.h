@@ -16,6 +16,7 @@
 // parameter values, so changing the values of a finished sweep reruns only the new points.
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,9 @@ struct SweepSpec {
     bool quiet = false;
     std::filesystem::path nwn_binary;   // default: this executable
     std::string command_line;
+    // Range check of a numeric option of `nwn run` / `nwn generate` (the CLI's table); every point of a
+    // network sweep passes through it before any worker starts. Throws nwn::Error. Empty: none.
+    std::function<void(const std::string& option, double value)> check_option;
 };
 
 struct SweepResult {

@@ -65,15 +65,15 @@ void redirect_output(const std::filesystem::path& log) {
 
 }  // namespace
 
-void lock_sweep_dir(const std::filesystem::path& dir, double wait_s) {
-    const auto file = dir / "sweep.lock";
+void lock_work_dir(const std::filesystem::path& dir, const std::string& who, double wait_s) {
+    const auto file = dir / (who.substr(who.rfind(' ') + 1) + ".lock");
     const int fd = ::open(file.c_str(), O_RDWR | O_CREAT, 0644);  // no O_CLOEXEC: see the header
     if (fd < 0) throw Error(file.string() + ": cannot create the lock file");
     const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(wait_s);
     while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
         if (std::chrono::steady_clock::now() > until) {
             ::close(fd);
-            throw Error(dir.string() + " is in use by another nwn sweep or by workers of a stopped one (" +
+            throw Error(dir.string() + " is in use by another " + who + " or by workers of a stopped one (" +
                         file.string() + " is locked)");
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -116,7 +116,7 @@ ChildExit wait_any_child() {
         if (errno == EINTR) return {};
         throw Error("nwn sweep: waiting for workers failed");
     }
-    return {pid, exit_code(status)};
+    return {pid, exit_code(status), WIFSIGNALED(status) ? WTERMSIG(status) : 0};
 }
 
 void terminate_children(const std::vector<pid_t>& pids) {

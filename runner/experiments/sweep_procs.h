@@ -14,11 +14,12 @@ namespace nwn::exp {
 
 using Argv = std::vector<std::string>;
 
-// An exclusive flock on DIR/sweep.lock for the life of the sweep. The descriptor is deliberately
-// inherited by the workers, so the lock outlives a killed sweep until its last worker has exited:
-// a resumed sweep then waits (up to wait_s) instead of reusing a directory still being written.
+// An exclusive flock on DIR/<name>.lock for the life of a sweep, phase diagram or ensemble (`who` is
+// "nwn sweep", ..., <name> its last word). The descriptor is deliberately inherited by the workers, so
+// the lock outlives a killed parent until its last worker has exited: a resume then waits (up to
+// wait_s) instead of starting duplicates in a directory still being written.
 // Throws nwn::Error when the lock stays taken.
-void lock_sweep_dir(const std::filesystem::path& dir, double wait_s);
+void lock_work_dir(const std::filesystem::path& dir, const std::string& who, double wait_s);
 
 // SIGINT/SIGTERM to the sweep set a flag (no SA_RESTART, so a blocking wait returns) instead of
 // ending the process.
@@ -32,6 +33,7 @@ pid_t start_child(const std::vector<Argv>& commands, const std::filesystem::path
 struct ChildExit {
     pid_t pid = 0;
     int status = 0;  // exit code, or 128 + signal
+    int signal = 0;  // the signal that killed it, 0 when it exited
 };
 
 // Waits for any child; returns pid 0 when a signal interrupted the wait.

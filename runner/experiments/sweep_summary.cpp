@@ -72,8 +72,13 @@ PointSummary summarize_run(const std::filesystem::path& run_dir, const std::stri
     p.track.assign(track_columns(track).size(), kNaN);
     p.measures.assign(measures.size(), kNaN);
     if (p.status != "completed") {
-        if (std::filesystem::exists(run_dir / "run.json"))
-            p.message = nlohmann::json::parse(read_file(run_dir / "run.json")).value("message", "");
+        if (std::filesystem::exists(run_dir / "run.json")) {
+            try {
+                p.message = nlohmann::json::parse(read_file(run_dir / "run.json")).value("message", "");
+            } catch (const nlohmann::json::exception&) {
+                p.message = (run_dir / "run.json").string() + " is not a run record";
+            }
+        }
         return p;
     }
     io::CsvReadOptions ro;

@@ -165,6 +165,8 @@ TEST_CASE("nwn avalanches: bad input fails with a clear message and exit 1") {
     nwn::write_file_atomic(dir / "backwards.csv", "t,G\n0,1e-6\n0.02,1e-6\n0.01,1e-6\n");
     nwn::write_file_atomic(dir / "notime.csv", "G\n1e-6\n2e-6\n");
     nwn::write_file_atomic(dir / "iv.csv", "t,I,V\n0,1e-6,1\n0.01,1e-6,0\n");
+    nwn::write_file_atomic(dir / "negative.csv", "t,G\n0,1e-6\n0.01,-2e-6\n0.02,1e-6\n");
+    nwn::write_file_atomic(dir / "span.csv", "t,G\n0,1e-6\n1,2e-6\n2,1e-6\n");
     nwn::test::write_csv(dir / "few.csv", {"t", "G"}, {t, G});
     fs::create_directories(dir / "notarun");
     const std::vector<std::pair<std::string, std::string>> cases = {
@@ -179,6 +181,8 @@ TEST_CASE("nwn avalanches: bad input fails with a clear message and exit 1") {
         {"notarun", "not a run directory"},
         {"missing.csv", "no such file"},
         {"few.csv --bin 2.5", "whole number of samples"},
+        {"negative.csv", "negative.csv:3: G is -2e-06; a conductance is never negative"},
+        {"span.csv --dt 1e-12", "samples: more than 1e9; use a larger --dt"},
     };
     for (const auto& [args, message] : cases) {
         std::string out;
@@ -187,6 +191,9 @@ TEST_CASE("nwn avalanches: bad input fails with a clear message and exit 1") {
         CHECK(rc == 1);
         CHECK(out.find(message) != std::string::npos);
     }
+    std::string out;
+    CHECK(nwn::test::nwn_cli("avalanches " + (dir / "few.csv").string() + " --events bogus --out " + (dir / "o").string(), &out) == 2);
+    CHECK(out.find("'bogus' is not an event method (conductance, crossings or dgg-spike)") != std::string::npos);
 }
 
 TEST_CASE("nwn avalanches keeps its JSON and CSV when gnuplot is missing") {

@@ -2,6 +2,10 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 #include "cli_support.h"
@@ -68,4 +72,18 @@ TEST_CASE("nwn ensemble skips seeds whose bar electrodes are not connected") {
     const auto e = nlohmann::json::parse(nwn::read_file(dir / "ensemble.json"));
     CHECK(e["groups"][0]["skipped_seeds"].get<std::vector<int>>() == expected);
     CHECK(e["groups"][0]["members"].size() + expected.size() == 8);
+}
+
+TEST_CASE("nwn ensemble refuses a directory that another ensemble, or a killed one's workers, still hold") {
+    const auto dir = nwn::test::scratch_dir("ensemble_lock");
+    fs::create_directories(dir);
+    // What a running ensemble (and each of its workers, which inherit the descriptor) holds.
+    const int fd = ::open((dir / "ensemble.lock").c_str(), O_RDWR | O_CREAT, 0644);
+    REQUIRE(fd >= 0);
+    REQUIRE(::flock(fd, LOCK_EX | LOCK_NB) == 0);
+    std::string out;
+    CHECK(nwn::test::nwn_cli("ensemble --out " + dir.string() + " --seeds 0:1 --wires 200 --vstar 2 --tstop 1", &out) == 1);
+    CHECK(out.find("is in use by another nwn ensemble or by workers of a stopped one") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir / "ensemble.json"));  // nothing started
+    ::close(fd);
 }

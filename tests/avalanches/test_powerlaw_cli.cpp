@@ -4,6 +4,11 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <thread>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "cli_support.h"
 #include "common/atomic_file.h"
@@ -50,4 +55,28 @@ TEST_CASE("nwn powerlaw recovers the exponent of a seeded synthetic column") {
     CHECK(out.find("not a positive integer") != std::string::npos);
     CHECK(nwn::test::nwn_cli("powerlaw " + (dir / "x.csv").string() + " --column nope", &out) == 1);
     CHECK(out.find("no column 'nope'") != std::string::npos);
+}
+
+TEST_CASE("SIGTERM stops a long power-law fit promptly with exit status 130") {
+    const auto dir = nwn::test::scratch_dir("powerlaw_sigterm");
+    const auto x = power_law_sample(20000, 2.0, 1, 5000, 3);
+    nwn::test::write_csv(dir / "x.csv", {"id", "size"}, {nwn::test::times(x.size(), 1), x});
+    const std::string bin = nwn::test::nwn_binary().string(), csv = (dir / "x.csv").string();
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        std::freopen("/dev/null", "w", stdout);
+        std::freopen((dir / "stderr.txt").c_str(), "w", stderr);
+        ::execl(bin.c_str(), "nwn", "powerlaw", csv.c_str(), "--column", "size", "--resamples", "1000000", (char*)nullptr);
+        ::_exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // well into the resamples (minutes of work)
+    const auto sent = std::chrono::steady_clock::now();
+    ::kill(pid, SIGTERM);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    const double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - sent).count();
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 130);
+    CHECK(waited < 5);  // one resample at most, not the remaining minutes
+    CHECK(nwn::read_file(dir / "stderr.txt").find("nwn powerlaw: interrupted") != std::string::npos);
 }

@@ -177,7 +177,14 @@ TEST_CASE("bad sweep specs are refused with a clear message before anything runs
         {deck + " --param vg=1 --measure \"d DERIV v(a)\"", "not supported"},
         {deck + " --param vg=1 --jobs 0", "--jobs must be at least 1"},
         {net + " --param density=0.1", "not a parameter of a network sweep"},
-        {net + " --param vset=10m", "junction parameter"},
+        {net + " --param vset=ten", "junction parameter"},
+        // every point is checked before any worker starts, naming the point
+        {net + " --param vset=10m,-1m", "point vset=-1m: junction parameters"},
+        {net + " --param tstop=1,-1", "point tstop=-1: tstop = -1 is out of range (0, 1000000]"},
+        {net + " --param tmax=0.5,2", "point tmax=2: tmax (2 s) exceeds tstop (1 s)"},
+        {net + " --param amp=1,x --stimulus dc:{amp}", "point amp=x"},
+        {"--generate \"--lx 15\" --param density=0.1,-1", "point density=-1: density = -1 is out of range"},
+        {"--generate \"--lx 15\" --param seed=1.5", "seed must be a whole number"},
         {net + " --param amp=1 --stimulus dc:{ampl}", "placeholder {ampl} has no --param ampl"},
         {"--param vg=1", "nothing to sweep"},
         {deck + " --param vg=1 --engine native", "runs networks, not decks"},
@@ -215,4 +222,49 @@ TEST_CASE("a failed point gets a row with status failed and is rerun only with -
     CHECK(run_command(cmd + " --retry-failed", &log) == 1);
     CHECK(log.find("0 done earlier, 1 to run") != std::string::npos);
     CHECK(nwn::read_file(dir / "f/sweep.csv") == "rf,status,run\n10k,failed,points/rf=10k\n");
+}
+
+TEST_CASE("network sweeps take SPICE suffixes, as --help says", "[cosim][sweep]") {
+    const auto dir = scratch_dir("cosim/sweep-suffix");
+    const auto ex = copy_examples(dir / "examples" / "");
+    std::string log;
+    REQUIRE(run_command(nwn_cmd() + " sweep " + (ex / "cosim_net.json").string() +
+                            " --param amp=500m --param vset=10m --stimulus dc:{amp} --engine native --tstop 50m -q --out " +
+                            (dir / "s").string(),
+                        &log) == 0);
+    INFO(log);
+    const auto rows = nwn::read_file(dir / "s/sweep.csv");
+    CHECK(rows.find("500m,10m,completed") != std::string::npos);  // rows keep the values as written
+    const auto run = nlohmann::json::parse(nwn::read_file(dir / "s/points/amp=500m_vset=10m/run/run.json"));
+    CHECK(run["params"]["vset"].get<double>() == 0.01);
+    CHECK(run["tstop"].get<double>() == 0.05);
+    CHECK(run["stimulus"].get<std::string>() == "dc:0.5");
+}
+
+TEST_CASE("a worker killed from outside is not recorded failed: the resumed sweep reruns it", "[cosim][sweep]") {
+    const auto dir = scratch_dir("cosim/sweep-killed-worker");
+    const auto ex = copy_examples(dir / "examples" / "");
+    const std::string cmd = nwn_cmd() + " sweep " + (ex / "cosim_net.json").string() +
+                            " --param vset=0.01 --engine native --tstop 20 --tmax 1e-5 --out " + (dir / "k").string();
+    const pid_t sweep = spawn(cmd);
+    // the worker: the sweep's only child, once it has started
+    pid_t worker = 0;
+    for (int tries = 0; tries < 500 && worker == 0; ++tries) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        std::ifstream children("/proc/" + std::to_string(sweep) + "/task/" + std::to_string(sweep) + "/children");
+        children >> worker;
+    }
+    REQUIRE(worker > 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    ::kill(worker, SIGKILL);
+    int status = 0;
+    ::waitpid(sweep, &status, 0);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 1);  // unfinished, not interrupted
+    CHECK(data_rows(dir / "k/sweep.csv") == 0);  // no "failed" row for a run nobody let finish
+    // The resume runs the point again (a wall-clock limit keeps this test short: the point then fails).
+    std::string log;
+    CHECK(run_command(cmd + " --wall-limit 0.3", &log) == 1);
+    INFO(log);
+    CHECK(log.find("0 done earlier, 1 to run") != std::string::npos);
 }

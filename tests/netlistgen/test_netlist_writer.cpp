@@ -169,7 +169,11 @@ TEST_CASE("solver options depend on the ngspice version - pre_codemodel needs a 
     CHECK_THROWS_WITH(write_netlist(network(), o), Catch::Contains("lower-cases"));
     o.codemodel_load = CodemodelLoad::SpiceInit;
     CHECK(lines_starting(write_netlist(network(), o), ".control").empty());
-    CHECK(spiceinit_text("/home/Me/nwnspice.cm").find("\ncodemodel /home/Me/nwnspice.cm\n") != std::string::npos);
+    CHECK(spiceinit_text("/home/Me/nwnspice.cm").find("\ncodemodel '/home/Me/nwnspice.cm'\n") != std::string::npos);
+    // Single quotes keep spaces in one word for ngspice's lexer; what it would still expand is refused.
+    CHECK(device_load_command("/a b/é/nwnjunction.osdi") == "osdi '/a b/é/nwnjunction.osdi'");
+    for (const char* bad : {"/a'b/x.cm", "/a\"b/x.cm", "/$HOME/x.cm", "/a*/x.cm", "/a{b}/x.cm", "/a\tb/x.cm"})
+        CHECK_THROWS_WITH(device_load_command(bad), Catch::Contains("ngspice cannot load"));
 }
 
 TEST_CASE("writer errors: no electrodes, unknown driven electrode, initial states out of range") {

@@ -163,6 +163,6 @@ TEST_CASE("subcircuit forms instantiate in a host deck - an upper-case code mode
     fs::create_directories(upper / "Run");
     fs::copy_file(nwn::test::codemodel_path(), upper / "NwnSpice.cm");
     netlist(net + " --cm " + (upper / "NwnSpice.cm").string() + " --tstop 0.001 -o " + (upper / "Run" / "d.cir").string());
-    CHECK(nwn::read_file(upper / "Run" / ".spiceinit").find("codemodel " + (upper / "NwnSpice.cm").string()) != std::string::npos);
+    CHECK(nwn::read_file(upper / "Run" / ".spiceinit").find("codemodel '" + (upper / "NwnSpice.cm").string() + "'") != std::string::npos);
     run_ngspice(upper / "Run" / "d.cir");
 }

@@ -98,6 +98,8 @@ TEST_CASE("truncated, foreign and incomplete .mat files are refused with the rea
     nwn::test::write_text(dir / "text.mat", "this is not a MATLAB file\n");
     CHECK_THROWS_WITH(import_nwnsim_mat(dir / "text.mat"), Catch::Contains("not a MATLAB .mat file"));
     CHECK_THROWS_WITH(import_nwnsim_mat(dir / "absent.mat"), Catch::Contains("no such file"));
+    nwn::test::write_text(dir / "empty.mat", "");
+    CHECK_THROWS_WITH(import_nwnsim_mat(dir / "empty.mat"), Catch::Contains("empty.mat: empty file, not a MATLAB .mat file"));
 
     write_mat(dir / "foreign.mat", {{"foo", {1, 2, 3}}});
     CHECK_THROWS_WITH(import_nwnsim_mat(dir / "foreign.mat"), Catch::Contains("missing variable 'length_x'"));

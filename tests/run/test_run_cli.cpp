@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -212,9 +213,11 @@ TEST_CASE("the osdi flavour runs in the build's ngspice 46 through both engines,
     CHECK(nwn::read_file(dir / "lib/deck.cir").find(".options klu") != std::string::npos);
     CHECK(run_json(dir / "cm")["versions"]["ngspice"].get<std::string>().rfind("39", 0) == 0);
     // A missing device, a file that is no OSDI library, the code model in the wrong ngspice.
+    fs::copy_file(codemodel_path(), dir / "fake.osdi", fs::copy_options::overwrite_existing);
     for (const auto& [args, message] : std::vector<std::pair<std::string, std::string>>{
              {"--osdi /nonexistent.osdi", "nwnjunction.osdi not found at /nonexistent.osdi"},
-             {"--osdi " + codemodel_path().string(), "undefined symbol: OSDI_VERSION_MAJOR"},
+             {"--osdi " + codemodel_path().string(), "is not an OSDI library (its name must end in .osdi)"},
+             {"--osdi " + (dir / "fake.osdi").string(), "undefined symbol: OSDI_VERSION_MAJOR"},
              {"--solver klu --flavour codemodel", "KLU needs ngspice 42"},
          }) {
         const std::string flavour = args.find("--flavour") == std::string::npos ? " --flavour osdi " : " ";
@@ -228,4 +231,96 @@ TEST_CASE("the osdi flavour runs in the build's ngspice 46 through both engines,
                              " --stimulus dc:0.5 --tstop 0.01 --quiet --out " + (dir / "bad").string(), &out);
     CHECK(rc == 1);
     CHECK(out.find("use --flavour osdi there") != std::string::npos);
+}
+
+TEST_CASE("a reused run directory holds only the new run's files; special files in the way are refused", "[run]") {
+    auto dir = scratch_dir("run/reuse");
+    auto net = small_network(dir);
+    const std::string base = nwn_cmd() + " run " + net.string() + " --engine native --stimulus dc:0.5 --tstop 0.02 --quiet --out ";
+    std::string out;
+    REQUIRE(run_command(base + (dir / "r").string() + " --raw --save-lambda", &out) == 0);
+    REQUIRE(fs::exists(dir / "r/run.raw"));
+    REQUIRE(run_command(base + (dir / "r").string(), &out) == 0);
+    CHECK(!fs::exists(dir / "r/run.raw"));     // not the previous run's
+    CHECK(!fs::exists(dir / "r/lambda.csv"));
+    CHECK(fs::exists(dir / "r/timeseries.csv"));
+    nwn::write_file_atomic(dir / "r/notes.txt", "mine\n");  // not a run file: left alone
+    REQUIRE(run_command(base + (dir / "r").string(), &out) == 0);
+    CHECK(nwn::read_file(dir / "r/notes.txt") == "mine\n");
+    // A FIFO where run.raw goes: refused before anything is touched, so the previous run stays whole.
+    REQUIRE(::mkfifo((dir / "r/run.raw").c_str(), 0644) == 0);
+    CHECK(run_command(base + (dir / "r").string() + " --raw", &out) == 1);
+    CHECK(out.find("run.raw is in the way") != std::string::npos);
+    CHECK(fs::is_fifo(dir / "r/run.raw"));
+    CHECK(run_json(dir / "r")["status"] == "completed");
+    CHECK(fs::exists(dir / "r/timeseries.csv"));
+    // A deck nwn wrote, re-run into its own directory: the deck is an input, so it stays.
+    REQUIRE(run_command(nwn_cmd() + " run " + net.string() + " --flavour codemodel --stimulus dc:0.5 --tstop 0.01 --quiet --out " +
+                            (dir / "d").string(), &out) == 0);
+    REQUIRE(run_command(nwn_cmd() + " run " + (dir / "d/deck.cir").string() + " --quiet --out " + (dir / "d").string(), &out) == 0);
+    CHECK(fs::exists(dir / "d/deck.cir"));
+    CHECK(run_json(dir / "d")["status"] == "completed");
+}
+
+TEST_CASE("every engine refuses initial states beyond lmax", "[run]") {
+    auto dir = scratch_dir("run/ic");
+    auto net = small_network(dir);
+    std::string ic = "lambda\n";
+    for (int k = 0; k < 264; ++k) ic += k == 7 ? "1e300\n" : "0\n";
+    nwn::write_file_atomic(dir / "ic.csv", ic);
+    for (const char* engine : {"native", "libngspice"}) {
+        std::string out;
+        CHECK(run_command(nwn_cmd() + " run " + net.string() + " --engine " + engine + " --flavour codemodel --ic " +
+                              (dir / "ic.csv").string() + " --tstop 0.01 --quiet --out " + (dir / engine).string(),
+                          &out) == 1);
+        INFO(out);
+        CHECK(out.find("initial state of junction 7 (1e+300 V·s) is outside [-lmax, lmax] = [-0.015, 0.015]") !=
+              std::string::npos);
+    }
+}
+
+TEST_CASE("device paths with spaces and non-ASCII characters load in both engines", "[run]") {
+    auto dir = scratch_dir("run/paths");
+    auto net = small_network(dir);
+    const fs::path odd = dir / "my models é";
+    fs::create_directories(odd);
+    fs::copy_file(codemodel_path(), odd / "nwnspice.cm", fs::copy_options::overwrite_existing);
+    std::vector<std::string> runs = {"--flavour codemodel --cm '" + (odd / "nwnspice.cm").string() + "'"};
+    if (!std::string(NWN_NGSPICE46_LIB).empty()) {
+        fs::copy_file(build_dir() / "lib/nwnjunction.osdi", odd / "nwnjunction.osdi", fs::copy_options::overwrite_existing);
+        runs.push_back("--flavour osdi --osdi '" + (odd / "nwnjunction.osdi").string() + "'");
+    }
+    for (const auto& device : runs)
+        for (const char* engine : {"libngspice", "ngspice-cli"}) {
+            std::string out;
+            const fs::path o = dir / ("out é " + std::string(engine));
+            const int rc = run_command(nwn_cmd() + " run " + net.string() + " " + device + " --engine " + engine +
+                                           " --stimulus dc:0.5 --tstop 0.01 --quiet --out '" + o.string() + "'",
+                                       &out);
+            INFO(device << " " << engine << " -> " << out);
+            CHECK(rc == 0);
+            CHECK(run_json(o)["status"] == "completed");
+        }
+    // What ngspice's command parser would still interpret is refused by name.
+    fs::copy_file(codemodel_path(), dir / "a$b.cm", fs::copy_options::overwrite_existing);
+    std::string out;
+    CHECK(run_command(nwn_cmd() + " run " + net.string() + " --flavour codemodel --cm '" + (dir / "a$b.cm").string() +
+                          "' --tstop 0.01 --quiet --out " + (dir / "bad").string(),
+                      &out) == 1);
+    CHECK(out.find("contains '$'") != std::string::npos);
+}
+
+TEST_CASE("an ngspice failure is reported with ngspice's diagnosis, not as a broken raw file", "[run]") {
+    auto dir = scratch_dir("run/loop");
+    nwn::write_file_atomic(dir / "loop.cir", "two sources in a loop\nV1 a 0 DC 1\nV2 a 0 DC 2\nR1 a 0 1k\n.tran 1m 10m\n.end\n");
+    for (const char* engine : {"libngspice", "ngspice-cli"}) {
+        std::string out;
+        CHECK(run_command(nwn_cmd() + " run " + (dir / "loop.cir").string() + " --engine " + engine + " --quiet --out " +
+                              (dir / engine).string(),
+                          &out) == 1);
+        INFO(engine << " -> " << out);
+        CHECK(out.find("the circuit matrix is singular") != std::string::npos);
+        CHECK(out.find("truncated") == std::string::npos);
+        CHECK(run_json(dir / engine)["status"] == "failed");
+    }
 }

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "command.h"
+#include "runner/experiments/interrupt.h"
 #include "common/error.h"
 #include "runner/experiments/avalanche_analysis.h"
 #include "runner/experiments/avalanche_options.h"
@@ -78,6 +79,9 @@ int run_avalanches(const std::vector<std::string>& args) {
     pos.add("input", 1);
     po::variables_map vm;
     if (!nwn::cli::parse_command_line(args, opts, pos, vm)) return nwn::cli::kExitOk;
+    if (events != "conductance" && events != "crossings" && events != "dgg-spike")
+        throw po::error("option '--events': '" + events + "' is not an event method (conductance, crossings or dgg-spike)");
+    nwn::exp::install_interrupt_handler();  // the fits poll it: Ctrl-C stops them (exit 130)
     if (vm.count("voltage")) rec.voltage = voltage;
     const auto crit = flags.criticality();
 

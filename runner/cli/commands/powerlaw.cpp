@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "command.h"
+#include "runner/experiments/interrupt.h"
 #include "common/error.h"
 #include "runner/analysis/criticality_json.h"
 #include "runner/analysis/powerlaw.h"
@@ -55,6 +56,7 @@ int run_powerlaw(const std::vector<std::string>& args) {
     pos.add("input", 1);
     po::variables_map vm;
     if (!nwn::cli::parse_command_line(args, opts, pos, vm)) return nwn::cli::kExitOk;
+    nwn::exp::install_interrupt_handler();  // the fits poll it: Ctrl-C stops them (exit 130)
     if (vm.count("xmin") != vm.count("xmax")) throw po::error("--xmin and --xmax go together");
     if (o.resamples == 0) throw po::error("--resamples must be at least 1");
     const auto x = integer_column(file, column);

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "command.h"
+#include "option_limits.h"
 #include "runner/experiments/sweep.h"
 
 namespace po = boost::program_options;
@@ -67,6 +68,7 @@ int run_sweep_command(const std::vector<std::string>& args) {
     s.input = input;
     s.out = out;
     for (const auto& p : params) s.params.push_back(nwn::exp::parse_sweep_param(p));
+    s.check_option = nwn::cli::check_option_value;
     s.command_line = "nwn sweep";
     for (const auto& a : args) s.command_line += " " + a;
 
