@@ -1,8 +1,11 @@
 #include "netlistgen/mat_file.h"
 
 #include <matio.h>
+#include <zlib.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <fstream>
 
 #include "common/error.h"
@@ -26,23 +29,79 @@ void append(const matvar_t* v, std::size_t n, std::vector<double>& out) {
     for (std::size_t k = 0; k < n; ++k) out.push_back(static_cast<double>(p[k]));
 }
 
-// matio reads variables on demand, so a file cut inside a variable we never ask for would pass: walk the
-// MAT v5 element tags (8 bytes: type, byte count; miMATRIX padded to 8 bytes) and require that the last
-// element ends inside the file. Other formats (v7.3 is HDF5) are left to matio.
+std::uint32_t u32(const unsigned char* b, bool swap) {
+    return swap ? (std::uint32_t(b[0]) << 24 | std::uint32_t(b[1]) << 16 | std::uint32_t(b[2]) << 8 | b[3])
+                : (std::uint32_t(b[3]) << 24 | std::uint32_t(b[2]) << 16 | std::uint32_t(b[1]) << 8 | b[0]);
+}
+
+constexpr std::uint32_t miMATRIX = 14, miCOMPRESSED = 15;
+constexpr std::uint64_t kMaxInflation = 1032;  // deflate packs at most 1032:1
+
+// Whether the sub-elements of a matrix whose content (after its tag) is `content` bytes each fit in
+// it, nested matrices (struct fields, cells) too. matio allocates and clears what a tag claims before
+// it reads it, so one corrupt byte count in a 4 kB file cost 2 GB and 12 s. `read(offset, tag)` reads
+// 8 bytes at an offset of the content; false where the bytes are not at hand (past the inflated head
+// of a compressed variable), which ends the check there.
+template <class Read>
+bool elements_fit(const Read& read, std::uint64_t base, std::uint64_t content, bool swap, int depth = 0) {
+    for (std::uint64_t pos = 0; pos + 8 <= content;) {
+        unsigned char tag[8];
+        if (!read(base + pos, tag)) return true;
+        const std::uint32_t type = u32(tag, swap);
+        const std::uint64_t bytes = u32(tag + 4, swap);
+        if (type >> 16) {  // small element: data inside the tag
+            pos += 8;
+            continue;
+        }
+        const std::uint64_t end = pos + 8 + (bytes + 7) / 8 * 8;
+        if (end > content) return false;
+        if (type == miMATRIX && depth < 32 && !elements_fit(read, base + pos + 8, bytes, swap, depth + 1)) return false;
+        pos = end;
+    }
+    return true;
+}
+
+// The first bytes of a compressed variable, inflated: enough for its tags up to the name.
+std::string inflated_head(std::ifstream& in, std::uint64_t pos, std::uint64_t bytes) {
+    std::string input(static_cast<std::size_t>(std::min<std::uint64_t>(bytes, 4096)), '\0');
+    in.seekg(static_cast<std::streamoff>(pos));
+    in.read(input.data(), static_cast<std::streamsize>(input.size()));
+    std::string out(512, '\0');
+    z_stream z{};
+    if (inflateInit(&z) != Z_OK) return {};
+    z.next_in = reinterpret_cast<Bytef*>(input.data());
+    z.avail_in = static_cast<uInt>(in.gcount());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    inflate(&z, Z_SYNC_FLUSH);
+    out.resize(out.size() - z.avail_out);
+    inflateEnd(&z);
+    return out;
+}
+
+// Only MAT 5 and 7.3 files (a 128-byte header ending in the version and "IM"): anything else matio reads
+// as MAT 4, whose first bytes are taken for a name length it allocates and clears (a 1 kB text file
+// cost 1.3 GB and 7 s). matio reads variables on demand, so a file cut inside a variable we never ask
+// for would pass: walk the MAT 5 element tags (8 bytes: type, byte count; miMATRIX padded to 8 bytes)
+// and require that the last element ends inside the file, and that what each variable's own tags
+// claim fits in it. MAT 7.3 (HDF5) is left to matio.
 void check_mat5_complete(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     char header[128];
-    if (!in.read(header, sizeof header)) return;  // too short for MAT v5: matio will refuse it
-    const bool swap = header[126] == 'M' && header[127] == 'I';
-    const bool native = header[126] == 'I' && header[127] == 'M';
-    if (!swap && !native) return;
-    const std::uint16_t version = static_cast<std::uint8_t>(header[124]) | static_cast<std::uint8_t>(header[125]) << 8;
-    if (version != 0x0100 && version != 0x0001) return;
+    const bool swap = in.read(header, sizeof header) && header[126] == 'M' && header[127] == 'I';
+    const bool native = in && header[126] == 'I' && header[127] == 'M';
+    const std::uint16_t version =
+        in ? static_cast<std::uint16_t>(static_cast<std::uint8_t>(header[swap ? 125 : 124]) |
+                                        static_cast<std::uint8_t>(header[swap ? 124 : 125]) << 8)
+           : 0;
+    if ((!swap && !native) || (version != 0x0100 && version != 0x0200))
+        throw Error(path + ": not a MATLAB .mat file that nwn reads (MAT 5 or 7.3; MAT 4 is not supported)");
+    if (version != 0x0100) return;
     in.seekg(0, std::ios::end);
     const std::uint64_t size = static_cast<std::uint64_t>(in.tellg());
-    auto u32 = [&](const unsigned char* b) {
-        return swap ? (std::uint32_t(b[0]) << 24 | std::uint32_t(b[1]) << 16 | std::uint32_t(b[2]) << 8 | b[3])
-                    : (std::uint32_t(b[3]) << 24 | std::uint32_t(b[2]) << 16 | std::uint32_t(b[1]) << 8 | b[0]);
+    auto corrupt = [&](std::uint64_t pos) {
+        return Error(path + ": corrupt MAT file (the variable at byte " + std::to_string(pos) +
+                     " holds an element larger than itself)");
     };
     std::uint64_t pos = 128;
     while (pos < size) {
@@ -50,13 +109,32 @@ void check_mat5_complete(const std::string& path) {
         in.seekg(static_cast<std::streamoff>(pos));
         if (pos + 8 > size || !in.read(reinterpret_cast<char*>(tag), 8))
             throw Error(path + ": truncated MAT file (an element tag at byte " + std::to_string(pos) + " is cut off)");
-        const std::uint32_t type = u32(tag), bytes = u32(tag + 4);
+        const std::uint32_t type = u32(tag, swap);
+        const std::uint64_t bytes = u32(tag + 4, swap);
         std::uint64_t end = pos + 8 + bytes;
-        if (type == 14) end = pos + 8 + ((bytes + 7) / 8) * 8;  // miMATRIX
-        if (type >> 16) end = pos + 8;                         // small element: data inside the tag
+        if (type == miMATRIX) end = pos + 8 + (bytes + 7) / 8 * 8;
+        if (type >> 16) end = pos + 8;  // small element: data inside the tag
         if (end > size)
             throw Error(path + ": truncated MAT file (a variable at byte " + std::to_string(pos) + " needs " +
                         std::to_string(end) + " bytes, the file has " + std::to_string(size) + ")");
+        if (type == miMATRIX) {
+            auto from_file = [&](std::uint64_t at, unsigned char* t) {
+                in.clear();
+                in.seekg(static_cast<std::streamoff>(at));
+                return static_cast<bool>(in.read(reinterpret_cast<char*>(t), 8));
+            };
+            if (!elements_fit(from_file, pos + 8, bytes, swap)) throw corrupt(pos);
+        } else if (type == miCOMPRESSED) {
+            const std::string head = inflated_head(in, pos + 8, bytes);
+            auto from_head = [&](std::uint64_t at, unsigned char* t) {
+                if (at + 8 > head.size()) return false;
+                std::memcpy(t, head.data() + at, 8);
+                return true;
+            };
+            // The inflated variable: one miMATRIX of at most kMaxInflation times the compressed bytes.
+            if (!elements_fit(from_head, 0, kMaxInflation * bytes + 8, swap)) throw corrupt(pos);
+        }
+        in.clear();
         pos = end;
     }
 }
@@ -78,9 +156,9 @@ MatFile::MatFile(const std::filesystem::path& path) : path_(path.string()), hand
     if (!std::filesystem::is_regular_file(path)) throw Error(path_ + ": not a regular file (a .mat file must be seekable)");
     // matio opens an empty file as a (version 4) .mat file holding nothing
     if (std::filesystem::file_size(path) == 0) throw Error(path_ + ": empty file, not a MATLAB .mat file");
+    check_mat5_complete(path_);  // first: Mat_Open already reads a variable
     handle_->mat = Mat_Open(path_.c_str(), MAT_ACC_RDONLY);
     if (!handle_->mat) throw Error(path_ + ": not a MATLAB .mat file that matio can open" + detail());
-    check_mat5_complete(path_);
 }
 
 MatFile::~MatFile() = default;
@@ -103,9 +181,19 @@ MatArray MatFile::numeric(const char* name) {
     MatArray a;
     a.rows = v->dims[0];
     a.cols = v->dims[1];
-    const std::size_t n = a.rows * a.cols;
-    if (v->data_size == 0 || v->nbytes < n * static_cast<std::size_t>(v->data_size))
+    // Dimensions come from the file: rows·cols·data_size must not wrap around before it is compared.
+    const std::size_t data_size = v->data_size > 0 ? static_cast<std::size_t>(v->data_size) : 0;
+    if (data_size == 0 || (a.rows != 0 && a.cols > v->nbytes / data_size / a.rows))
         throw Error(path_ + ": variable '" + name + "' is incomplete (truncated file?)");
+    // matio sizes the array by the dimensions alone, so one corrupt dimension in a 2 kB file had us copy
+    // 500 MB of values that are not there. Even compressed (deflate packs at most 1032:1) and stored in
+    // single bytes, a file cannot hold more values than this.
+    std::error_code ec;
+    const auto file_bytes = std::filesystem::file_size(path_, ec);
+    if (!ec && static_cast<double>(a.rows) * static_cast<double>(a.cols) > 1032.0 * static_cast<double>(file_bytes))
+        throw Error(path_ + ": variable '" + name + "' claims " + std::to_string(a.rows) + "x" +
+                    std::to_string(a.cols) + " values, more than the file can hold (corrupt file?)");
+    const std::size_t n = a.rows * a.cols;
     switch (v->class_type) {
         case MAT_C_DOUBLE: append<double>(v.get(), n, a.values); break;
         case MAT_C_SINGLE: append<float>(v.get(), n, a.values); break;

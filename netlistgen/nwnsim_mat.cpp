@@ -9,6 +9,7 @@
 #include "common/error.h"
 #include "netlistgen/junction_finder.h"
 #include "netlistgen/mat_file.h"
+#include "netlistgen/network_json.h"
 
 namespace nwn::net {
 
@@ -95,6 +96,12 @@ void check_geometry(const std::string& path, const Network& net, double tol) {
     }
 }
 
+// The rules of nwn's network file (network_json.cpp: finite numbers, wires within a domain size of the
+// domain, lengths > 0), applied by reading back the file nwn would write for `net`.
+void check_as_network_file(const Network& net, const std::string& path) {
+    (void)network_from_json(network_to_json(net), path);
+}
+
 }  // namespace
 
 Network import_nwnsim_mat(const std::filesystem::path& path, const MatImportOptions& options) {
@@ -110,6 +117,7 @@ Network import_nwnsim_mat(const std::filesystem::path& path, const MatImportOpti
     net.ly = r.scalar("length_y");
     if (!(net.lx > 0) || !(net.ly > 0)) throw Error(r.path() + ": length_x and length_y must be > 0");
     read_wires(r, net);
+    check_as_network_file(net, r.path());  // the junction search and checks need sane wires
     const double tol = options.tolerance * std::max(net.lx, net.ly);
     if (options.recompute_junctions) {
         net.junctions = find_junctions(net.wires);
@@ -126,10 +134,16 @@ Network import_nwnsim_mat(const std::filesystem::path& path, const MatImportOpti
     p.kind = "nwnsim-mat";
     p.source = std::filesystem::absolute(path).lexically_normal().string();
     p.wires_generated = static_cast<long long>(net.wires.size());
-    if (r.has("this_seed")) p.seed = static_cast<std::uint32_t>(r.scalar("this_seed"));
+    if (r.has("this_seed")) {
+        const double seed = r.scalar("this_seed");
+        if (!(seed >= 0 && seed <= 4294967295.0 && seed == std::floor(seed)))
+            throw Error(r.path() + ": this_seed " + std::to_string(seed) + " is not a seed (an integer in [0, 2^32))");
+        p.seed = static_cast<std::uint32_t>(seed);
+    }
     if (r.has("avg_length")) p.length_mean = r.scalar("avg_length");
     if (r.has("dispersion")) p.length_sd = r.scalar("dispersion");
     p.largest_component = false;
+    check_as_network_file(net, r.path());  // what import-mat writes must read back (netlist, run, draw)
     return net;
 }
 

@@ -14,6 +14,12 @@ namespace {
 
 constexpr double kEdgeFraction = 1e-6;  // of the period, for square and pulse edges
 const double kPi = std::numbers::pi;
+// Far beyond any junction dynamics, and it keeps phases (f·t up to 1e19 for the longest runs) and
+// periods (1/f) finite; a subnormal frequency would give an infinite period.
+constexpr double kMinFrequency = 1e-300, kMaxFrequency = 1e12;
+// Corners a waveform may have up to tstop: a PWL or breakpoint list longer than this is a frequency
+// too high for the run (and would otherwise fill memory, or never end when per vanishes against t).
+constexpr double kMaxCorners = 1e6;
 
 // ngspice's PULSE(V1 V2 TD TR TF PW PER), periodic from TD.
 double pulse_value(double v1, double v2, double td, double tr, double tf, double pw, double per, double t) {
@@ -98,16 +104,22 @@ Stimulus Stimulus::parse(const std::string& spec, const std::filesystem::path& b
         return s;
     }
     for (std::size_t k = 1; k < fields.size(); ++k) s.p_.push_back(parse_number(fields[k], "stimulus '" + spec + "'"));
+    auto check_frequency = [&](double f) {
+        if (!(f > 0)) throw bad("the frequency must be > 0");
+        if (!(f >= kMinFrequency && f <= kMaxFrequency))
+            throw bad("the frequency must be in [" + format_number(kMinFrequency) + ", " +
+                      format_number(kMaxFrequency) + "] Hz");
+    };
     switch (s.kind_) {
         case Kind::Sine:
             if (s.p_.size() < 3) s.p_.push_back(0.0);
             [[fallthrough]];
         case Kind::Triangle:
-            if (!(s.p_[1] > 0)) throw bad("the frequency must be > 0");
+            check_frequency(s.p_[1]);
             break;
         case Kind::Square:
             if (s.p_.size() < 3) s.p_.push_back(50.0);
-            if (!(s.p_[1] > 0)) throw bad("the frequency must be > 0");
+            check_frequency(s.p_[1]);
             if (!(s.p_[2] > 0 && s.p_[2] < 100)) throw bad("the duty cycle must be in (0, 100) %");
             break;
         case Kind::Pulse:
@@ -192,9 +204,16 @@ double Stimulus::peak() const {
 
 std::vector<double> Stimulus::breakpoints(double tstop) const {
     std::vector<double> out;
+    auto check_corners = [&](double corners) {
+        if (!(corners <= kMaxCorners))
+            throw Error("stimulus '" + spec_ + "': " + format_number(corners) + " corners up to tstop = " +
+                        format_number(tstop) + " s, more than " + format_number(kMaxCorners) +
+                        " (lower the frequency or the run time)");
+    };
     switch (kind_) {
         case Kind::Triangle: {
             const double q = 1 / (4 * p_[1]);
+            check_corners(tstop / q);
             for (long k = 0; k * q < tstop; ++k) out.push_back(k * q);
             out.push_back(std::ceil(tstop / q) * q);  // one corner at or past tstop closes the last segment
             break;
@@ -204,9 +223,13 @@ std::vector<double> Stimulus::breakpoints(double tstop) const {
             const bool sq = kind_ == Kind::Square;
             const double per = sq ? 1 / p_[1] : p_[3], e = kEdgeFraction * per;
             const double td = sq ? p_[2] / 100 * per : p_[4], pw = sq ? per - td - 2 * e : p_[2];
-            for (double start = td; start < tstop; start += per)
+            check_corners(4 * (tstop - td) / per);
+            // td + k·per, not start += per: the sum stops moving once per is below start's rounding.
+            for (long k = 0; td + k * per < tstop; ++k) {
+                const double start = td + k * per;
                 for (double c : {start, start + e, start + e + pw, start + 2 * e + pw})
                     if (c <= tstop) out.push_back(c);
+            }
             break;
         }
         case Kind::Ramp:

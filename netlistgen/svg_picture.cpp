@@ -62,7 +62,8 @@ Scale make_scale(const JunctionColouring& c) {
 
 }  // namespace
 
-std::string network_svg(const Network& net, const std::optional<JunctionColouring>& colouring) {
+std::string network_svg(const Network& net, const std::optional<JunctionColouring>& colouring,
+                        const std::optional<Highlight>& highlight) {
     if (colouring && colouring->values.size() != net.junctions.size())
         throw Error("colouring has " + std::to_string(colouring->values.size()) + " values for " +
                     std::to_string(net.junctions.size()) + " junctions");
@@ -117,6 +118,20 @@ std::string network_svg(const Network& net, const std::optional<JunctionColourin
         os << "/>\n";
     }
     os << "</g>\n";
+    if (highlight) {
+        for (int id : highlight->wires)
+            if (id < 0 || static_cast<std::size_t>(id) >= net.wires.size()) throw Error("highlighted wire " + std::to_string(id) + " does not exist");
+        for (int id : highlight->junctions)
+            if (id < 0 || static_cast<std::size_t>(id) >= net.junctions.size()) throw Error("highlighted junction " + std::to_string(id) + " does not exist");
+        os << "<g class=\"highlight\" stroke=\"#ff00aa\" stroke-width=\"" << fmt(wire_px * 3) << "\" stroke-linecap=\"round\" fill=\"#ff00aa\">\n";
+        for (int id : highlight->wires) {
+            const auto& w = net.wires[id];
+            os << "<line x1=\"" << X(w.xa) << "\" y1=\"" << Y(w.ya) << "\" x2=\"" << X(w.xb) << "\" y2=\"" << Y(w.yb) << "\"/>\n";
+        }
+        for (int id : highlight->junctions)
+            os << "<circle cx=\"" << X(net.junctions[id].x) << "\" cy=\"" << Y(net.junctions[id].y) << "\" r=\"" << fmt(dot_px * 2) << "\"/>\n";
+        os << "</g>\n";
+    }
 
     // Legend: electrode colours under the plot.
     const double ly = margin + (y1 - y0) * k + 18;
@@ -126,6 +141,11 @@ std::string network_svg(const Network& net, const std::optional<JunctionColourin
            << kElectrodeColours[e % 8] << "\"/><text x=\"" << fmt(lx + 18) << "\" y=\"" << fmt(row) << "\">"
            << net.electrodes[e].name << (net.electrodes[e].bar ? " (bar)" : " (wire " + std::to_string(net.electrodes[e].wires[0]) + ")")
            << "</text>\n";
+    }
+    if (highlight && !highlight->label.empty()) {
+        const double lx = margin + 150.0 * (net.electrodes.size() % 4), row = ly + 16.0 * (net.electrodes.size() / 4);
+        os << "<rect x=\"" << fmt(lx) << "\" y=\"" << fmt(row - 9) << "\" width=\"14\" height=\"10\" fill=\"#ff00aa\"/><text x=\""
+           << fmt(lx + 18) << "\" y=\"" << fmt(row) << "\">" << highlight->label << "</text>\n";
     }
     if (colouring) {
         // Colour bar: a vertical gradient right of the plot, labelled at both ends and the middle.

@@ -15,6 +15,13 @@ struct JunctionColouring {
     std::vector<double> values;  // one per junction
 };
 
-std::string network_svg(const Network& net, const std::optional<JunctionColouring>& colouring = {});
+// Wires and junctions drawn on top in a strong colour, e.g. the first conducting path, with a legend entry.
+struct Highlight {
+    std::vector<int> wires, junctions;
+    std::string label;
+};
+
+std::string network_svg(const Network& net, const std::optional<JunctionColouring>& colouring = {},
+                        const std::optional<Highlight>& highlight = {});
 
 }  // namespace nwn::net

@@ -71,8 +71,14 @@ const NgspiceLibrary& load_ngspice_library(const std::string& path_in) {
 
     auto lib = std::make_unique<NgspiceLibrary>();
     lib->requested = path;
-    // DEEPBIND: ngspice resolves its own symbols first, never same-named ones of the host.
-    lib->handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
+    // DEEPBIND: ngspice resolves its own symbols first, never same-named ones of the host. Not
+    // under ASan, which refuses it: ngspice would bind malloc/free past the sanitizer's interceptors.
+#ifdef __SANITIZE_ADDRESS__
+    constexpr int deepbind = 0;
+#else
+    constexpr int deepbind = RTLD_DEEPBIND;
+#endif
+    lib->handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL | deepbind);
     if (!lib->handle) throw nwn::Error("cannot load libngspice " + path + ": " + dl_error());
     // A library that fails here stays mapped: nothing of it ran, and unloading is never safe
     // enough to be worth it.

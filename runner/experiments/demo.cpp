@@ -1,25 +1,17 @@
 #include "runner/experiments/demo.h"
 
+#include <algorithm>
 #include <chrono>
-#include <cmath>
-#include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <iostream>
-#include <sstream>
+#include <thread>
 
-#include "common/format.h"
 #include "common/atomic_file.h"
 #include "common/error.h"
-#include "runner/experiments/ngspice_choice.h"
-#include "netlistgen/electrodes.h"
-#include "netlistgen/generator.h"
-#include "netlistgen/junction_params.h"
-#include "netlistgen/network_json.h"
-#include "netlistgen/svg_picture.h"
-#include "runner/experiments/avalanche_analysis.h"
-#include "runner/experiments/avalanche_summary.h"
-#include "runner/experiments/plots_run.h"
-#include "runner/experiments/recording_input_lambda.h"
-#include "runner/io/timeseries_csv.h"
+#include "common/format.h"
+#include "runner/experiments/demo_context.h"
+#include "runner/experiments/interrupt.h"
 
 namespace fs = std::filesystem;
 
@@ -27,146 +19,153 @@ namespace nwn::exp {
 
 namespace {
 
-constexpr double kDensity = 0.1, kSide = 100;  // 1000 wires drawn; the largest component is kept
-constexpr const char* kElectrodes = "bars:0.025";
-constexpr double kStep = 1e-3;  // SPICE maximum step and the event grid, as NWNsim's dt
-constexpr int kSeedsTried = 10;
+using Clock = std::chrono::steady_clock;
 
-// The first seed from `seed` on whose bar electrodes are connected.
-net::Network demo_network(std::uint32_t seed) {
-    for (int k = 0; k < kSeedsTried; ++k) {
-        net::GeneratorParams p;
-        p.density = kDensity;
-        p.lx = p.ly = kSide;
-        p.seed = seed + static_cast<std::uint32_t>(k);
-        auto net = net::generate_network(p);
-        try {
-            net::choose_electrodes(net, kElectrodes);
-        } catch (const Error&) {
-            continue;
-        }
-        if (net.hop_distance && *net.hop_distance > 0) return net;
-    }
-    throw Error("no seed from " + std::to_string(seed) + " on gives connected bar electrodes");
+struct SectionDef {
+    const char* id;
+    const char* title;
+    report::Section (*run)(DemoContext&);
+};
+const SectionDef kSections[] = {
+    {"activation", "Activation: the first conducting path (paper Fig. 2)", demo_activation},
+    {"avalanches", "Avalanches and criticality (paper Figs. 3-5)", demo_avalanches},
+    {"chaos", "Edge of chaos: Lyapunov exponents and NLT accuracy (paper Figs. 6-8)", demo_chaos},
+    {"cosim", "Co-simulation: a network between CMOS circuits", demo_cosim},
+};
+
+// NWNsim's files: --reference, else $NWN_REFERENCE_DIR, else the build's default; DIR or DIR/nwnsim.
+std::optional<fs::path> find_nwnsim(const DemoSpec& spec) {
+    std::vector<fs::path> candidates;
+    if (spec.reference) candidates.push_back(*spec.reference);
+    else if (const char* env = std::getenv("NWN_REFERENCE_DIR"); env && *env) candidates.push_back(env);
+#ifdef NWN_REFERENCE_DIR_DEFAULT
+    else candidates.push_back(NWN_REFERENCE_DIR_DEFAULT);
+#endif
+    for (const auto& c : candidates)
+        for (const auto& d : {c, c / "nwnsim"})
+            if (fs::exists(d / "nw100_seed042.mat") && fs::exists(d / "tl_T10_DC1.8V_timeseries.csv")) return d.lexically_normal();
+    if (spec.reference) throw Error(spec.reference->string() + ": no NWNsim reference data there (nw100_seed042.mat)");
+    return std::nullopt;
 }
 
-std::string activation_text(const std::vector<double>& t, const std::vector<double>& G, double tstop) {
-    if (G.empty() || !(G.front() > 0)) return "activation: no conductance recorded";
-    for (std::size_t i = 0; i < G.size(); ++i)
-        if (G[i] >= 10 * G.front())
-            return "activation: G exceeds 10 G(0) at t = " + fmt("%.3g", t[i]) + " s (G " + fmt("%.3g", G.front()) +
-                   " -> " + fmt("%.3g", G.back()) + " S, x" + fmt("%.3g", G.back() / G.front()) + ")";
-    return "activation: not within " + fmt("%g", tstop) + " s (G rose from " + fmt("%.3g", G.front()) + " to " +
-           fmt("%.3g", G.back()) + " S, x" + fmt("%.3g", G.back() / G.front()) +
-           "; V* = 1 is the edge of activation, where the avalanches are)";
+fs::path find_examples(const DemoSpec& spec) {
+    if (spec.examples) return *spec.examples;
+    const fs::path beside = spec.nwn_binary.parent_path() / ".." / "share" / "nwnspice" / "examples";
+    if (fs::exists(beside / "cosim_potentiation.cir")) return beside;
+#ifdef NWN_SOURCE_DIR
+    return fs::path(NWN_SOURCE_DIR) / "examples";
+#else
+    return beside;
+#endif
 }
 
-// Final states per junction (junctions the run did not record, outside the electrodes' component, stay 0).
-std::vector<double> final_states(const net::Network& net, const JunctionEventTrain& j) {
-    std::vector<double> lambda(net.junctions.size(), 0.0);
-    for (std::size_t c = 0; c < j.names.size(); ++c) {
-        const auto k = static_cast<std::size_t>(std::stoul(j.names[c].substr(1)));
-        if (k < lambda.size()) lambda[k] = j.last[c];
-    }
-    return lambda;
-}
-
-void write_final_states(const fs::path& file, const std::vector<double>& lambda) {
-    io::TimeSeries ts;
-    ts.names = {"junction", "lambda"};
-    ts.columns.resize(2);
-    for (std::size_t k = 0; k < lambda.size(); ++k) ts.columns[0].push_back(static_cast<double>(k)), ts.columns[1].push_back(lambda[k]);
-    io::write_timeseries_csv(file, ts, {"filament state lambda (V s) of every junction at the end of the demo run"});
+std::string now_text() {
+    const std::time_t t = std::time(nullptr);
+    char b[64];
+    std::strftime(b, sizeof b, "%Y-%m-%d %H:%M %Z", std::localtime(&t));
+    return b;
 }
 
 }  // namespace
 
-DemoReport run_demo(const DemoSpec& spec) {
-    const auto start = std::chrono::steady_clock::now();
-    if (!(spec.vstar > 0) || !(spec.tstop > 0)) throw Error("--vstar and --tstop must be positive");
+const char* demo_mode_name(DemoMode m) {
+    return m == DemoMode::Quick ? "quick" : m == DemoMode::Full ? "full" : "default";
+}
+
+std::vector<std::string> demo_section_names() {
+    std::vector<std::string> n;
+    for (const auto& s : kSections) n.push_back(s.id);
+    return n;
+}
+
+DemoResult run_demo(const DemoSpec& spec) {
+    if (spec.out.empty()) throw Error("--out is required");
+    for (const auto& s : spec.sections) {
+        bool known = false;
+        for (const auto& d : kSections) known |= s == d.id;
+        if (!known) throw Error("unknown demo section '" + s + "' (activation, avalanches, chaos, cosim)");
+    }
+    if (spec.nwn_binary.empty() || !fs::exists(spec.nwn_binary)) throw Error("cannot find the nwn program to run the demo's parts");
+    const auto start = Clock::now();
+    DemoContext ctx{spec, demo_scale(spec.mode), spec.out, find_nwnsim(spec), find_examples(spec), 2, {}, {}};
+    ctx.jobs = spec.jobs ? spec.jobs : std::max(1u, std::thread::hardware_concurrency());
     fs::create_directories(spec.out);
-    const auto net = demo_network(spec.seed);
-    net::write_network(spec.out / "network.json", net);
-    const int n = *net.hop_distance;
-    const double volts = spec.vstar * n * net::preset_params("dc").vset;
+    install_interrupt_handler();
 
-    NetworkRunSpec rs;
-    rs.network = net;
-    rs.network_source = fs::absolute(spec.out / "network.json").string();
-    rs.engine = spec.engine;
-    rs.stimulus = net::Stimulus::dc(volts);
-    rs.tstop = spec.tstop;
-    rs.tmax = kStep;
-    rs.save_lambda = true;
-    if (spec.engine != Engine::Native) rs.resample_dt = kStep;
-    rs.quiet = spec.quiet;
-    rs.codemodel = spec.codemodel;
-    rs.flavour = resolve_flavour("auto", spec.codemodel.has_value());
-    rs.out = spec.out / "run";
-    rs.command_line = spec.command_line;
-    std::ostringstream head;
-    head << "nwn demo: " << net::summary(net) << "\n  drive: V = " << fmt("%.4g", volts) << " V = V* n vset with V* = "
-         << spec.vstar << ", n = " << n << "; " << engine_name(spec.engine)
-         << (spec.engine == Engine::Native ? ""
-             : rs.flavour == "osdi"         ? " with the nwnjunction OSDI device (ngspice 46, KLU)"
-                                            : " with the nwnjunction code model")
-         << ", " << spec.tstop << " s\n";
-    if (!spec.quiet) std::cerr << head.str() << std::flush;
-    const RunResult run = run_network(rs);
+    report::Page page;
+    page.title = "nwnspice demo: Hochstetter et al. (Nat. Commun. 12, 4008, 2021) reproduced";
+    page.intro = {
+        "Silver nanowire networks are random networks of memristive junctions. Hochstetter et al. showed with their "
+        "simulator NWNsim that such a network, driven at its activation threshold, switches in avalanches whose sizes and "
+        "lifetimes follow power laws obeying the crackling relation (criticality), and that under periodic drive it sits at the "
+        "edge of chaos, where it learns best. This page reproduces those results with nwnspice: the same junction in ngspice "
+        "(libngspice) and NWNsim's own scheme (the native engine), side by side with the paper's and NWNsim's numbers.",
+        std::string("Mode: ") + demo_mode_name(spec.mode) + " (nwn demo" +
+            (spec.mode == DemoMode::Quick ? " --quick" : spec.mode == DemoMode::Full ? " --full" : "") + "), " +
+            std::to_string(ctx.jobs) + " parallel jobs, " + now_text() + ". NWNsim reference data: " +
+            (ctx.nwnsim ? ctx.nwnsim->string() : std::string("not found")) +
+            ". Every figure links its CSV data and gnuplot script; each section ends with the nwn commands that reproduce it "
+            "(run from the directory where nwn demo ran)."};
+    report::Table overview{"Sections", {"section", "status", "wall time", "engines"}, {}};
 
-    DemoReport rep;
-    rep.status = run.status;
-    std::ostringstream os;
-    os << head.str();
-    rep.head_length = head.str().size();
-    os << "  run: " << run.status << ", " << run.points << " time points in " << fmt("%.1f", run.wall_s) << " s\n";
-    if (!run.ok()) {
-        if (!run.message.empty()) os << "  " << run.message << "\n";
-        rep.summary = os.str();
-        return rep;
+    DemoResult res;
+    nlohmann::json walls;
+    bool all_ok = true;
+    for (const auto& def : kSections) {
+        const bool wanted = spec.sections.empty() || std::find(spec.sections.begin(), spec.sections.end(), def.id) != spec.sections.end();
+        if (!wanted) continue;
+        report::Section sec;
+        if (interrupted()) {
+            sec = skipped_section(def.id, def.title, "the demo was interrupted before this section.");
+            sec.status = "interrupted";
+        } else {
+            fs::remove_all(spec.out / def.id);  // a fresh section: honest wall times, no mix of settings
+            const auto t0 = Clock::now();
+            try {
+                sec = def.run(ctx);
+            } catch (const std::exception& e) {
+                sec = skipped_section(def.id, def.title, e.what());
+                sec.status = "failed";
+                ctx.summary.push_back(std::string(def.id) + ": failed: " + e.what());
+            }
+            if (interrupted() && sec.status == "ok") sec.status = "interrupted";
+            sec.wall_s = std::chrono::duration<double>(Clock::now() - t0).count();
+            walls[def.id] = sec.wall_s;
+        }
+        all_ok &= sec.status == "ok" || sec.status == "skipped";
+        overview.rows.push_back({sec.title, sec.status, sec.wall_s >= 0 ? report::seconds(sec.wall_s) : "-", sec.engines});
+        page.sections.push_back(std::move(sec));
     }
+    const double total = std::chrono::duration<double>(Clock::now() - start).count();
+    overview.rows.push_back({"total", all_ok ? "ok" : "see above", report::seconds(total), ""});
+    report::Section head;
+    head.id = "overview";
+    head.title = "Overview";
+    head.tables.push_back(overview);
+    head.paragraphs.push_back("SPICE (libngspice) runs where it is the point: the activation of NWNsim's network and its golden "
+                              "comparison, one avalanche-ensemble member re-run event for event, and the CMOS co-simulation. The "
+                              "ensembles and the Lyapunov/NLT scan use the native engine (NWNsim's own discrete scheme), which is "
+                              "10-40x faster and is itself checked against NWNsim to 1e-14.");
+    head.commands.push_back(spec.command_line);
+    page.sections.insert(page.sections.begin(), head);
+    page.footer = "Written by " + spec.command_line + ". Wall times are those of this machine, shared with whatever else ran on it.";
 
-    const auto ts = io::read_timeseries_csv(rs.out / "timeseries.csv", {{"t", "G"}, true});
-    os << "  " << activation_text(ts.columns[0], ts.columns[1], spec.tstop) << "\n";
-    const auto junction = junction_events_from_run(rs.out, JunctionEventMethod::Crossings, kStep);
-    EventTrains trains;
-    trains.events.add(junction.events);
-    trains.dt = junction.dt;
-    trains.t0 = {junction.t0};
-    trains.source = {0};
-    std::vector<std::string> warnings;
-    for (const char* stale : {"avalanches.json", "avalanches.csv"}) fs::remove(spec.out / stale);  // an earlier demo's
-    try {
-        analysis::CriticalityOptions opt;
-        const auto r = analyse_event_trains(trains, opt);
-        const nlohmann::json input = {{"kind", "demo"}, {"events", "crossings"}, {"source", rs.out.string()},
-                                      {"junctions", junction.junctions}, {"dt", trains.dt},
-                                      {"samples", trains.events.total()}};
-        warnings = write_avalanche_outputs(spec.out, trains, r, input, options_json(opt, "crossings"), true);
-        os << "  junction events (G crossing 1.1 goff) and avalanches:\n" << avalanche_summary(r, "    ");
-    } catch (const Error& e) {
-        std::size_t events = 0;
-        for (int e : junction.events) events += static_cast<std::size_t>(e);
-        os << "  junction events (G crossing 1.1 goff): " << events
-           << "; too few for the avalanche statistics of one short run (" << e.what()
-           << "); NWNsim pooled 1000 networks x 30 s: use nwn ensemble\n";
-    }
-    for (const auto& w : plot_conductance(spec.out / "plots", ts.columns[0], ts.columns[1], junction.events, junction.t0,
-                                          junction.dt, "Network conductance and junction events, V* = " + fmt("%g", spec.vstar)))
-        warnings.push_back(w);
+    ctx.numbers["mode"] = demo_mode_name(spec.mode);
+    ctx.numbers["wall_s"] = walls;
+    ctx.numbers["wall_s"]["total"] = total;
+    write_file_atomic(spec.out / "demo.json", ctx.numbers.dump(2) + "\n");
+    write_file_atomic(spec.out / "report.json", report::to_json(page).dump(1) + "\n");
+    res.report = spec.out / "index.html";
+    report::write_html(res.report, page);
 
-    const auto lambda = final_states(net, junction);
-    write_final_states(spec.out / "final_lambda.csv", lambda);
-    write_file_atomic(spec.out / "network.svg", net::network_svg(net, net::JunctionColouring{"lambda", lambda}));
-    fs::remove(rs.out / "lambda.csv");  // ~0.3 GB for a 30 s run; its events and final states are kept
-
-    for (const auto& w : warnings) os << "  warning: " << w << "\n";
-    rep.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    os << "  outputs in " << spec.out.string() << ": network.svg (coloured by final lambda), plots/ (PNG, SVG), "
-       << "avalanches.json, avalanches.csv, run/; demo took " << fmt("%.0f", rep.wall_s) << " s\n";
-    rep.summary = os.str();
-    write_file_atomic(spec.out / "summary.txt", rep.summary);
-    return rep;
+    std::string summary = std::string("nwn demo (") + demo_mode_name(spec.mode) + ", " + fmt("%.0f", total) + " s):\n";
+    for (const auto& l : ctx.summary) summary += "  " + l + "\n";
+    summary += "report: " + res.report.string() + "\n";
+    write_file_atomic(spec.out / "summary.txt", summary);
+    res.summary = summary;
+    res.interrupted = interrupted();
+    res.all_ok = all_ok;
+    return res;
 }
 
 }  // namespace nwn::exp

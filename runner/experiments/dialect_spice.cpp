@@ -1,9 +1,11 @@
 #include "runner/experiments/dialect_spice.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <memory>
 #include <sstream>
+#include <string_view>
 #include <vector>
 
 #include "common/error.h"
@@ -24,6 +26,7 @@ struct Node {
     std::string text;                        // number text, parameter or function name, operator
     std::vector<std::string> nodes;          // Volt: one or two node names
     std::vector<std::unique_ptr<Node>> kids;
+    int depth = 1;  // of the tree below, printing, evaluating and freeing recurse this deep
 };
 using NodePtr = std::unique_ptr<Node>;
 
@@ -33,6 +36,13 @@ NodePtr make(Node::Kind k, std::string text) {
     n->text = std::move(text);
     return n;
 }
+
+// Deeper trees (nesting or operator chains) are refused rather than overflowing the stack of the
+// recursive printer, evaluator and destructor; the junction library's deepest is about a dozen. The
+// descent itself recurses up to twice per tree level in printed text (a bracket or if( each), so its
+// own bound is wider: whatever tree is accepted, its translation parses again.
+constexpr int kMaxDepth = 256;
+constexpr int kMaxNesting = 4 * kMaxDepth;
 
 class Parser {
 public:
@@ -75,10 +85,26 @@ private:
         auto n = make(Node::Kind::Binary, op);
         n->kids.push_back(std::move(l));
         n->kids.push_back(std::move(r));
+        return grown(std::move(n));
+    }
+    NodePtr grown(NodePtr n) const {
+        for (const auto& k : n->kids) n->depth = std::max(n->depth, k->depth + 1);
+        if (n->depth > kMaxDepth) fail("expression nested more than " + std::to_string(kMaxDepth) + " levels deep");
         return n;
     }
+    // Counts the recursion of the descent itself: "((((1))))" builds one node but recurses once per '('.
+    struct Nesting {
+        explicit Nesting(Parser& p) : p_(p) {
+            if (++p_.nesting_ > kMaxNesting)
+                p_.fail("expression nested more than " + std::to_string(kMaxNesting) +
+                        " brackets, signs or branches deep");
+        }
+        ~Nesting() { --p_.nesting_; }
+        Parser& p_;
+    };
 
     NodePtr conditional() {
+        const Nesting guard(*this);
         auto c = logical_or();
         if (!eat("?")) return c;
         auto a = conditional();
@@ -88,7 +114,7 @@ private:
         n->kids.push_back(std::move(c));
         n->kids.push_back(std::move(a));
         n->kids.push_back(std::move(b));
-        return n;
+        return grown(std::move(n));
     }
     NodePtr logical_or() {
         auto l = logical_and();
@@ -130,10 +156,11 @@ private:
         }
     }
     NodePtr unary() {
+        const Nesting guard(*this);
         if (eat("-") || eat("+")) {
             auto n = make(Node::Kind::Unary, std::string(1, s_[p_ - 1]));
             n->kids.push_back(unary());
-            return n;
+            return grown(std::move(n));
         }
         return primary();
     }
@@ -178,15 +205,16 @@ private:
             if (args.size() != 3) fail("if() takes three arguments");
             auto n = make(Node::Kind::Cond, "?");
             n->kids = std::move(args);
-            return n;
+            return grown(std::move(n));
         }
         auto n = make(Node::Kind::Call, lower(w));
         n->kids = std::move(args);
-        return n;
+        return grown(std::move(n));
     }
 
     const std::string& s_;
     std::size_t p_ = 0;
+    int nesting_ = 0;
 };
 
 // Binding strength, for printing no more parentheses than needed.
@@ -202,6 +230,14 @@ int level(const Node& n, SpiceDialect d) {
             return 4;
         default: return 9;
     }
+}
+
+// Whether `s` ends in a number whose last letter strtod would take for an exponent ("1e", "0x1p").
+bool ends_in_exponent_letter(const std::string& s) {
+    std::size_t b = s.size();
+    while (b > 0 && (std::isalnum(static_cast<unsigned char>(s[b - 1])) || s[b - 1] == '.' || s[b - 1] == '_')) --b;
+    return b < s.size() && (std::isdigit(static_cast<unsigned char>(s[b])) || s[b] == '.') &&
+           std::string_view("eEpP").find(s.back()) != std::string_view::npos;
 }
 
 std::string print(const Node& n, SpiceDialect d) {
@@ -224,7 +260,10 @@ std::string print(const Node& n, SpiceDialect d) {
             std::string op = n.text;
             if (op == "&&" && d == SpiceDialect::Ltspice) op = "&";
             if (op == "||" && d == SpiceDialect::Ltspice) op = "|";
-            return child(*n.kids[0], l) + op + child(*n.kids[1], l + 1);
+            std::string left = child(*n.kids[0], l);
+            // "1e" (1 with a letter suffix) then "-100" would read back as the number 1e-100
+            if ((op == "+" || op == "-") && ends_in_exponent_letter(left)) left += ' ';
+            return left + op + child(*n.kids[1], l + 1);
         }
         case Node::Kind::Cond:
             if (d == SpiceDialect::Ngspice)
@@ -358,6 +397,8 @@ std::string translate_network_subckt(const std::string& ngspice_text, SpiceDiale
             // X<k> a b l nwnjunction k=v ... -> ... nwnjunction PARAMS: k=v ...
             const auto eq = l.find('=');
             const auto sp = l.rfind(' ', eq);
+            if (sp == std::string::npos)
+                throw Error("subcircuit instance with '=' but no parameter after its nodes: " + l);
             out += l.substr(0, sp) + " PARAMS:" + l.substr(sp) + "\n";
         } else {
             out += l + "\n";

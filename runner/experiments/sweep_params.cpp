@@ -14,6 +14,10 @@ namespace nwn::exp {
 
 namespace {
 
+// Every point is a simulation run and a directory: 10^5 is already far more than a sweep can do,
+// and the limit stops a typo (0:1:1e9, or a grid of a few long lists) from filling memory instead.
+constexpr std::size_t kMaxPoints = 100000;
+
 bool valid_name(const std::string& s) {
     if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
     for (char c : s)
@@ -42,6 +46,9 @@ bool parse_range(const std::string& spec, const std::string& text, std::vector<s
     }
     const long long n = net::parse_integer(f[2], "--param " + spec + ": point count of start:stop:n");
     if (n < 1) throw Error("--param " + spec + ": a range needs a point count n >= 1");
+    if (static_cast<unsigned long long>(n) > kMaxPoints)
+        throw Error("--param " + spec + ": " + std::to_string(n) + " points, more than a sweep takes (" +
+                    std::to_string(kMaxPoints) + ")");
     const bool log = f.size() == 4;
     if (log && (a <= 0 || b <= 0)) throw Error("--param " + spec + ": a log range needs start and stop > 0");
     for (long long k = 0; k < n; ++k) {
@@ -102,6 +109,14 @@ std::vector<SweepPoint> sweep_points(const std::vector<SweepParam>& params, bool
             points.push_back(std::move(pt));
         }
     } else {
+        std::size_t total = 1;
+        for (const auto& p : params) {
+            if (p.values.empty()) throw Error("--param " + p.name + " has no values");
+            if (p.values.size() > kMaxPoints / total)
+                throw Error("the grid of every --param combination has more than " + std::to_string(kMaxPoints) +
+                            " points (use fewer values, or --list to pair them)");
+            total *= p.values.size();
+        }
         std::vector<std::size_t> idx(params.size(), 0);
         for (;;) {
             SweepPoint pt;

@@ -290,7 +290,9 @@ TEST_CASE("several circuits in sequence with reset() all work without memory gro
     s.reset();
     const long growth = rss_kib() - rss_after_warmup;
     std::cout << "RSS growth over 40 circuits: " << growth << " KiB" << std::endl;
+#ifndef __SANITIZE_ADDRESS__  // ASan holds freed memory in quarantine: RSS grows by design there
     CHECK(growth < 2048);
+#endif
 }
 
 TEST_CASE("only one session per process", "[engine]") {
@@ -448,7 +450,9 @@ TEST_CASE("keep_vectors = false streams every point while ngspice keeps only the
                   ", RSS growth kept/none: " + std::to_string(growth_kept) + "/" +
                   std::to_string(growth_none) + " KiB\n";
         if (n_none != n_kept || vecs_none != 4) code |= 32;
+#ifndef __SANITIZE_ADDRESS__  // ASan holds freed memory in quarantine: RSS grows by design there
         if (!(growth_kept > 3000 && growth_none < 500)) code |= 64;
+#endif
         return code;
     });
     INFO(report);

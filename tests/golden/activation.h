@@ -1,14 +1,10 @@
-// Activation times of a DC run: first time the network conductance exceeds a multiple of its initial value.
+// Activation times of a DC run: first time the network conductance exceeds a multiple of its initial value
+// (the one definition is the demo's, which reports the same comparison).
 #pragma once
-#include <cmath>
-#include <vector>
+#include "runner/experiments/demo_activation_analysis.h"
 
 namespace nwn::test {
 
-inline double first_crossing(const std::vector<double>& t, const std::vector<double>& g, double factor) {
-    for (std::size_t k = 0; k < g.size(); ++k)
-        if (g[k] > factor * g.front()) return t[k];
-    return NAN;
-}
+using exp::first_crossing;
 
 }  // namespace nwn::test

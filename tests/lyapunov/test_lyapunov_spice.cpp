@@ -61,7 +61,9 @@ TEST_CASE("libngspice: two exponents of a decaying system, and memory stays flat
     const auto& st = j["timing"]["engine"];
     WARN("20 segments: " << st["load_s_per_run"].get<double>() * 1e3 << " ms to load, " << st["run_s_per_run"].get<double>() * 1e3
                          << " ms to run each; RSS " << st["rss_kib_after_first_run"] << " -> " << st["rss_kib_after_last_run"] << " KiB");
+#ifndef __SANITIZE_ADDRESS__  // ASan holds freed memory in quarantine: RSS grows by design there
     CHECK(st["rss_kib_after_last_run"].get<long>() - st["rss_kib_after_first_run"].get<long>() < 2048);
+#endif
     CHECK(std::filesystem::exists(s.out / "trace.csv"));
     CHECK(std::filesystem::exists(s.out / "attractor.csv"));
 }

@@ -1,5 +1,6 @@
-// nwn demo: the end-to-end demonstration (network, libngspice run, avalanches, figures, summary).
+// nwn demo: the paper's results in a few minutes, as a browser report (demo.h).
 #include <boost/program_options.hpp>
+#include <filesystem>
 #include <iostream>
 
 #include "command.h"
@@ -12,41 +13,54 @@ namespace {
 
 int run_demo(const std::vector<std::string>& args) {
     nwn::exp::DemoSpec s;
-    std::string out, engine = "libngspice", cm;
+    std::string out = "demo-out", reference, examples;
+    bool quick = false, full = false;
+    std::vector<std::string> sections;
     po::options_description opts(
-        "usage: nwn demo --out DIR [--quiet]\n\n"
-        "Generates a random network (about 1000 silver nanowires, 10 um long, at 0.1 wires/um² on 100 x 100 um,\n"
-        "fixed seed, bar electrodes over 2.5 % of the domain), drives it with a DC voltage at the activation\n"
-        "threshold V* = 1 (V = V*·n·vset, n the source-drain hop distance) through the XSPICE junction code model\n"
-        "in libngspice, counts junction events, and runs the avalanche analysis of nwn avalanches on them.\n"
-        "Writes DIR/network.json, DIR/network.svg (junctions coloured by their final filament state),\n"
-        "DIR/run/ (the run directory), DIR/avalanches.{json,csv}, DIR/plots/ (conductance, avalanche\n"
-        "distributions, <S>(T), IEI, shape collapse) and DIR/summary.txt; prints the summary. Takes 1-2 minutes.\n"
-        "One run holds tens of avalanches, not the 10^4-10^5 of NWNsim's ensembles: the summary says how far\n"
-        "its exponents can be trusted.\n\noptions");
+        "usage: nwn demo [--out DIR] [--quick | --full] [--section NAME]... [--jobs N]\n\n"
+        "Reproduces the results of Hochstetter et al. (Nat. Commun. 12, 4008, 2021) and writes DIR/index.html, a\n"
+        "self-contained report (open it in a browser) with figures, tables of our numbers against the paper's and\n"
+        "NWNsim's, wall times and the nwn commands that reproduce each part. Sections:\n"
+        "  activation  NWNsim's 100-wire network under DC in libngspice (code model): G(t) for several V*, the first\n"
+        "              conducting path, the golden comparison with NWNsim's stored 1.8 V run\n"
+        "  avalanches  an ensemble at V* = 1 (native engine): size/lifetime power laws, crackling relation, IEI; one\n"
+        "              member re-run in libngspice event for event; the drift from a power law below and above V* = 1\n"
+        "  chaos       maximal Lyapunov exponent and NLT accuracy at A = 1.25 V for a few frequencies\n"
+        "  cosim       a CMOS co-simulation example (pulse generator -> network -> TIA)\n"
+        "Default: about 5 minutes on 2 cores; --quick about 1 minute (smaller ensemble, fewer points); --full pools more.\n"
+        "activation and chaos need NWNsim's reference data (--reference, $NWN_REFERENCE_DIR, or the build's default);\n"
+        "without it they are reported as skipped. Also writes DIR/demo.json (every number), DIR/report.json (the page,\n"
+        "for nwn report) and DIR/summary.txt. Progress bars on stderr; the summary and the report's path at the end.\n\n"
+        "options");
     opts.add_options()("help,h", "show this help")
-        ("out", po::value(&out)->required(), "output directory (created)")
-        ("tstop", po::value(&s.tstop)->default_value(s.tstop), "simulated time (s)")
-        ("vstar", po::value(&s.vstar)->default_value(s.vstar), "normalised drive V*")
-        ("seed", po::value(&s.seed)->default_value(s.seed), "network seed (the next ones are tried if its electrodes are not connected)")
-        ("engine", po::value(&engine)->default_value(engine), "libngspice, ngspice-cli or native")
-        ("cm", po::value(&cm), "path of nwnspice.cm (default: $NWN_CODEMODEL, then next to nwn)")
-        ("quiet,q", po::bool_switch(&s.quiet), "no progress bar and no summary (it is still in DIR/summary.txt)");
+        ("out", po::value(&out)->default_value(out), "output directory (created; its section folders are replaced)")
+        ("quick", po::bool_switch(&quick), "about 1 minute: fewer drives, a small ensemble, two frequencies")
+        ("full", po::bool_switch(&full), "longer: a 64-network ensemble, more frequencies, a SPICE Lyapunov point")
+        ("section", po::value(&sections)->composing(), "run only this section (repeatable): activation, avalanches, chaos, cosim")
+        ("jobs,j", po::value(&s.jobs)->default_value(0), "parallel child processes (0 = cores)")
+        ("reference", po::value(&reference), "NWNsim's reference data: a directory holding nwnsim/ (or its files)")
+        ("examples", po::value(&examples), "directory of the example decks (default: the source tree's examples/)")
+        ("quiet,q", po::bool_switch(&s.quiet), "no progress bars and no summary (it is still in DIR/summary.txt)");
     po::variables_map vm;
     if (!nwn::cli::parse_command_line(args, opts, {}, vm)) return nwn::cli::kExitOk;
+    if (quick && full) throw po::error("give --quick or --full, not both");
+    s.mode = quick ? nwn::exp::DemoMode::Quick : full ? nwn::exp::DemoMode::Full : nwn::exp::DemoMode::Default;
     s.out = out;
-    s.engine = nwn::exp::parse_engine(engine);
-    if (!cm.empty()) s.codemodel = cm;
+    s.sections = sections;
+    if (!reference.empty()) s.reference = reference;
+    if (!examples.empty()) s.examples = examples;
+    s.nwn_binary = std::filesystem::read_symlink("/proc/self/exe");
     s.command_line = "nwn demo";
     for (const auto& a : args) s.command_line += " " + a;
     nwn::exp::install_interrupt_handler();
-    const auto rep = nwn::exp::run_demo(s);
-    if (!s.quiet) std::cerr << rep.summary.substr(rep.head_length);
-    else if (rep.status != "completed") std::cerr << rep.summary;
-    if (rep.status == "interrupted") return nwn::cli::kExitInterrupted;
-    return rep.status == "completed" ? nwn::cli::kExitOk : nwn::cli::kExitFailure;
+    const auto r = nwn::exp::run_demo(s);
+    if (!s.quiet) std::cerr << r.summary;
+    else std::cout << r.report.string() << "\n";
+    if (r.interrupted) return nwn::cli::kExitInterrupted;
+    return r.all_ok ? nwn::cli::kExitOk : nwn::cli::kExitFailure;
 }
 
 }  // namespace
 
-NWN_COMMAND(demo, "The demo: a 1000-wire network at V* = 1 in libngspice, its avalanches, figures and summary", run_demo);
+NWN_COMMAND(demo, "The demo: the paper's activation, avalanches, edge of chaos and a CMOS co-simulation, as a browser report",
+            run_demo);

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The CI demo: `nwn demo --quick` into DIR, then the page checked in headless Chromium (check_report.sh).
+#   tests/report/check_demo.sh NWN DIR
+set -euo pipefail
+nwn=$1 dir=$2
+rm -rf "$dir"
+mkdir -p "$(dirname "$dir")"
+start=$(date +%s)
+status=0
+"$nwn" demo --quick --out "$dir" || status=$?
+echo "nwn demo --quick: exit status $status after $(($(date +%s) - start)) s"
+[[ -f $dir/index.html ]] || { echo "FAILED: no $dir/index.html" >&2; exit 1; }
+"$(dirname "$0")/check_report.sh" "$dir/index.html" overview activation avalanches chaos cosim
+exit "$status"
