@@ -154,7 +154,7 @@ MatFile::MatFile(const std::filesystem::path& path) : path_(path.string()), hand
     if (!std::filesystem::exists(path)) throw Error(path_ + ": no such file");
     // matio seeks, and opening a FIFO for reading blocks until a writer appears
     if (!std::filesystem::is_regular_file(path)) throw Error(path_ + ": not a regular file (a .mat file must be seekable)");
-    // matio opens an empty file as a (version 4) .mat file holding nothing
+    // check_mat5_complete would call an empty file "not MAT 5": say what it is
     if (std::filesystem::file_size(path) == 0) throw Error(path_ + ": empty file, not a MATLAB .mat file");
     check_mat5_complete(path_);  // first: Mat_Open already reads a variable
     handle_->mat = Mat_Open(path_.c_str(), MAT_ACC_RDONLY);
