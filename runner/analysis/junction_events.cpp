@@ -24,13 +24,38 @@ std::size_t check_traces(const JunctionTraces& t, const char* who) {
 }
 }  // namespace
 
+LevelCrossingCounter::LevelCrossingCounter(double level) : level_(level) {
+    if (!std::isfinite(level)) throw Error("level_crossing_events: level is not finite");
+}
+
+int LevelCrossingCounter::push(std::span<const double> G) {
+    if (first_) {
+        on_.resize(G.size());
+        for (std::size_t j = 0; j < G.size(); ++j) on_[j] = G[j] > level_;
+        first_ = false;
+        return 0;
+    }
+    if (G.size() != on_.size())
+        throw Error("level_crossing_events: " + std::to_string(G.size()) + " junctions in a sample, " +
+                    std::to_string(on_.size()) + " in the first");
+    int n = 0;
+    for (std::size_t j = 0; j < G.size(); ++j) {
+        const char on = G[j] > level_;
+        n += on != on_[j];
+        on_[j] = on;
+    }
+    return n;
+}
+
 std::vector<int> level_crossing_events(const JunctionTraces& G, double level) {
     const std::size_t n = check_traces(G, "level_crossing_events");
-    if (!std::isfinite(level)) throw Error("level_crossing_events: level is not finite");
+    LevelCrossingCounter counter(level);
     std::vector<int> ev(n, 0);
-    for (const auto& g : G)
-        for (std::size_t i = 1; i < n; ++i)
-            if ((g[i] > level) != (g[i - 1] > level)) ++ev[i];
+    std::vector<double> row(G.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t j = 0; j < G.size(); ++j) row[j] = G[j][i];
+        ev[i] = counter.push(row);
+    }
     return ev;
 }
 

@@ -3,6 +3,7 @@
 // simulation; put several simulations into an EventSet (one series each) so nothing spans a join.
 #pragma once
 #include <functional>
+#include <span>
 #include <vector>
 
 namespace nwn::analysis {
@@ -18,6 +19,19 @@ std::vector<int> level_crossing_events(const JunctionTraces& G, double level);
 // The same from filament states λ, with G = g_of_lambda(λ) (e.g. the §1.2 conductance).
 std::vector<int> level_crossing_events(const JunctionTraces& lambda, const std::function<double(double)>& g_of_lambda,
                                        double level);
+
+// The same count one sample at a time, for a run that never stores its traces (nwn run --save-events):
+// push(G) returns events[i] for the next sample, G holding one conductance per junction.
+class LevelCrossingCounter {
+public:
+    explicit LevelCrossingCounter(double level);
+    int push(std::span<const double> G);
+
+private:
+    double level_;
+    std::vector<char> on_;
+    bool first_ = true;
+};
 
 // dG/G spikes ("dGGSpike"): per junction r[i] = |G[i+1] - G[i]|/G[i]/dt (r = 0 at the last sample),
 // one event at the peak of every excursion of r above thresh (threshold_crossing_peaks), summed over

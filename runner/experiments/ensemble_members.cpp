@@ -12,6 +12,7 @@
 #include "netlistgen/network_json.h"
 #include "runner/experiments/recording_input.h"
 #include "runner/experiments/recording_input_lambda.h"
+#include "runner/experiments/run_recorder.h"
 #include "runner/io/timeseries_csv.h"
 
 namespace fs = std::filesystem;
@@ -60,7 +61,8 @@ std::vector<std::string> member_command(const EnsembleSpec& spec, const Ensemble
                                number_label(spec.tstop), "--tmax",     number_label(spec.dt), "--preset",
                                spec.preset,              "--out",      m.dir.string(),      "--quiet"};
     for (const auto& p : spec.params) a.insert(a.end(), {"--param", p});
-    if (spec.events == "crossings") a.push_back("--save-lambda");
+    // Crossings are counted as the run streams (events.csv); lambda.csv only when it is to be kept.
+    if (spec.events == "crossings") a.push_back(spec.keep_lambda ? "--save-lambda" : "--save-events");
     // SPICE time points are wherever the integrator put them; the analysis wants the dt grid.
     if (spec.engine != Engine::Native) a.insert(a.end(), {"--resample", number_label(spec.dt)});
     return a;
@@ -77,7 +79,7 @@ void count_junction_events(const EnsembleSpec& spec, const EnsembleMember& m) {
         ts.columns[0].push_back(j.t0 + static_cast<double>(i) * j.dt);
         ts.columns[1].push_back(j.events[i]);
     }
-    io::write_timeseries_csv(m.dir / "events.csv", ts, {"junction events: crossings of G = 1.1 goff per sample"});
+    io::write_timeseries_csv(m.dir / "events.csv", ts, {kJunctionEventsComment});
     if (!spec.keep_lambda) fs::remove(m.dir / "lambda.csv");
 }
 

@@ -57,9 +57,12 @@ struct Context {
     std::string deck;                    // SPICE engines
 };
 
+// Whether the run needs every recorded junction's state from the engine.
+bool wants_states(const NetworkRunSpec& s) { return s.save_lambda || s.save_events; }
+
 std::vector<std::string> lambda_names(const Context& c) {
     std::vector<std::string> names;
-    if (c.spec.save_lambda)
+    if (wants_states(c.spec))
         for (auto k : c.junctions) names.push_back("l" + std::to_string(k));
     return names;
 }
@@ -78,9 +81,9 @@ void run_native(Context& c, RunRecorder& rec, RunResult& res) {
     const auto start = Clock::now();
     bool over_limit = false;
     long steps = eng.run([&](const engine::NativeStep& s) {
-        for (std::size_t k = 0; k < c.junctions.size() && c.spec.save_lambda; ++k) lam[k] = (*s.lambda)[c.junctions[k]];
-        rec.record(s.t, c.spec.stimulus.value(s.t), (*s.electrode_current)[drain_index],
-                   c.spec.save_lambda ? lam.data() : nullptr);
+        const bool states = wants_states(c.spec);
+        for (std::size_t k = 0; k < c.junctions.size() && states; ++k) lam[k] = (*s.lambda)[c.junctions[k]];
+        rec.record(s.t, c.spec.stimulus.value(s.t), (*s.electrode_current)[drain_index], states ? lam.data() : nullptr);
         bar.update(s.t);
         over_limit = c.spec.wall_limit_s > 0 &&
                      std::chrono::duration<double>(Clock::now() - start).count() > c.spec.wall_limit_s;
@@ -118,7 +121,7 @@ void run_libngspice(Context& c, RunRecorder& rec, RunResult& res) {
     session.set_layout_callback([&](const engine::VectorLayout& layout) {
         i_idx = layout.index(drain_vec);
         lam_idx.clear();
-        if (c.spec.save_lambda)
+        if (wants_states(c.spec))
             for (auto k : c.junctions) lam_idx.push_back(layout.index("v(l" + std::to_string(k) + ")"));
     });
     session.set_recorder([&](const engine::Point& p) {
@@ -172,14 +175,15 @@ void run_cli(Context& c, RunRecorder& rec, RunResult& res) {
         res.message = "ngspice's raw file is truncated";
     }
     std::vector<std::string> names{"time", "i(v" + c.drain->name + ")"};
-    if (c.spec.save_lambda)
+    const bool states = wants_states(c.spec);
+    if (states)
         for (auto k : c.junctions) names.push_back("v(l" + std::to_string(k) + ")");
     std::vector<double> lam(c.junctions.size());
     raw.for_each_block(plot, names, [&](const io::PointBlock& b) {
         for (std::size_t p = 0; p < b.n_points; ++p) {
-            for (std::size_t k = 0; k < lam.size() && c.spec.save_lambda; ++k) lam[k] = b.real(p, 2 + k);
+            for (std::size_t k = 0; k < lam.size() && states; ++k) lam[k] = b.real(p, 2 + k);
             const double t = b.real(p, 0);
-            rec.record(t, c.spec.stimulus.value(t), b.real(p, 1), c.spec.save_lambda ? lam.data() : nullptr);
+            rec.record(t, c.spec.stimulus.value(t), b.real(p, 1), states ? lam.data() : nullptr);
         }
     });
     std::error_code ec;
@@ -267,7 +271,7 @@ RunResult run_network(const NetworkRunSpec& spec) {
         no.drive = c.driven->name;
         no.tstop = spec.tstop;
         no.tmax = spec.tmax;
-        no.save_lambda = spec.save_lambda;
+        no.save_lambda = wants_states(spec);
         no.codemodel_load = net::CodemodelLoad::None;
         if (no.flavour == net::Flavour::Subckt) no.subckt_library = net::find_subckt_library(spec.subckt_library);
         no.command_line = spec.command_line;
@@ -275,7 +279,13 @@ RunResult run_network(const NetworkRunSpec& spec) {
         write_file_atomic(spec.out / "deck.cir", c.deck);
     }
 
-    RecorderOptions ro{spec.out, lambda_names(c), spec.raw, spec.resample_dt};
+    RecorderOptions ro;
+    ro.dir = spec.out;
+    ro.lambda_names = lambda_names(c);
+    ro.save_lambda = spec.save_lambda;
+    if (spec.save_events) ro.event_params = c.params;
+    ro.raw = spec.raw;
+    ro.resample_dt = spec.resample_dt;
     RunRecorder rec(ro);
     RunResult res;
     const auto start = Clock::now();

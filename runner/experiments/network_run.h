@@ -31,7 +31,8 @@ struct NetworkRunSpec {
     std::vector<std::string> params;         // NAME=VALUE overrides
     std::vector<double> lambda0;             // initial states (empty = 0)
     bool nwnsim_compat = false;              // native engine only
-    bool save_lambda = false;
+    bool save_lambda = false;                // lambda.csv
+    bool save_events = false;                // events.csv: junction crossings of 1.1·goff per written sample
     bool raw = false;
     double resample_dt = 0;
     double wall_limit_s = 0;                 // 0 = none

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "common/cancel.h"
+#include "runner/analysis/junction_events.h"
 #include "runner/io/raw_writer.h"
 #include "runner/io/timeseries_csv.h"
 
@@ -18,16 +19,23 @@ double conductance(double v, double i) {
 RunRecorder::RunRecorder(RecorderOptions options) : opt_(std::move(options)) {
     ts_ = std::make_unique<io::TimeSeriesCsvWriter>(opt_.dir / "timeseries.csv",
                                                     std::vector<std::string>{"t", "V", "I", "G"});
-    if (!opt_.lambda_names.empty()) {
+    if (opt_.save_lambda && !opt_.lambda_names.empty()) {
         std::vector<std::string> names{"t"};
         names.insert(names.end(), opt_.lambda_names.begin(), opt_.lambda_names.end());
         lam_ = std::make_unique<io::TimeSeriesCsvWriter>(opt_.dir / "lambda.csv", names);
+    }
+    if (opt_.event_params && !opt_.lambda_names.empty()) {
+        ev_ = std::make_unique<io::TimeSeriesCsvWriter>(opt_.dir / "events.csv", std::vector<std::string>{"t", "events"},
+                                                        std::vector<std::string>{kJunctionEventsComment});
+        counter_ = std::make_unique<analysis::LevelCrossingCounter>(analysis::on_level(opt_.event_params->goff));
+        g_.resize(opt_.lambda_names.size());
     }
     if (opt_.raw) {
         io::RawPlotSpec spec;
         spec.title = "nwnspice run";
         spec.variables = {{"time", "time"}, {"V", "voltage"}, {"I", "current"}, {"G", ""}};
-        for (const auto& n : opt_.lambda_names) spec.variables.push_back({"v(" + n + ")", "voltage"});
+        if (opt_.save_lambda)
+            for (const auto& n : opt_.lambda_names) spec.variables.push_back({"v(" + n + ")", "voltage"});
         raw_ = std::make_unique<io::RawWriter>(opt_.dir / "run.raw", spec);
     }
     plam_.resize(opt_.lambda_names.size());
@@ -43,6 +51,11 @@ void RunRecorder::emit(double t, double v, double i, const double* lambda) {
         std::copy(lambda, lambda + opt_.lambda_names.size(), row_.begin() + 1);
         lam_->write_row(row_);
     }
+    if (ev_ && lambda) {
+        double slope;
+        for (std::size_t k = 0; k < g_.size(); ++k) g_[k] = nwn_conductance(&*opt_.event_params, lambda[k], &slope);
+        ev_->write_row({t, static_cast<double>(counter_->push(g_))});
+    }
 }
 
 void RunRecorder::record(double t, double v, double i, const double* lambda) {
@@ -55,8 +68,10 @@ void RunRecorder::record(double t, double v, double i, const double* lambda) {
     g_last_ = g;
     if (raw_) {
         std::vector<double> vals{t, v, i, std::isnan(g) ? 0.0 : g};
-        if (lambda) vals.insert(vals.end(), lambda, lambda + opt_.lambda_names.size());
-        else vals.resize(4 + opt_.lambda_names.size(), 0.0);
+        if (opt_.save_lambda) {
+            if (lambda) vals.insert(vals.end(), lambda, lambda + opt_.lambda_names.size());
+            else vals.resize(4 + opt_.lambda_names.size(), 0.0);
+        }
         raw_->append(vals);
     }
     if (opt_.resample_dt <= 0) {
@@ -89,9 +104,11 @@ void RunRecorder::record(double t, double v, double i, const double* lambda) {
 void RunRecorder::close() {
     if (ts_) ts_->close();
     if (lam_) lam_->close();
+    if (ev_) ev_->close();
     if (raw_) raw_->close();
     ts_.reset();
     lam_.reset();
+    ev_.reset();
     raw_.reset();
 }
 

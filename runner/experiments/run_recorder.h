@@ -1,26 +1,39 @@
 // The outputs of one transient run, written while it streams: timeseries.csv (t,V,I,G, optionally
-// resampled onto a uniform grid), lambda.csv (junction states, on request) and run.raw (every accepted
-// point, on request). Nothing appears under its final name until close(): an interrupted run leaves no
+// resampled onto a uniform grid), lambda.csv (junction states, on request), events.csv (junction events
+// counted from the states, on request) and run.raw (every accepted point, on request). Nothing appears under its final name until close(): an interrupted run leaves no
 // file that looks complete (run.json then says so).
 #pragma once
 #include <cstddef>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "devicemodel/junction.h"
 
 namespace nwn::io {
 class RawWriter;
 class TimeSeriesCsvWriter;
 }  // namespace nwn::io
+namespace nwn::analysis {
+class LevelCrossingCounter;
+}
 
 namespace nwn::exp {
 
+// The comment line of every events.csv, however it was counted.
+inline constexpr const char* kJunctionEventsComment = "junction events: crossings of G = 1.1 goff per sample";
+
 struct RecorderOptions {
     std::filesystem::path dir;
-    std::vector<std::string> lambda_names;  // column names of the recorded states ("l0", "l5", ...); empty = none
+    std::vector<std::string> lambda_names;  // names of the states given to record() ("l0", "l5", ...); empty = none
+    bool save_lambda = false;               // lambda.csv, and the states in run.raw
+    // events.csv (t,events): per written sample, the junctions whose G(λ) crossed 1.1·goff since the
+    // previous one (level_crossing_events on the states as lambda.csv would hold them, without the file).
+    std::optional<nwn_junction_params> event_params;
     bool raw = false;
-    double resample_dt = 0;  // > 0: timeseries.csv and lambda.csv on the grid k·resample_dt
+    double resample_dt = 0;  // > 0: every CSV on the grid k·resample_dt
 };
 
 class RunRecorder {
@@ -46,7 +59,9 @@ public:
 private:
     void emit(double t, double v, double i, const double* lambda);
     RecorderOptions opt_;
-    std::unique_ptr<io::TimeSeriesCsvWriter> ts_, lam_;
+    std::unique_ptr<io::TimeSeriesCsvWriter> ts_, lam_, ev_;
+    std::unique_ptr<analysis::LevelCrossingCounter> counter_;
+    std::vector<double> g_;
     std::unique_ptr<io::RawWriter> raw_;
     std::size_t points_ = 0;
     double t_first_ = 0, t_last_ = 0, g_first_ = 0, g_last_ = 0;

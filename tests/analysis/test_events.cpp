@@ -85,6 +85,12 @@ TEST_CASE("junction level crossings count on/off changes in either direction") {
           std::vector<int>{0, 1, 1, 1});
     CHECK_THROWS_AS(level_crossing_events(JunctionTraces{{0, 1}, {0}}, 1.0), nwn::Error);
     CHECK_THROWS_AS(level_crossing_events(JunctionTraces{}, 1.0), nwn::Error);
+    // One sample at a time (nwn run --save-events): the same counts, and a sample of another width refused.
+    LevelCrossingCounter counter(1.0);
+    std::vector<int> streamed;
+    for (std::size_t i = 0; i < 4; ++i) streamed.push_back(counter.push(std::vector<double>{G[0][i], G[1][i], G[2][i]}));
+    CHECK(streamed == std::vector<int>{0, 1, 1, 1});
+    CHECK_THROWS_AS(counter.push(std::vector<double>{0, 0}), nwn::Error);
 }
 
 TEST_CASE("dG/G spikes: peaks of |ΔG|/G/dt above the threshold, summed over junctions") {

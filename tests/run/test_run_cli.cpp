@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/atomic_file.h"
+#include "runner/experiments/recording_input_lambda.h"
 #include "runner/io/raw_reader.h"
 #include "runner/io/timeseries_csv.h"
 #include "support/reference.h"
@@ -177,6 +178,36 @@ TEST_CASE("bad input gives a clear message and a non-zero exit", "[run]") {
     nwn::write_file_atomic(dir / "broken.cir", "* broken\nV1 a 0 DC 1\nR1 a 0 1k\nQ1 a b\n.tran 1m 10m\n.end\n");
     CHECK(run_command(nwn_cmd() + " run " + (dir / "broken.cir").string() + " --out " + (dir / "z").string(), &out) == 1);
     CHECK(out.find("could not find a valid modelname") != std::string::npos);
+}
+
+TEST_CASE("--save-events counts, while the run streams, the crossings that lambda.csv holds", "[run]") {
+    auto dir = scratch_dir("run/events");
+    auto net = small_network(dir);
+    // The ensemble's two paths: native at its own step, SPICE resampled onto the dt grid.
+    for (const std::string engine_args : {"--engine native", "--engine libngspice --resample 1e-3"}) {
+        INFO(engine_args);
+        const std::string common = " run " + net.string() + " " + engine_args + " --stimulus dc:1 --tstop 0.5 --tmax 1e-3 --quiet";
+        std::string out;
+        REQUIRE(run_command(nwn_cmd() + common + " --save-events --out " + (dir / "ev").string(), &out) == 0);
+        REQUIRE(run_command(nwn_cmd() + common + " --save-lambda --out " + (dir / "lam").string(), &out) == 0);
+        CHECK_FALSE(fs::exists(dir / "ev/lambda.csv"));
+        const auto streamed = nwn::io::read_timeseries_csv(dir / "ev/events.csv", {{"t", "events"}});
+        const auto counted = nwn::exp::junction_events_from_run(dir / "lam", nwn::exp::JunctionEventMethod::Crossings, 1e-3);
+        REQUIRE(streamed.rows() == counted.events.size());
+        REQUIRE(streamed.rows() > 400);
+        int total = 0;
+        for (std::size_t i = 0; i < streamed.rows(); ++i) {
+            // Same states, same G(λ), same level: the counts are equal, not close.
+            REQUIRE(streamed.columns[1][i] == counted.events[i]);
+            CHECK(streamed.columns[0][i] == Approx(counted.t0 + static_cast<double>(i) * counted.dt).margin(1e-12));
+            total += counted.events[i];
+        }
+        CHECK(total > 50);  // 124 in both engines when written: the test compares real switching, not zeros
+    }
+    std::string out;
+    nwn::write_file_atomic(dir / "rc.cir", "* rc\nV1 a 0 DC 1\nR1 a 0 1k\n.tran 1m 10m\n.end\n");
+    CHECK(run_command(nwn_cmd() + " run " + (dir / "rc.cir").string() + " --save-events --out " + (dir / "d").string(), &out) == 2);
+    CHECK(out.find("--save-events applies to a network run") != std::string::npos);
 }
 
 TEST_CASE("the osdi flavour runs in the build's ngspice 46 through both engines, and bad devices are refused", "[run][osdi]") {

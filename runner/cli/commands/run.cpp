@@ -38,13 +38,13 @@ int run_run(const std::vector<std::string>& args) {
         solver;
     std::vector<std::string> params;
     double tstop = 1, tmax = 1e-3, resample = 0, wall = 0;
-    bool save_lambda = false, raw = false, compat = false, quiet = false;
+    bool save_lambda = false, save_events = false, raw = false, compat = false, quiet = false;
     po::options_description opts(
         "usage: nwn run NET.json --stimulus SPEC --tstop T [--tmax H] [--contacts I,J] --out DIR [options]\n"
         "       nwn run DECK.cir --out DIR [--engine libngspice|ngspice-cli] [--raw]\n\n"
         "Runs one transient and writes DIR/run.json (parameters, engine, versions, wall time, steps, status),\n"
         "DIR/timeseries.csv (t,V,I,G: driven-electrode voltage, drain current, G = |I/V|), DIR/lambda.csv\n"
-        "(--save-lambda) and DIR/run.raw (--raw). A deck run writes every saved vector instead of t,V,I,G.\n"
+        "(--save-lambda), DIR/events.csv (--save-events) and DIR/run.raw (--raw). A deck run writes every saved vector instead of t,V,I,G.\n"
         "Ctrl-C stops the run and keeps what was recorded (run.json: status interrupted).\n\noptions");
     opts.add_options()("help,h", "show this help")
         ("input", po::value(&in)->required(), "network file (JSON) or ngspice deck (.cir, .sp, .spice, .net)")
@@ -69,6 +69,9 @@ int run_run(const std::vector<std::string>& args) {
         ("nwnsim-compat", po::bool_switch(&compat),
          "native engine: NWNsim's sign-asymmetric reset-to-zero rule (exact reproduction of its runs)")
         ("save-lambda", po::bool_switch(&save_lambda), "write lambda.csv with every junction's state")
+        ("save-events", po::bool_switch(&save_events),
+         "write events.csv (t,events): per written sample, the junctions whose G crossed 1.1*goff since the "
+         "previous one (what nwn avalanches --events crossings counts from lambda.csv, without the file)")
         ("raw", po::bool_switch(&raw), "write run.raw (binary SPICE3 raw file)")
         ("resample", po::value(&resample)->default_value(0), "write CSVs on a uniform grid of this step (s)")
         ("wall-limit", po::value(&wall)->default_value(0), "stop a run after this many seconds of wall time")
@@ -92,6 +95,9 @@ int run_run(const std::vector<std::string>& args) {
     nwn::exp::install_interrupt_handler();
 
     if (is_deck(in)) {
+        if (save_lambda || save_events)
+            throw po::error(std::string(save_lambda ? "--save-lambda" : "--save-events") +
+                            " applies to a network run (NET.json), not to a deck");
         nwn::exp::DeckRunSpec d;
         d.deck = in;
         d.engine = nwn::exp::parse_engine(engine);
@@ -121,6 +127,7 @@ int run_run(const std::vector<std::string>& args) {
     s.nwnsim_compat = compat;
     if (compat && s.engine != nwn::exp::Engine::Native) throw po::error("--nwnsim-compat applies to --engine native");
     s.save_lambda = save_lambda;
+    s.save_events = save_events;
     s.raw = raw;
     s.resample_dt = resample;
     s.wall_limit_s = wall;
