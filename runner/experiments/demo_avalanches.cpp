@@ -10,7 +10,6 @@
 #include "runner/experiments/demo_event_match.h"
 #include "runner/experiments/ensemble_members.h"
 #include "runner/experiments/plots_gnuplot.h"
-#include "runner/experiments/recording_input_lambda.h"
 #include "runner/io/timeseries_csv.h"
 
 namespace fs = std::filesystem;
@@ -179,17 +178,15 @@ report::Section demo_avalanches(DemoContext& ctx) {
         const double volts = member.value("voltage", 0.0);
         st = run_children(ctx, sec, "avalanches: SPICE member",
                           {{"run", net_file.string(), "--engine", "libngspice", "--stimulus", "dc:" + fmt("%.12g", volts),
-                            "--tstop", number_label(sc.spice_member_tstop), "--tmax", "1e-3", "--resample", "1e-3", "--save-lambda",
+                            "--tstop", number_label(sc.spice_member_tstop), "--tmax", number_label(kDt), "--resample", number_label(kDt), "--save-events",
                             "--quiet", "--out", sdir.string()}},
                           {sdir / "nwn.log"});
         if (st[0] == 0) {
-            const auto sp = junction_events_from_run(sdir, JunctionEventMethod::Crossings, kDt);
-            fs::remove(sdir / "lambda.csv");  // hundreds of MB; its events are what is compared
-            std::vector<double> st_t(sp.events.size()), st_c(sp.events.size());
-            for (std::size_t k = 0; k < sp.events.size(); ++k) st_t[k] = sp.t0 + static_cast<double>(k) * sp.dt, st_c[k] = sp.events[k];
+            // Both counted as the runs streamed (nwn run --save-events), on the same 1 ms grid.
+            const auto sp = io::read_timeseries_csv(sdir / "events.csv", {{"t", "events"}});
             const auto nat = io::read_timeseries_csv(mdir / "events.csv", {{"t", "events"}});
             const auto en = event_times(nat.columns[0], nat.columns[1], sc.spice_member_tstop);
-            const auto es = event_times(st_t, st_c, sc.spice_member_tstop);
+            const auto es = event_times(sp.columns[0], sp.columns[1], sc.spice_member_tstop);
             const auto m = match_events(en, es, kEventMatchWindow);
             const auto wide = match_events(en, es, 10 * kEventMatchWindow);
             const json run = read_json(sdir / "run.json");

@@ -11,6 +11,9 @@ EventMatch match_events(const std::vector<double>& a, const std::vector<double>&
     m.b = b.size();
     std::vector<char> used(b.size(), 0);
     std::vector<double> dts;
+    // Both trains lie on the same sample grid, their times made by different sums (k·dt, t0 + k·dt): an
+    // offset of exactly the window must not fall in or out with the last bits of the time stamps.
+    window *= 1 + 1e-9;
     std::size_t lo = 0;  // first b that can still pair with the current or a later a
     for (double t : a) {
         while (lo < b.size() && b[lo] < t - window) ++lo;

@@ -15,7 +15,8 @@ struct EventMatch {
     double fraction() const { return a ? static_cast<double>(matched) / static_cast<double>(a) : 0.0; }
 };
 
-// a and b ascending times (an event per entry; equal times for several events in one sample).
+// a and b ascending times (an event per entry; equal times for several events in one sample). The window
+// is inclusive, to within rounding of the time stamps.
 EventMatch match_events(const std::vector<double>& a, const std::vector<double>& b, double window);
 
 }  // namespace nwn::exp

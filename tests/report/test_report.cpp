@@ -106,4 +106,10 @@ TEST_CASE("Events are matched one to one within the window, nearest first") {
     CHECK(m.matched == 2);  // both events at 10 ms; nothing near 50 ms or 100 ms
     CHECK(m.fraction() == Approx(0.5));
     CHECK(m.median_abs_dt == Approx(0.0005).margin(1e-12));
+    // An offset of exactly the window on a 1 ms grid pairs whichever way the time stamps were summed.
+    double acc = 0;
+    for (int k = 0; k < 30; ++k) acc += 1e-3;  // 0.030000000000000013
+    CHECK(exp::match_events({25 * 1e-3}, {acc}, 5e-3).matched == 1);
+    CHECK(exp::match_events({acc}, {25 * 1e-3}, 5e-3).matched == 1);
+    CHECK(exp::match_events({25 * 1e-3}, {0.0301}, 5e-3).matched == 0);
 }
