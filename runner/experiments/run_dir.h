@@ -8,8 +8,8 @@
 namespace nwn::exp {
 
 // run.json first: it is what marks a directory as a finished run, so it goes before anything else.
-inline constexpr std::array<const char*, 8> kRunFiles = {"run.json",    "timeseries.csv", "lambda.csv",  "run.raw",
-                                                         "deck.cir",    "ngspice.raw",    "ngspice.log", ".spiceinit"};
+inline constexpr std::array<const char*, 9> kRunFiles = {"run.json",   "timeseries.csv", "lambda.csv",  "events.csv", "run.raw",
+                                                         "deck.cir",   "ngspice.raw",    "ngspice.log", ".spiceinit"};
 
 // Creates dir, or removes from it the files of kRunFiles left by an earlier run (a symlink is removed,
 // never its target), except those that are one of this run's inputs (re-running DIR/deck.cir into DIR).

@@ -269,11 +269,13 @@ TEST_CASE("a reused run directory holds only the new run's files; special files 
     auto net = small_network(dir);
     const std::string base = nwn_cmd() + " run " + net.string() + " --engine native --stimulus dc:0.5 --tstop 0.02 --quiet --out ";
     std::string out;
-    REQUIRE(run_command(base + (dir / "r").string() + " --raw --save-lambda", &out) == 0);
+    REQUIRE(run_command(base + (dir / "r").string() + " --raw --save-lambda --save-events", &out) == 0);
     REQUIRE(fs::exists(dir / "r/run.raw"));
+    REQUIRE(fs::exists(dir / "r/events.csv"));
     REQUIRE(run_command(base + (dir / "r").string(), &out) == 0);
     CHECK(!fs::exists(dir / "r/run.raw"));     // not the previous run's
     CHECK(!fs::exists(dir / "r/lambda.csv"));
+    CHECK(!fs::exists(dir / "r/events.csv"));  // an ensemble would take a stale one for this run's
     CHECK(fs::exists(dir / "r/timeseries.csv"));
     nwn::write_file_atomic(dir / "r/notes.txt", "mine\n");  // not a run file: left alone
     REQUIRE(run_command(base + (dir / "r").string(), &out) == 0);
