@@ -41,21 +41,27 @@ constexpr std::uint64_t kMaxInflation = 1032;  // deflate packs at most 1032:1
 // it, nested matrices (struct fields, cells) too. matio allocates and clears what a tag claims before
 // it reads it, so one corrupt byte count in a 4 kB file cost 2 GB and 12 s. `read(offset, tag)` reads
 // 8 bytes at an offset of the content; false where the bytes are not at hand (past the inflated head
-// of a compressed variable), which ends the check there.
+// of a compressed variable), which ends the check there. `in_matrix`: the content is a matrix's, whose
+// second sub-element is its dimensions.
 template <class Read>
-bool elements_fit(const Read& read, std::uint64_t base, std::uint64_t content, bool swap, int depth = 0) {
-    for (std::uint64_t pos = 0; pos + 8 <= content;) {
+bool elements_fit(const Read& read, std::uint64_t base, std::uint64_t content, bool swap, bool in_matrix, int depth = 0) {
+    int index = 0;
+    for (std::uint64_t pos = 0; pos + 8 <= content; ++index) {
         unsigned char tag[8];
         if (!read(base + pos, tag)) return true;
         const std::uint32_t type = u32(tag, swap);
         const std::uint64_t bytes = u32(tag + 4, swap);
-        if (type >> 16) {  // small element: data inside the tag
+        // matio reads the dimensions' second word as their byte count whatever the tag's form (a
+        // "small element" there made it allocate 400 MB); MATLAB writes them as a full element.
+        if (in_matrix && index == 1 && (type >> 16)) return false;
+        if (type >> 16) {  // small element: at most 4 bytes of data, inside the tag
+            if ((type >> 16) > 4) return false;
             pos += 8;
             continue;
         }
         const std::uint64_t end = pos + 8 + (bytes + 7) / 8 * 8;
         if (end > content) return false;
-        if (type == miMATRIX && depth < 32 && !elements_fit(read, base + pos + 8, bytes, swap, depth + 1)) return false;
+        if (type == miMATRIX && depth < 32 && !elements_fit(read, base + pos + 8, bytes, swap, true, depth + 1)) return false;
         pos = end;
     }
     return true;
@@ -123,7 +129,7 @@ void check_mat5_complete(const std::string& path) {
                 in.seekg(static_cast<std::streamoff>(at));
                 return static_cast<bool>(in.read(reinterpret_cast<char*>(t), 8));
             };
-            if (!elements_fit(from_file, pos + 8, bytes, swap)) throw corrupt(pos);
+            if (!elements_fit(from_file, pos + 8, bytes, swap, true)) throw corrupt(pos);
         } else if (type == miCOMPRESSED) {
             const std::string head = inflated_head(in, pos + 8, bytes);
             auto from_head = [&](std::uint64_t at, unsigned char* t) {
@@ -132,7 +138,7 @@ void check_mat5_complete(const std::string& path) {
                 return true;
             };
             // The inflated variable: one miMATRIX of at most kMaxInflation times the compressed bytes.
-            if (!elements_fit(from_head, 0, kMaxInflation * bytes + 8, swap)) throw corrupt(pos);
+            if (!elements_fit(from_head, 0, kMaxInflation * bytes + 8, swap, false)) throw corrupt(pos);
         }
         in.clear();
         pos = end;

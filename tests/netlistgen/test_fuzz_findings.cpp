@@ -76,6 +76,29 @@ fs::path crossing(const fs::path& dir, const std::string& name = "", std::vector
     return p;
 }
 
+// The MAT file `bytes` with its first variable (compressed) inflated, edited and compressed again.
+template <class Edit>
+std::string edit_first_compressed(std::string bytes, const Edit& edit) {
+    std::uint32_t type = 0, size = 0;
+    std::memcpy(&type, bytes.data() + 128, 4);
+    std::memcpy(&size, bytes.data() + 132, 4);
+    REQUIRE(type == 15);  // miCOMPRESSED
+    std::string plain(4096, '\0');
+    uLongf plain_size = plain.size();
+    REQUIRE(uncompress(reinterpret_cast<Bytef*>(plain.data()), &plain_size,
+                       reinterpret_cast<const Bytef*>(bytes.data() + 136), size) == Z_OK);
+    plain.resize(plain_size);
+    edit(plain);
+    std::string packed(compressBound(plain.size()), '\0');
+    uLongf packed_size = packed.size();
+    REQUIRE(compress(reinterpret_cast<Bytef*>(packed.data()), &packed_size,
+                     reinterpret_cast<const Bytef*>(plain.data()), plain.size()) == Z_OK);
+    packed.resize(packed_size);
+    const auto new_size = static_cast<std::uint32_t>(packed.size());
+    std::memcpy(bytes.data() + 132, &new_size, 4);
+    return bytes.substr(0, 136) + packed + bytes.substr(136 + size);
+}
+
 }  // namespace
 
 TEST_CASE("fuzz: an NWNsim .mat import is accepted only when its network file reads back", "[mat][fuzz]") {
@@ -134,27 +157,30 @@ TEST_CASE("fuzz: a tag claiming more than its variable holds is refused before m
                       Contains("name.mat: corrupt MAT file (the variable at byte 128 holds an element larger than itself)"));
 
     // The same inside a compressed variable: its inflated head is checked.
-    bytes = nwn::read_file(crossing(dir, "", {}, true));
-    std::uint32_t type = 0, size = 0;
-    std::memcpy(&type, bytes.data() + 128, 4);
-    std::memcpy(&size, bytes.data() + 132, 4);
-    REQUIRE(type == 15);  // miCOMPRESSED
-    std::string plain(4096, '\0');
-    uLongf plain_size = plain.size();
-    REQUIRE(uncompress(reinterpret_cast<Bytef*>(plain.data()), &plain_size,
-                       reinterpret_cast<const Bytef*>(bytes.data() + 136), size) == Z_OK);
-    plain.resize(plain_size);
-    at = plain.find(name_tag);
-    REQUIRE(at != std::string::npos);
-    std::memcpy(plain.data() + at + 4, &claimed, 4);
-    std::string packed(compressBound(plain.size()), '\0');
-    uLongf packed_size = packed.size();
-    REQUIRE(compress(reinterpret_cast<Bytef*>(packed.data()), &packed_size,
-                     reinterpret_cast<const Bytef*>(plain.data()), plain.size()) == Z_OK);
-    packed.resize(packed_size);
-    const auto new_size = static_cast<std::uint32_t>(packed.size());
-    std::memcpy(bytes.data() + 132, &new_size, 4);
-    bytes = bytes.substr(0, 136) + packed + bytes.substr(136 + size);
+    bytes = edit_first_compressed(nwn::read_file(crossing(dir, "", {}, true)), [&](std::string& plain) {
+        const auto at = plain.find(name_tag);
+        REQUIRE(at != std::string::npos);
+        std::memcpy(plain.data() + at + 4, &claimed, 4);
+    });
     nwn::write_file_atomic(dir / "zname.mat", bytes);
     CHECK_THROWS_WITH(import_nwnsim_mat(dir / "zname.mat"), Contains("zname.mat: corrupt MAT file"));
+}
+
+TEST_CASE("fuzz: dimensions in the small-element form are refused before matio allocates them", "[mat][fuzz]") {
+    const auto dir = nwn::test::scratch_dir("netlistgen_fuzz_mat_small_dims");
+    // The dimensions' tag (miINT32, 8 bytes, at byte 24 of the variable) as "small element" 0x08000005
+    // followed by 0x06000000: matio took the second word for the byte count and allocated 400 MB (12 s
+    // under ASan for a 1.4 kB file). A small element claiming more than 4 bytes is as corrupt.
+    for (const std::uint32_t small_tag : {0x08000005u, 0x00040005u}) {
+        const std::string bytes = edit_first_compressed(nwn::read_file(crossing(dir, "", {}, true)), [&](std::string& plain) {
+            std::uint32_t dims_type = 0;
+            std::memcpy(&dims_type, plain.data() + 24, 4);
+            REQUIRE(dims_type == 5);  // miINT32
+            const std::uint32_t count = 0x06000000;
+            std::memcpy(plain.data() + 24, &small_tag, 4);
+            std::memcpy(plain.data() + 28, &count, 4);
+        });
+        nwn::write_file_atomic(dir / "dims.mat", bytes);
+        CHECK_THROWS_WITH(import_nwnsim_mat(dir / "dims.mat"), Contains("dims.mat: corrupt MAT file"));
+    }
 }
