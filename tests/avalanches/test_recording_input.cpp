@@ -67,7 +67,7 @@ TEST_CASE("CSV recordings: G from I and V, a constant bias, series, and no time 
     CHECK_THROWS_WITH(read_recording(dir / "split.csv", split), Catch::Contains("starts again"));
 }
 
-TEST_CASE("run directories resample at the run's tmax; raw files by vector names") {
+TEST_CASE("run directories resample at the run's tmax, raw files by vector names") {
     const auto dir = nwn::test::scratch_dir("recording_run");
     fs::create_directories(dir / "run");
     nwn::write_file_atomic(dir / "run" / "run.json", R"({"status": "completed", "tmax": 0.001})");

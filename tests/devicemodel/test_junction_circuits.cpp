@@ -193,7 +193,7 @@ TEST_CASE("the OSDI device in libngspice 46: DC steps and triangle drive", "[cir
     check_triangle(Flavour::osdi46_lib);
 }
 
-TEST_CASE(".ic sets lambda; .op and .ac use the conductance of that lambda", "[circuit]") {
+TEST_CASE(".ic sets lambda, and .op and .ac use the conductance of that lambda", "[circuit]") {
     const double l0 = 0.0095;  // mid-tunnelling: G = 2.697e-6 S, sensitive to the state
     const auto p = nwn_params_dc();
     double dg;

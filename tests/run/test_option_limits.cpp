@@ -56,7 +56,7 @@ TEST_CASE("numeric options: negative counts, non-finite numbers, ranges and run 
     }
 }
 
-TEST_CASE("--help lists the ranges of the options it has", "[run][options]") {
+TEST_CASE("nwn run --help lists the ranges of the options it has", "[run][options]") {
     std::string text;
     REQUIRE(run_command(nwn_binary().string() + " run --help", &text) == 0);
     CHECK_THAT(text, Catch::Contains("--tstop (0, 1000000]"));

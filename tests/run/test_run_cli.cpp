@@ -180,7 +180,7 @@ TEST_CASE("bad input gives a clear message and a non-zero exit", "[run]") {
     CHECK(out.find("could not find a valid modelname") != std::string::npos);
 }
 
-TEST_CASE("--save-events counts, while the run streams, the crossings that lambda.csv holds", "[run]") {
+TEST_CASE("nwn run --save-events counts, while the run streams, the crossings that lambda.csv holds", "[run]") {
     auto dir = scratch_dir("run/events");
     auto net = small_network(dir);
     // The ensemble's two paths: native at its own step, SPICE resampled onto the dt grid.
@@ -264,7 +264,7 @@ TEST_CASE("the osdi flavour runs in the build's ngspice 46 through both engines,
     CHECK(out.find("use --flavour osdi there") != std::string::npos);
 }
 
-TEST_CASE("a reused run directory holds only the new run's files; special files in the way are refused", "[run]") {
+TEST_CASE("a reused run directory holds only the new run's files, and special files in the way are refused", "[run]") {
     auto dir = scratch_dir("run/reuse");
     auto net = small_network(dir);
     const std::string base = nwn_cmd() + " run " + net.string() + " --engine native --stimulus dc:0.5 --tstop 0.02 --quiet --out ";
