@@ -1,5 +1,5 @@
-// How much each section of the demo computes in each mode. The default fits in about 5 minutes on two
-// cores after the build, --quick in about one (the CI test), --full pools more for tighter numbers.
+// How much each section of the demo computes in each mode. The default fits in about 2 minutes on two
+// cores after the build, --quick in about 20 s (the CI test), --full pools more for tighter numbers.
 #include "runner/experiments/demo_context.h"
 
 namespace nwn::exp {
