@@ -27,16 +27,18 @@ std::string relu(const std::string& x, const std::string& w) {
     return "(" + X + ">=" + w + " ? " + X + " : (" + X + "<=-" + w + " ? 0 : (" + X + "+" + w + ")*(" + X +
            "+" + w + ")/(4*" + w + ")))";
 }
+// junction.h's tests (x >= w && x > 0, x <= -w && x < 0) with one comparison each, the same function for
+// w >= 0 (nwn_params_check): at x = +-w the ramp is +-1 already. A '&&' costs ngspice five tree nodes.
 std::string sign(const std::string& x, const std::string& w) {
     std::string X = par(x), u = "(" + X + "/" + w + ")";
-    return "(" + X + ">=" + w + " && " + X + ">0 ? 1 : (" + X + "<=-" + w + " && " + X + "<0 ? -1 : (" + w +
-           "<=0 ? 0 : " + u + "*(2-abs(" + u + ")))))";
+    return "(" + X + ">" + w + " ? 1 : (" + X + "<-" + w + " ? -1 : (" + w + "<=0 ? 0 : " + u + "*(2-abs(" + u + ")))))";
 }
 // The C1 polynomial u^2 (3 - 2u) that junction.h's step and window follow over their bands.
 std::string smoothstep(const std::string& u) { return u + "*" + u + "*(3-2*" + u + ")"; }
 std::string step(const std::string& x, const std::string& w) {
     std::string X = par(x), u = "((" + X + "+" + w + ")/(2*" + w + "))";
-    return "(" + X + ">=" + w + " && " + X + ">=0 ? 1 : (" + X + "<=-" + w + " && " + X + "<0 ? 0 : " + smoothstep(u) + "))";
+    // junction.h's x >= w && x >= 0, then x <= -w && x < 0: for w >= 0 the second half of each is implied
+    return "(" + X + ">=" + w + " ? 1 : (" + X + "<=-" + w + " ? 0 : " + smoothstep(u) + "))";
 }
 
 // A piecewise function as one ternary chain: the first piece whose condition holds gives the value; the
