@@ -119,9 +119,8 @@ std::string subckt_library_text() {
     // Rate f0 = set(V) - boost*tent(V)*sign(lambda) in mV/s, piecewise in |V| (vreset <= vset): the
     // set branch alone above vset's band, the whole smoothed formula inside it, 0 between the bands,
     // then the reset alone (tent's pieces).
-    node("sg", sign(L, P("lzero")));
     const std::string set_sign = "(" + V + ">0 ? 1 : -1)";
-    const std::string reset = "-1e3*" + P("boost") + "*v(sg)*";
+    const std::string reset = "-1e3*" + P("boost") + "*" + sign(L, P("lzero")) + "*";
     std::vector<Piece> f0 = {
         {aV + ">=" + P("vset") + "+" + wv, "1e3*(" + V + ">0 ? " + V + "-" + P("vset") + " : " + V + "+" + P("vset") + ")"},
         {aV + ">=" + P("vset") + "-" + wv,
