@@ -105,16 +105,20 @@ std::string subckt_library_text() {
     };
     os << "Evj vj 0 a b 1\n";
 
-    // Conductance through one node x: the tunnelling gap s (nm), or for the binary switch whether the
-    // filament is formed (0..1; step(|lambda| - lcrit) is junction.h's step(l - lcrit) + step(-l - lcrit)
-    // exactly). G(x) stays inline in the current source: a G node would start at 0 S under uic and leave
-    // the wires floating. ngspice drops the branch that {binary} rules out from the derivative trees.
-    node("x", P("binary") + ">0.5 ? " + step(aL + "-" + P("lcrit"), wl) + " : " + P("smax") + "/" + P("lcrit") + "*" +
-                  tent(L, P("lcrit"), wl));
+    // Conductance, inline in the current source (a G node would start at 0 S under uic and leave the
+    // wires floating): the tunnelling formula composed with each piece of the gap s = smax*tent/lcrit,
+    // so each regime of lambda holds its own short formula. The binary switch: step(|lambda| - lcrit) is
+    // junction.h's step(l - lcrit) + step(-l - lcrit) exactly. ngspice keeps the branch that {binary}
+    // rules out in the expression but drops it from the derivatives, and never walks it.
     const std::string pre = "(2/" + P("area") + ")/sqrt(" + P("phi") + ")/" + num(NWN_TUNNEL_J1);
     const std::string c0 = num(NWN_TUNNEL_C0) + "*" + P("phi") + "*" + P("phi");
-    os << "Bj a b I = " << V << "*(" << P("binary") << ">0.5 ? " << P("goff") << "+(" << P("gon") << "-" << P("goff")
-       << ")*v(x) : 1/(" << pre << "*v(x)*exp(" << c0 << "*v(x)) + 1/" << P("gon") << ") + " << P("goff") << ")\n";
+    std::vector<Piece> g = tent_pieces(L, P("lcrit"), wl);
+    for (auto& p : g) {
+        const std::string s = "(" + P("smax") + "/" + P("lcrit") + "*(" + p.value + "))";
+        p.value = "1/(" + pre + "*" + s + "*exp(" + c0 + "*" + s + ") + 1/" + P("gon") + ") + " + P("goff");
+    }
+    os << "Bj a b I = " << V << "*(" << P("binary") << ">0.5 ? " << P("goff") << "+(" << P("gon") << "-" << P("goff") << ")*"
+       << step(aL + "-" + P("lcrit"), wl) << " : " << chain(g) << ")\n";
 
     // Rate f0 = set(V) - boost*tent(V)*sign(lambda) in mV/s, piecewise in |V| (vreset <= vset): the
     // set branch alone above vset's band, the whole smoothed formula inside it, 0 between the bands,
