@@ -96,9 +96,9 @@ std::string subckt_library_text() {
           "* Cost: ngspice 39 walks each B-source's expression tree, and one derivative tree per variable,\n"
           "* node by node at every Newton iteration and again in its convergence test; past a few hundred\n"
           "* junctions the trees no longer fit in the caches and every node visited is a memory access.\n"
-          "* So each source is a chain of regimes (c ? x : ...), commonest first, each regime a short\n"
-          "* polynomial of a node voltage; quantities used twice are nodes (a B current into 1 ohm).\n"
-          "* Scales keep every node well above vntol: gap s in nm, rate f0 in mV/s.\n";
+          "* So there are three sources, each a chain of regimes (c ? x : ...) in which ngspice walks only\n"
+          "* the conditions up to the regime taken and that regime's short formula. The rate f0 is a node\n"
+          "* (a B current into 1 ohm) in mV/s, well above vntol.\n";
     os << ".subckt nwnjunction a b l params: " << subckt_default_params() << "\n";
     auto node = [&](const std::string& name, const std::string& expr) {
         os << "B" << name << " 0 " << name << " I = " << expr << "\nR" << name << " " << name << " 0 1\n";
@@ -122,7 +122,7 @@ std::string subckt_library_text() {
 
     // Rate f0 = set(V) - boost*tent(V)*sign(lambda) in mV/s, piecewise in |V| (vreset <= vset): the
     // set branch alone above vset's band, the whole smoothed formula inside it, 0 between the bands,
-    // then the reset alone (tent's pieces).
+    // then the reset alone (tent's pieces), sign(lambda) inline where the reset acts.
     const std::string set_sign = "(" + V + ">0 ? 1 : -1)";
     const std::string reset = "-1e3*" + P("boost") + "*" + sign(L, P("lzero")) + "*";
     std::vector<Piece> f0 = {
