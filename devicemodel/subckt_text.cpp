@@ -96,7 +96,7 @@ std::string subckt_library_text() {
           "* Cost: ngspice 39 walks each B-source's expression tree, and one derivative tree per variable,\n"
           "* node by node at every Newton iteration and again in its convergence test; past a few hundred\n"
           "* junctions the trees no longer fit in the caches and every node visited is a memory access.\n"
-          "* So there are three sources, each a chain of regimes (c ? x : ...) in which ngspice walks only\n"
+          "* So there are three sources, each a chain of regimes (nested conditionals) in which ngspice walks only\n"
           "* the conditions up to the regime taken and that regime's short formula. The rate f0 is a node\n"
           "* (a B current into 1 ohm) in mV/s, well above vntol.\n";
     os << ".subckt nwnjunction a b l params: " << subckt_default_params() << "\n";

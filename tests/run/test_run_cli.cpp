@@ -180,7 +180,7 @@ TEST_CASE("bad input gives a clear message and a non-zero exit", "[run]") {
     CHECK(out.find("could not find a valid modelname") != std::string::npos);
 }
 
-TEST_CASE("--save-events counts, while the run streams, the crossings that lambda.csv holds", "[run]") {
+TEST_CASE("nwn run --save-events counts, while the run streams, the crossings that lambda.csv holds", "[run]") {
     auto dir = scratch_dir("run/events");
     auto net = small_network(dir);
     // The ensemble's two paths: native at its own step, SPICE resampled onto the dt grid.
