@@ -129,7 +129,8 @@ std::string subckt_library_text() {
         {aV + ">=" + P("vset") + "+" + wv, "1e3*(" + V + ">0 ? " + V + "-" + P("vset") + " : " + V + "+" + P("vset") + ")"},
         {aV + ">=" + P("vset") + "-" + wv,
          "1e3*" + set_sign + "*" + relu(aV + "-" + P("vset"), wv) + reset + tent(V, P("vreset"), wv)}};
-    for (const auto& p : tent_pieces(V, P("vreset"), wv)) f0.push_back({p.when, p.value == "0" ? "0" : reset + "(" + p.value + ")"});
+    for (const auto& p : tent_pieces(V, P("vreset"), wv))  // tent's first piece, 0, is the dead zone between the thresholds
+        f0.push_back({p.when, p.value == "0" ? "0" : reset + "(" + p.value + ")"});
     node("f0", chain(f0));
 
     // State: cstate*dlambda/dt. Clamp at +-lmax: outward motion cut near the bound, inward free; pulled
