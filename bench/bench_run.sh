@@ -2,7 +2,7 @@
 # Times NWNsim's DC 1.8 V run (100-wire network, contacts 72 -> 29, 10 s) with every engine and both
 # junction flavours and prints a markdown table: wall time, accepted points, peak memory (max RSS).
 #   bench/bench_run.sh [REFERENCE_DIR] [TSTOP] [FLAVOURS]     FLAVOURS default "codemodel osdi subckt"
-# (the subckt rows take 3-4 minutes each; leave them out for a quick table).
+# (the subckt rows take ~40 s each on the 2-core VM; leave them out for a quick table).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ref=${1:-${NWN_REFERENCE_DIR:-../shared/reference}}
