@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds nwnspice with AddressSanitizer + UndefinedBehaviorSanitizer (-DNWN_SANITIZE=ON, see
 # cmake/Sanitizers.cmake) into ${ASAN_BUILD_DIR:-build-asan} and runs the tests there, all but the
-# long golden run of the portable subcircuit in the ngspice CLI (3 minutes inside the uninstrumented
+# long golden run of the portable subcircuit in the ngspice CLI (most of its minute inside the uninstrumented
 # ngspice; the code of ours it uses, deck writer and raw reader, runs in the fast tests). Fails on
 # a failed test and on any sanitizer report, also one from a child process whose exit status a test
 # does not look at (a sanitizer abort in a command that is expected to fail would otherwise pass).
