@@ -177,6 +177,23 @@ bool MatFile::has(const char* name) {
 }
 
 MatArray MatFile::numeric(const char* name) {
+    // matio sizes the array by the dimensions alone, so one corrupt dimension in a 2 kB file had us copy
+    // 500 MB of values that are not there, and another had matio itself ask for 22 GB. Even compressed
+    // (deflate packs at most 1032:1) and stored in single bytes, a file cannot hold more values than this:
+    // checked on the header, before matio reads the data.
+    if (Var info{Mat_VarReadInfo(handle_->mat, name)}; info && info->rank > 0 && info->dims) {
+        double values = 1;
+        std::string shape;
+        for (int k = 0; k < info->rank; ++k) {
+            values *= static_cast<double>(info->dims[k]);
+            shape += (k ? "x" : "") + std::to_string(info->dims[k]);
+        }
+        std::error_code ec;
+        const auto file_bytes = std::filesystem::file_size(path_, ec);
+        if (!ec && values > 1032.0 * static_cast<double>(file_bytes))
+            throw Error(path_ + ": variable '" + name + "' claims " + shape +
+                        " values, more than the file can hold (corrupt file?)");
+    }
     Var v(Mat_VarRead(handle_->mat, name));
     if (!v) {
         if (has(name)) throw Error(path_ + ": variable '" + name + "' cannot be read (truncated file?)" + detail());
@@ -191,14 +208,6 @@ MatArray MatFile::numeric(const char* name) {
     const std::size_t data_size = v->data_size > 0 ? static_cast<std::size_t>(v->data_size) : 0;
     if (data_size == 0 || (a.rows != 0 && a.cols > v->nbytes / data_size / a.rows))
         throw Error(path_ + ": variable '" + name + "' is incomplete (truncated file?)");
-    // matio sizes the array by the dimensions alone, so one corrupt dimension in a 2 kB file had us copy
-    // 500 MB of values that are not there. Even compressed (deflate packs at most 1032:1) and stored in
-    // single bytes, a file cannot hold more values than this.
-    std::error_code ec;
-    const auto file_bytes = std::filesystem::file_size(path_, ec);
-    if (!ec && static_cast<double>(a.rows) * static_cast<double>(a.cols) > 1032.0 * static_cast<double>(file_bytes))
-        throw Error(path_ + ": variable '" + name + "' claims " + std::to_string(a.rows) + "x" +
-                    std::to_string(a.cols) + " values, more than the file can hold (corrupt file?)");
     const std::size_t n = a.rows * a.cols;
     switch (v->class_type) {
         case MAT_C_DOUBLE: append<double>(v.get(), n, a.values); break;

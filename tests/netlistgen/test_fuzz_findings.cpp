@@ -140,6 +140,14 @@ TEST_CASE("fuzz: .mat dimensions larger than the file can hold are refused befor
     std::memcpy(bytes.data() + at - 4, &cols, 4);
     nwn::write_file_atomic(dir / "dims.mat", bytes);
     CHECK_THROWS_WITH(import_nwnsim_mat(dir / "dims.mat"), Contains("'xa' claims 1x100000000 values, more than the file can hold"));
+    // 2^31 x 2^31 values: refused on the header, before matio tries to allocate them (it asked for 22 GB,
+    // then 2 GB, for a 1.6 kB file the fuzzer made).
+    const std::int32_t huge = 0x7fffffff;
+    std::memcpy(bytes.data() + at - 8, &huge, 4);
+    std::memcpy(bytes.data() + at - 4, &huge, 4);
+    nwn::write_file_atomic(dir / "huge.mat", bytes);
+    CHECK_THROWS_WITH(import_nwnsim_mat(dir / "huge.mat"),
+                      Contains("'xa' claims 2147483647x2147483647 values, more than the file can hold"));
 }
 
 TEST_CASE("fuzz: a tag claiming more than its variable holds is refused before matio allocates it", "[mat][fuzz]") {
