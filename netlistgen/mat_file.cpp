@@ -181,7 +181,9 @@ MatArray MatFile::numeric(const char* name) {
     // 500 MB of values that are not there, and another had matio itself ask for 22 GB. Even compressed
     // (deflate packs at most 1032:1) and stored in single bytes, a file cannot hold more values than this:
     // checked on the header, before matio reads the data.
-    if (Var info{Mat_VarReadInfo(handle_->mat, name)}; info && info->rank > 0 && info->dims) {
+    const Var info(Mat_VarReadInfo(handle_->mat, name));
+    if (!info) throw Error(path_ + ": missing variable '" + name + "'");
+    if (info->rank > 0 && info->dims) {
         double values = 1;
         std::string shape;
         for (int k = 0; k < info->rank; ++k) {
@@ -195,10 +197,7 @@ MatArray MatFile::numeric(const char* name) {
                         " values, more than the file can hold (corrupt file?)");
     }
     Var v(Mat_VarRead(handle_->mat, name));
-    if (!v) {
-        if (has(name)) throw Error(path_ + ": variable '" + name + "' cannot be read (truncated file?)" + detail());
-        throw Error(path_ + ": missing variable '" + name + "'");
-    }
+    if (!v) throw Error(path_ + ": variable '" + name + "' cannot be read (truncated file?)" + detail());
     if (v->isComplex || v->rank != 2 || !v->data)
         throw Error(path_ + ": variable '" + name + "' is not a real 2-D numeric array" + detail());
     MatArray a;
