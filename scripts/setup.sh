@@ -9,6 +9,7 @@ PKGS=(
   flex bison                                 # to build ngspice's cmpp
   libeigen3-dev libboost-program-options-dev catch2
   libmatio-dev nlohmann-json3-dev gnuplot-nox
+  libopenmpi-dev openmpi-bin                 # mpirun -np N nwn ensemble|sweep|phase-diagram
 )
 
 missing=()

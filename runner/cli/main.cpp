@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <exception>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 
 #include "command.h"
 #include "common/cancel.h"
+#include "runner/jobs/mpi_pool.h"
 
 namespace {
 
@@ -26,21 +28,12 @@ void print_usage(std::ostream& os) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-    using namespace nwn::cli;
-    if (argc < 2) {
-        print_usage(std::cerr);
-        return kExitUsage;
-    }
-    const std::string name = argv[1];
-    if (name == "--help" || name == "-h" || name == "help") {
-        print_usage(std::cout);
-        return kExitOk;
-    }
-    if (name == "--version") {
-        std::cout << "nwn " << NWN_VERSION << "\n";
-        return kExitOk;
-    }
+namespace nwn::cli {
+namespace {
+
+// One command, argv without the program name: {"run", NET, ...}. In-process on MPI worker ranks too.
+int dispatch(const std::vector<std::string>& argv) {
+    const std::string name = argv.empty() ? "" : argv[0];
     const auto& cmds = command_registry();
     auto it = std::find_if(cmds.begin(), cmds.end(), [&](const Command& c) { return c.name == name; });
     if (it == cmds.end()) {
@@ -48,7 +41,7 @@ int main(int argc, char** argv) {
         print_usage(std::cerr);
         return kExitUsage;
     }
-    std::vector<std::string> args(argv + 2, argv + argc);
+    const std::vector<std::string> args(argv.begin() + 1, argv.end());
     try {
         const int status = it->run(args);
         std::cout.flush();
@@ -67,4 +60,41 @@ int main(int argc, char** argv) {
         std::cerr << "nwn " << name << ": error: " << e.what() << "\n";
         return kExitFailure;
     }
+}
+
+// The commands whose jobs MPI worker ranks can run.
+bool distributes(const std::string& name) { return name == "ensemble" || name == "sweep" || name == "phase-diagram"; }
+
+}  // namespace
+}  // namespace nwn::cli
+
+int main(int argc, char** argv) {
+    using namespace nwn::cli;
+    std::unique_ptr<nwn::jobs::MpiSession> mpi;
+    try {
+        mpi = std::make_unique<nwn::jobs::MpiSession>(argc, argv);
+    } catch (const std::exception& e) {
+        std::cerr << "nwn: " << e.what() << "\n";
+        return kExitUsage;
+    }
+    if (argc < 2) {
+        print_usage(std::cerr);
+        return kExitUsage;
+    }
+    const std::string name = argv[1];
+    if (name == "--help" || name == "-h" || name == "help") {
+        print_usage(std::cout);
+        return kExitOk;
+    }
+    if (name == "--version") {
+        std::cout << "nwn " << NWN_VERSION << "\n";
+        return kExitOk;
+    }
+    if (mpi->active() && !distributes(name)) {
+        if (mpi->rank() == 0)
+            std::cerr << "nwn " << name << ": under MPI only ensemble, sweep and phase-diagram share out work; run it without mpirun\n";
+        return kExitUsage;
+    }
+    if (mpi->active() && mpi->rank() > 0) return mpi->serve(dispatch);
+    return dispatch(std::vector<std::string>(argv + 1, argv + argc));
 }

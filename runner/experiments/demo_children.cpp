@@ -1,4 +1,4 @@
-// How the demo runs its parts: nwn children through the ensemble's process pool, or library calls
+// How the demo runs its parts: nwn children through the local job pool (runner/jobs), or library calls
 // on a thread next to a progress bar.
 #include <chrono>
 #include <condition_variable>
@@ -7,7 +7,7 @@
 
 #include "common/progress.h"
 #include "runner/experiments/demo_context.h"
-#include "runner/experiments/ensemble_jobs.h"
+#include "runner/jobs/job.h"
 
 namespace nwn::exp {
 
@@ -31,7 +31,7 @@ std::vector<int> run_children(DemoContext& ctx, report::Section& section, const 
                               const std::vector<std::vector<std::string>>& commands,
                               const std::vector<std::filesystem::path>& logs, const ChildProgress* fine) {
     std::vector<int> status(commands.size(), -1);
-    std::vector<ProcessJob> jobs;
+    std::vector<jobs::Job> jobs;
     std::size_t finished = 0;
     Progress bar(label, static_cast<double>(commands.size()), ctx.spec.quiet || fine);
     for (std::size_t k = 0; k < commands.size(); ++k) {
@@ -39,13 +39,18 @@ std::vector<int> run_children(DemoContext& ctx, report::Section& section, const 
         std::vector<std::string> argv{ctx.spec.nwn_binary.string()};
         argv.insert(argv.end(), commands[k].begin(), commands[k].end());
         std::filesystem::create_directories(logs[k].parent_path());
-        jobs.push_back({argv, logs[k], [&status, &finished, &bar, k](int s) {
-                            status[k] = s;
-                            bar.update(static_cast<double>(++finished));
-                        }});
+        jobs::Job job;
+        job.commands = {argv};
+        job.dir = logs[k].parent_path();
+        job.log = logs[k];
+        job.done = [&status, &finished, &bar, k](const jobs::JobExit& ex) {
+            status[k] = ex.status;
+            bar.update(static_cast<double>(++finished));
+        };
+        jobs.push_back(std::move(job));
     }
-    if (fine) with_progress(ctx, label, fine->total, fine->count, [&] { run_process_jobs(jobs, ctx.jobs); });
-    else run_process_jobs(jobs, ctx.jobs);
+    if (fine) with_progress(ctx, label, fine->total, fine->count, [&] { jobs::run_local_jobs(jobs, ctx.jobs); });
+    else jobs::run_local_jobs(jobs, ctx.jobs);
     bar.finish();
     return status;
 }

@@ -12,10 +12,11 @@
 #include "netlistgen/junction_params.h"
 #include "runner/analysis/criticality_json.h"
 #include "runner/experiments/avalanche_summary.h"
-#include "runner/experiments/ensemble_jobs.h"
 #include "runner/experiments/ensemble_members.h"
 #include "runner/experiments/interrupt.h"
 #include "runner/experiments/sweep_procs.h"
+#include "runner/experiments/sweep_summary.h"
+#include "runner/jobs/job.h"
 
 namespace fs = std::filesystem;
 
@@ -24,7 +25,7 @@ namespace nwn::exp {
 bool EnsembleReport::ok() const {
     if (interrupted) return false;
     for (const auto& g : groups)
-        if (!g.analysed) return false;
+        if (shard ? g.failed > 0 : !g.analysed) return false;
     return true;
 }
 
@@ -49,9 +50,13 @@ nlohmann::json member_settings(const EnsembleSpec& s) {
             {"preset", s.preset}, {"params", s.params}, {"events", s.events}};
 }
 
-void check_resume(const EnsembleSpec& s) {
-    const fs::path file = s.out / "ensemble.json";
-    if (!fs::exists(file)) return;
+// `dir` (the output being resumed, or a shard to merge) must hold members of these settings.
+void check_same_ensemble(const EnsembleSpec& s, const fs::path& dir, bool shard) {
+    const fs::path file = dir / "ensemble.json";
+    if (!fs::exists(file)) {
+        if (shard) throw Error("--merge " + dir.string() + ": no ensemble.json; not an ensemble directory");
+        return;
+    }
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(read_file(file));
@@ -60,8 +65,11 @@ void check_resume(const EnsembleSpec& s) {
     }
     const auto want = member_settings(s);
     if (j.value("settings", nlohmann::json()) != want)
-        throw Error(s.out.string() + " holds an ensemble with other settings (" + j.value("settings", nlohmann::json()).dump() +
-                    "); use another --out");
+        throw Error((shard ? "--merge " : "") + dir.string() + " holds an ensemble with other settings (" +
+                    j.value("settings", nlohmann::json()).dump() + (shard ? ")" : "); use another --out"));
+    if (shard && (j.value("seeds", nlohmann::json()) != nlohmann::json(s.seeds) || j.value("vstar", nlohmann::json()) != nlohmann::json(s.vstar) ||
+                  j.value("lx", nlohmann::json()) != nlohmann::json(s.lx)))
+        throw Error("--merge " + dir.string() + ": a shard of other seeds, V* or sizes than this command's");
 }
 
 double vset_of(const EnsembleSpec& s) {
@@ -79,6 +87,7 @@ struct Group {
 std::vector<Group> plan(const EnsembleSpec& s, bool say) {
     const double vset = vset_of(s);
     std::vector<Group> groups;
+    std::size_t index = 0;  // of the member in the whole ensemble: what a shard is a share of
     for (double lx : s.lx) {
         const fs::path size_dir = s.out / ("L" + number_label(lx));
         std::map<std::uint32_t, int> hops;
@@ -93,6 +102,7 @@ std::vector<Group> plan(const EnsembleSpec& s, bool say) {
         for (double v : s.vstar) {
             Group g{lx, v, {}, skipped};
             for (const auto& [seed, n] : hops) {
+                if (!s.shard.has(index++)) continue;
                 EnsembleMember m;
                 m.lx = lx;
                 m.vstar = v;
@@ -130,6 +140,7 @@ void write_ensemble_json(const EnsembleSpec& s, const std::vector<Group>& groups
     j["seeds"] = s.seeds;
     j["vstar"] = s.vstar;
     j["lx"] = s.lx;
+    if (!s.shard.whole()) j["shard"] = s.shard.label();
     j["groups"] = nlohmann::json::array();
     for (std::size_t k = 0; k < groups.size(); ++k) {
         nlohmann::json g = {{"lx", groups[k].lx},
@@ -149,7 +160,7 @@ void write_ensemble_json(const EnsembleSpec& s, const std::vector<Group>& groups
     write_file_atomic(s.out / "ensemble.json", j.dump(2) + "\n");
 }
 
-// Runs every member that is not ready yet; false when interrupted.
+// Every member not ready yet, from the shards of --merge (run nothing) or run here; false when interrupted.
 bool run_members(const EnsembleSpec& s, std::vector<Group>& groups) {
     std::vector<EnsembleMember*> todo;
     std::size_t total = 0;
@@ -158,48 +169,78 @@ bool run_members(const EnsembleSpec& s, std::vector<Group>& groups) {
             ++total;
             if (!member_ready(s, m)) todo.push_back(&m);
         }
+    if (!s.merge.empty()) {
+        std::string missing;
+        std::size_t n_missing = 0;
+        for (auto* m : todo) {
+            const auto finished = [](const fs::path& dir) {
+                const auto st = run_status(dir);
+                return st == "completed" || st == "failed";
+            };
+            if (!jobs::merge_job_dir(s.merge, m->dir.lexically_relative(s.out), s.out, finished).empty() && member_ready(s, *m))
+                continue;
+            if (m->status == "failed") continue;  // as final as in the shard: a single run ends with it failed too
+            if (n_missing++ < 5) missing += (missing.empty() ? "" : ", ") + m->dir.lexically_relative(s.out).string();
+        }
+        if (n_missing)
+            throw Error("--merge: " + std::to_string(n_missing) + " member(s) not finished in any shard (" + missing +
+                        (n_missing > 5 ? ", ..." : "") + "): run or resume their shards first");
+        return true;
+    }
     if (!s.quiet)
-        std::cerr << "nwn ensemble: " << total << " members, " << total - todo.size() << " already done, " << todo.size()
-                  << " to run (" << engine_name(s.engine) << ")\n";
-    std::vector<ProcessJob> jobs;
+        std::cerr << "nwn ensemble: " << total << " members" << (s.shard.whole() ? "" : " in shard " + s.shard.label()) << ", "
+                  << total - todo.size() << " already done, " << todo.size() << " to run (" << engine_name(s.engine) << ")\n";
+    std::vector<jobs::Job> list;
     std::size_t finished = 0;
     Progress bar("ensemble", static_cast<double>(todo.size()), s.quiet);
     for (auto* m : todo) {
-        fs::create_directories(m->dir);
-        jobs.push_back({member_command(s, *m), m->dir / "run.log", [&s, m, &finished, &bar](int status) {
-                            try {
-                                member_ready(s, *m);
-                            } catch (const std::exception& e) {
-                                m->status = "failed";
-                                m->message = e.what();
-                            }
-                            if (m->status == "pending") m->status = "failed";
-                            if (m->status != "completed" && !interrupted()) {
-                                if (m->message.empty())
-                                    m->message = "nwn run exited with " + std::to_string(status) + "; see " +
-                                                 (m->dir / "run.log").string();
-                                std::cerr << "\nnwn ensemble: " << m->dir.string() << ": " << m->status << ": "
-                                          << m->message << "\n";
-                            }
-                            bar.update(static_cast<double>(++finished));
-                        }});
+        jobs::Job job;
+        job.commands = {member_command(s, *m)};
+        job.dir = m->dir;
+        job.log = m->dir / "run.log";
+        job.cost = m->lx * m->lx;  // wires, hence junctions, grow with the area
+        job.prepare = [](jobs::Job& j) { fs::create_directories(j.dir); };
+        job.done = [&s, m, &finished, &bar](const jobs::JobExit& ex) {
+            try {
+                member_ready(s, *m);
+            } catch (const std::exception& e) {
+                m->status = "failed";
+                m->message = e.what();
+            }
+            if (m->status == "pending") m->status = "failed";
+            if (m->status != "completed" && !interrupted()) {
+                if (m->message.empty())
+                    m->message = "nwn run exited with " + std::to_string(ex.status) + "; see " + (m->dir / "run.log").string();
+                std::cerr << "\nnwn ensemble: " << m->dir.string() << ": " << m->status << ": " << m->message << "\n";
+            }
+            bar.update(static_cast<double>(++finished));
+        };
+        list.push_back(std::move(job));
     }
-    run_process_jobs(jobs, s.jobs);
+    jobs::run_jobs(list, s.jobs);
     bar.finish();
     return !interrupted();
 }
 
 }  // namespace
 
-EnsembleReport run_ensemble(const EnsembleSpec& s) {
+EnsembleReport run_ensemble(const EnsembleSpec& spec) {
+    EnsembleSpec s = spec;
+    s.out = fs::absolute(s.out).lexically_normal();  // one spelling of each member path, whoever runs it (MPI)
     check(s);
+    if (!s.merge.empty()) {
+        if (!s.shard.whole()) throw Error("--merge and --shard: merge the shards into a whole ensemble");
+        jobs::check_merge_dirs(s.merge, s.out);
+        for (const auto& d : s.merge) check_same_ensemble(s, d, true);
+    }
     fs::create_directories(s.out);
     lock_work_dir(s.out, "nwn ensemble", 10);
-    check_resume(s);
+    check_same_ensemble(s, s.out, false);
     std::vector<Group> groups = plan(s, !s.quiet);
     write_ensemble_json(s, groups, {}, {});
 
     EnsembleReport report;
+    report.shard = !s.shard.whole();
     report.interrupted = !run_members(s, groups);
     std::map<std::size_t, nlohmann::json> results;
     const auto crit = s.analysis.criticality();
@@ -210,6 +251,11 @@ EnsembleReport run_ensemble(const EnsembleSpec& s) {
         for (const auto& m : g.members) {
             if (m.status == "completed") done.push_back(&m), ++gr.completed;
             else ++gr.failed;
+        }
+        if (report.shard) {
+            gr.summary = "shard " + s.shard.label() + ": pooled analysis after nwn ensemble --merge";
+            report.groups.push_back(gr);
+            continue;
         }
         const fs::path dir = s.out / ("L" + number_label(g.lx)) / ("Vstar" + number_label(g.vstar));
         try {

@@ -4,7 +4,8 @@
 // `nwn run` process; then the events of all members of one (size, V*) are pooled, with a join between
 // members, into one avalanche analysis. Seeds whose electrodes are not connected (an empty bar) are
 // skipped, as NWNsim's GetConnectedNWNs does. Re-running into the same directory resumes: members whose
-// run.json says completed are not run again.
+// run.json says completed are not run again. Under mpirun the members run on the worker ranks
+// (runner/jobs/mpi_pool.h); with a shard only every N-th member runs, and a merge gathers them.
 //
 // Layout of DIR:
 //   ensemble.json                       settings, members and their status, per-group results
@@ -19,6 +20,7 @@
 
 #include "runner/experiments/avalanche_options.h"
 #include "runner/experiments/network_run.h"
+#include "runner/jobs/shards.h"
 
 namespace nwn::exp {
 
@@ -35,7 +37,9 @@ struct EnsembleSpec {
     std::vector<std::string> params;  // NAME=VALUE junction overrides, passed to nwn run
     std::string events = "crossings";  // crossings (NWNsim's ensemble events) | conductance
     bool keep_lambda = false;          // crossings: keep each member's lambda.csv after counting its events
-    unsigned jobs = 0;                 // parallel runs; 0 = cores
+    unsigned jobs = 0;                 // parallel runs; 0 = cores (under MPI: the worker ranks)
+    jobs::Shard shard;                 // run only this share of the members, and no analysis
+    std::vector<std::filesystem::path> merge;  // build DIR from these shards' members; run nothing
     AvalancheFlags analysis;
     bool quiet = false;
     std::filesystem::path out;
@@ -52,9 +56,10 @@ struct EnsembleGroupReport {
 
 struct EnsembleReport {
     bool interrupted = false;
+    bool shard = false;  // a share of the members only: no analysis (merge the shards for it)
     std::vector<EnsembleGroupReport> groups;
     std::vector<std::string> warnings;
-    bool ok() const;  // not interrupted and every group analysed
+    bool ok() const;  // not interrupted and every group analysed (a shard: every member of it completed)
 };
 
 // Throws nwn::Error for bad settings, or a DIR that holds an ensemble with different settings.

@@ -14,7 +14,9 @@
 #include "netlistgen/text_parse.h"
 #include "runner/experiments/lyapunov_json.h"
 #include "runner/experiments/nlt_run.h"
+#include "runner/experiments/interrupt.h"
 #include "runner/experiments/sweep_procs.h"
+#include "runner/jobs/job.h"
 
 namespace nwn::exp {
 
@@ -117,7 +119,14 @@ void check_identity(const PhaseDiagramSpec& s) {
     const auto now = identity(s);
     if (old.is_object() && old.contains("identity") && old["identity"] != now)
         throw Error(file.string() + " belongs to a phase diagram with a different grid or arguments: use another --out");
+    for (const auto& shard : s.merge) {
+        const auto j = read_json_or_null(shard / "phase_diagram.json");
+        if (!j.is_object() || !j.contains("identity"))
+            throw Error("--merge " + shard.string() + ": no phase_diagram.json; not a phase-diagram directory");
+        if (j["identity"] != now) throw Error("--merge " + shard.string() + ": a shard of a phase diagram with a different grid or arguments");
+    }
     nlohmann::json j{{"format", "nwnspice-phase-diagram"}, {"version", 1}, {"identity", now}};
+    if (!s.shard.whole()) j["shard"] = s.shard.label();
     write_file_atomic(file, j.dump(2) + "\n");
 }
 
@@ -141,8 +150,13 @@ std::string phase_point_name(double amplitude, double frequency) {
 
 PhaseDiagramResult run_phase_diagram(const PhaseDiagramSpec& spec_in) {
     PhaseDiagramSpec spec = spec_in;
+    spec.out = fs::absolute(spec.out).lexically_normal();  // one spelling of each point path, whoever runs it (MPI)
     check_spec(spec);
     if (spec.nwn_binary.empty()) spec.nwn_binary = fs::read_symlink("/proc/self/exe");
+    if (!spec.merge.empty()) {
+        if (!spec.shard.whole()) throw Error("--merge and --shard: merge the shards into a whole phase diagram");
+        jobs::check_merge_dirs(spec.merge, spec.out);
+    }
     fs::create_directories(spec.out / "points");
     lock_work_dir(spec.out, "nwn phase-diagram", 10);
     check_identity(spec);
@@ -151,61 +165,73 @@ PhaseDiagramResult run_phase_diagram(const PhaseDiagramSpec& spec_in) {
     };
 
     std::vector<Point> points;
+    std::size_t index = 0;
     for (double a : spec.amplitudes)
-        for (double f : spec.frequencies) points.push_back({a, f, spec.out / "points" / phase_point_name(a, f)});
+        for (double f : spec.frequencies)
+            if (spec.shard.has(index++)) points.push_back({a, f, spec.out / "points" / phase_point_name(a, f)});
     PhaseDiagramResult res;
     res.points = points.size();
     std::vector<const Point*> todo;
+    std::string missing;
     for (const auto& p : points) {
-        const std::string st = point_status(spec, p);
-        if (st == "completed" || st == "failed") ++res.reused;  // failed points are kept: rm their directory to retry
+        const auto finished = [&](const fs::path& dir) {
+            const std::string st = point_status(spec, Point{p.amplitude, p.frequency, dir});
+            return st == "completed" || st == "failed";  // failed points are kept: rm their directory to retry
+        };
+        if (!spec.merge.empty() && !finished(p.dir))
+            jobs::merge_job_dir(spec.merge, p.dir.lexically_relative(spec.out), spec.out, finished);
+        if (finished(p.dir)) ++res.reused;
+        else if (!spec.merge.empty()) missing += (missing.empty() ? "" : ", ") + phase_point_name(p.amplitude, p.frequency);
         else todo.push_back(&p);
     }
-    say(std::to_string(res.points) + " points: " + std::to_string(res.reused) + " done earlier, " + std::to_string(todo.size()) +
-        " to run, " + std::to_string(spec.jobs) + " at a time");
+    if (!missing.empty()) throw Error("--merge: point(s) not finished in any shard (" + missing + "): run or resume their shards first");
+    say(std::to_string(res.points) + " points" + (spec.shard.whole() ? "" : " in shard " + spec.shard.label()) + ": " +
+        std::to_string(res.reused) + " done earlier, " + std::to_string(todo.size()) + " to run, " +
+        (jobs::mpi_workers() ? std::to_string(jobs::mpi_workers()) + " MPI workers" : std::to_string(spec.jobs) + " at a time"));
 
-    install_sweep_signal_handlers();
-    std::map<pid_t, std::pair<const Point*, Clock::time_point>> running;
-    std::size_t next = 0;
-    while ((next < todo.size() && !sweep_interrupted()) || !running.empty()) {
-        while (!sweep_interrupted() && next < todo.size() && running.size() < static_cast<std::size_t>(spec.jobs)) {
-            const Point& p = *todo[next++];
-            fs::remove_all(p.dir);
-            fs::create_directories(p.dir);
-            running[start_child(point_commands(spec, p), p.dir / "nwn.log")] = {&p, Clock::now()};
-        }
-        const ChildExit ex = wait_any_child();
-        if (ex.pid == 0) {
-            std::vector<pid_t> pids;
-            for (const auto& [pid, r] : running) pids.push_back(pid);
-            terminate_children(pids);
-            continue;
-        }
-        const auto it = running.find(ex.pid);
-        if (it == running.end()) continue;
-        const Point& p = *it->second.first;
-        const double secs = std::chrono::duration<double>(Clock::now() - it->second.second).count();
-        running.erase(it);
-        const PhaseRow r = row_of(spec, p);
-        if (r.status != "completed" && r.status != "failed") {
-            ++res.unfinished;
-            say(phase_point_name(p.amplitude, p.frequency) + ": " + r.status + " (exit status " + std::to_string(ex.status) +
-                ", see " + (p.dir / "nwn.log").string() + ")");
-            continue;
-        }
-        ++res.ran;
-        res.failed += r.status == "failed";
-        char line[160];
-        std::snprintf(line, sizeof line, "[%zu/%zu] %s: %s, lambda = %.4g +- %.2g 1/s, r = %.4g (%.0f s)", res.reused + res.ran,
-                      res.points, phase_point_name(p.amplitude, p.frequency).c_str(), r.status.c_str(), r.lambda, r.sigma, r.r, secs);
-        say(line);
+    install_interrupt_handler();
+    std::size_t ended = 0;
+    std::vector<jobs::Job> list;
+    for (const auto* pp : todo) {
+        jobs::Job job;
+        job.dir = pp->dir;
+        job.log = pp->dir / "nwn.log";
+        job.commands = point_commands(spec, *pp);
+        job.prepare = [](jobs::Job& j) {
+            fs::remove_all(j.dir);
+            fs::create_directories(j.dir);
+        };
+        job.done = [&, pp](const jobs::JobExit& ex) {
+            ++ended;
+            const Point& p = *pp;
+            const PhaseRow r = row_of(spec, p);
+            if (r.status != "completed" && r.status != "failed") {
+                ++res.unfinished;
+                say(phase_point_name(p.amplitude, p.frequency) + ": " + r.status + " (exit status " + std::to_string(ex.status) +
+                    ", see " + (p.dir / "nwn.log").string() + ")");
+                return;
+            }
+            ++res.ran;
+            res.failed += r.status == "failed";
+            char line[160];
+            std::snprintf(line, sizeof line, "[%zu/%zu] %s: %s, lambda = %.4g +- %.2g 1/s, r = %.4g (%.0f s)", res.reused + res.ran,
+                          res.points, phase_point_name(p.amplitude, p.frequency).c_str(), r.status.c_str(), r.lambda, r.sigma, r.r,
+                          ex.seconds);
+            say(line);
+        };
+        list.push_back(std::move(job));
     }
-    res.interrupted = sweep_interrupted();
-    res.unfinished += todo.size() - std::min(todo.size(), next);
+    jobs::run_jobs(list, static_cast<unsigned>(spec.jobs));
+    res.interrupted = interrupted();
+    res.unfinished += list.size() - ended;
 
     std::vector<PhaseRow> rows;
     for (const auto& p : points) rows.push_back(row_of(spec, p));
     write_csv(spec, rows, points);
+    if (!spec.shard.whole()) {
+        res.plot_message = "shard " + spec.shard.label() + ": plots after --merge";
+        return res;
+    }
     if (spec.plot) res.plotted = plot_phase_diagram(spec, rows, res.plot_message);
     return res;
 }

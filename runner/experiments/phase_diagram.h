@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "runner/jobs/shards.h"
+
 namespace nwn::exp {
 
 struct PhaseDiagramSpec {
@@ -24,7 +26,9 @@ struct PhaseDiagramSpec {
     std::vector<std::string> nlt_args;       // to nwn nlt only
     double transient = 0;                    // s; the NLT continues the attractor from there
     bool nlt = false;
-    int jobs = 2;
+    int jobs = 2;                            // local processes (under MPI: one point per worker rank)
+    jobs::Shard shard;                       // run only this share of the grid (no plots)
+    std::vector<std::filesystem::path> merge;  // gather the points from these shards; run nothing
     double color_range = 15;                 // ± of the heat map's colour scale (NWNsim's Fig. 6: 15 1/s)
     double min_r = 10;                       // cells below are marked (they hardly switch; Fig. 8 drops them)
     double lambda_window = 40;               // x range ± of the NLT plot (Fig. 8: 40 1/s); the CSV has all points

@@ -19,9 +19,11 @@
 #include "runner/experiments/network_run.h"
 #include "runner/experiments/sweep_deck.h"
 #include "runner/experiments/sweep_plot.h"
+#include "runner/experiments/interrupt.h"
 #include "runner/experiments/sweep_procs.h"
 #include "runner/experiments/sweep_summary.h"
 #include "runner/experiments/sweep_table.h"
+#include "runner/jobs/job.h"
 
 namespace nwn::exp {
 
@@ -199,27 +201,38 @@ nlohmann::json identity(const SweepSpec& spec, const Plan& plan) {
     return id;
 }
 
-// A resumed sweep must be the same sweep (values may differ: rows are keyed by them).
+// The sweep recorded in `file` must be this one: what differs, or "" (values may differ: rows are keyed by them).
+std::string identity_difference(const fs::path& file, const nlohmann::json& id) {
+    nlohmann::json old;
+    try {
+        old = nlohmann::json::parse(read_file(file)).at("identity");
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(file.string() + ": not a sweep record (" + e.what() + ")");
+    }
+    std::string diff;
+    for (const auto& [k, v] : id.items())
+        if (!old.contains(k) || old[k] != v) diff += (diff.empty() ? "" : ", ") + k;
+    return diff;
+}
+
 void check_identity(const fs::path& file, const nlohmann::json& id, const SweepSpec& spec) {
     if (fs::exists(file)) {
-        nlohmann::json old;
-        try {
-            old = nlohmann::json::parse(read_file(file)).at("identity");
-        } catch (const nlohmann::json::exception& e) {
-            throw Error(file.string() + ": not a sweep record (" + e.what() + "); use another --out, or delete it to start over");
-        }
-        std::string diff;
-        for (const auto& [k, v] : id.items())
-            if (!old.contains(k) || old[k] != v) diff += (diff.empty() ? "" : ", ") + k;
+        const std::string diff = identity_difference(file, id);
         if (!diff.empty())
             throw Error(spec.out.string() + " holds a different sweep (" + diff +
                         " changed): use another --out, or delete it to start over");
+    }
+    for (const auto& shard : spec.merge) {
+        if (!fs::exists(shard / "sweep.json")) throw Error("--merge " + shard.string() + ": no sweep.json; not a sweep directory");
+        const std::string diff = identity_difference(shard / "sweep.json", id);
+        if (!diff.empty()) throw Error("--merge " + shard.string() + ": a shard of a different sweep (" + diff + " differ)");
     }
     nlohmann::json params = nlohmann::json::object();
     for (const auto& p : spec.params) params[p.name] = p.values;
     write_file_atomic(file, nlohmann::json{{"format", "nwnspice-sweep"}, {"version", 1}, {"identity", id},
                                            {"input", spec.input.empty() ? "" : fs::absolute(spec.input).string()},
-                                           {"params", params}, {"grid", spec.grid}, {"command", spec.command_line}}
+                                           {"params", params}, {"grid", spec.grid}, {"command", spec.command_line},
+                                           {"shard", spec.shard.whole() ? "" : spec.shard.label()}}
                                     .dump(2) +
                                 "\n");
 }
@@ -306,7 +319,12 @@ std::vector<std::string> row_cells(const SweepPoint& pt, const PointSummary& s, 
 
 SweepResult run_sweep(const SweepSpec& spec_in) {
     SweepSpec spec = spec_in;
+    spec.out = fs::absolute(spec.out).lexically_normal();  // one spelling of each point path, whoever runs it (MPI)
     if (spec.nwn_binary.empty()) spec.nwn_binary = fs::read_symlink("/proc/self/exe");
+    if (!spec.merge.empty()) {
+        if (!spec.shard.whole()) throw Error("--merge and --shard: merge the shards into a whole sweep");
+        jobs::check_merge_dirs(spec.merge, spec.out);
+    }
     const Plan plan = make_plan(spec);
     if (plan.kind != Kind::Deck)
         for (const auto& pt : plan.points) check_network_point(spec, plan, pt);
@@ -316,95 +334,107 @@ SweepResult run_sweep(const SweepSpec& spec_in) {
     SweepTable table(spec.out / "sweep.csv", plan.columns, spec.params.size());
 
     SweepResult res;
-    res.points = plan.points.size();
-    res.csv = spec.out / "sweep.csv";
     auto say = [&](const std::string& s) {
         if (!spec.quiet) std::cerr << "nwn sweep: " << s << "\n";
     };
     if (table.dropped_lines()) say("dropped " + std::to_string(table.dropped_lines()) + " torn line(s) of sweep.csv");
 
+    std::vector<const SweepPoint*> mine;  // the points of this shard (all of them unsharded)
+    for (std::size_t i = 0; i < plan.points.size(); ++i)
+        if (spec.shard.has(i)) mine.push_back(&plan.points[i]);
+    res.points = mine.size();
+    res.csv = spec.out / "sweep.csv";
     auto dir_of = [&](const SweepPoint& pt) { return fs::path("points") / point_dir_name(spec.params, pt); };
     auto record = [&](const SweepPoint& pt, const PointSummary& s) { table.append(row_cells(pt, s, dir_of(pt).string())); };
     std::vector<const SweepPoint*> todo;
-    for (const auto& pt : plan.points) {
+    for (const auto* pp : mine) {
+        const SweepPoint& pt = *pp;
         const bool failed_row = table.has(pt.key) && table.cells(pt.key)[spec.params.size()] == "failed";
         if (table.has(pt.key) && !(failed_row && spec.retry_failed)) {
             ++res.reused;
             continue;
         }
         const fs::path run = spec.out / dir_of(pt) / "run";
-        const std::string status = run_status(run);
-        if (status == "completed" || (status == "failed" && !spec.retry_failed)) {
-            record(pt, summarize_run(run, plan.track, plan.measures));  // finished after its sweep was killed
+        const auto finished = [&](const fs::path& r) {
+            const std::string status = run_status(r);
+            return status == "completed" || (status == "failed" && !spec.retry_failed);
+        };
+        if (!spec.merge.empty())
+            jobs::merge_job_dir(spec.merge, dir_of(pt), spec.out, [&](const fs::path& d) { return finished(d / "run"); });
+        if (finished(run)) {
+            record(pt, summarize_run(run, plan.track, plan.measures));  // finished after its sweep was killed, or in a shard
             ++res.reused;
             continue;
         }
         todo.push_back(&pt);
     }
-    say(std::to_string(res.points) + " points: " + std::to_string(res.reused) + " done earlier, " +
-        std::to_string(todo.size()) + " to run, " + std::to_string(spec.jobs) + " at a time");
-
-    install_sweep_signal_handlers();
-    struct Running {
-        const SweepPoint* pt;
-        Clock::time_point start;
-    };
-    std::map<pid_t, Running> running;
-    std::size_t next = 0, finished = res.reused;
-    while ((next < todo.size() && !sweep_interrupted()) || !running.empty()) {
-        while (!sweep_interrupted() && next < todo.size() && running.size() < static_cast<std::size_t>(spec.jobs)) {
-            const SweepPoint& pt = *todo[next++];
-            const fs::path dir = spec.out / dir_of(pt);
-            fs::remove_all(dir);
-            fs::create_directories(dir);
-            const auto cmds = point_commands(spec, plan, pt, dir);
-            running[start_child(cmds, dir / "nwn.log")] = {&pt, Clock::now()};
-        }
-        const ChildExit ex = wait_any_child();
-        if (ex.pid == 0) {  // a signal: stop the workers, then collect them
-            std::vector<pid_t> pids;
-            for (const auto& [pid, r] : running) pids.push_back(pid);
-            terminate_children(pids);
-            continue;
-        }
-        auto it = running.find(ex.pid);
-        if (it == running.end()) continue;
-        const SweepPoint& pt = *it->second.pt;
-        const double secs = std::chrono::duration<double>(Clock::now() - it->second.start).count();
-        running.erase(it);
-        const fs::path run = spec.out / dir_of(pt) / "run";
-        const std::string status = run_status(run);
-        // A run stopped by a signal (ours, or anyone's: kill -9 of a worker leaves no run.json) is
-        // unfinished, not failed: resuming reruns it.
-        const bool unfinished = status != "completed" && status != "failed";
-        if (status == "interrupted" || (unfinished && (sweep_interrupted() || ex.signal != 0))) {
-            ++res.unfinished;
-            say(pt.key + (ex.signal && !sweep_interrupted() ? ": killed by signal " + std::to_string(ex.signal) + "; a resumed sweep reruns it"
-                                                           : ": interrupted"));
-            continue;
-        }
-        PointSummary s = summarize_run(run, plan.track, plan.measures);
-        if (status == "missing") {
-            s.status = "failed";
-            s.message = "nwn exited with status " + std::to_string(ex.status) + " (see " + (dir_of(pt) / "nwn.log").string() + ")";
-        }
-        record(pt, s);
-        ++res.ran;
-        ++finished;
-        char t[32];
-        std::snprintf(t, sizeof t, "%.1f", secs);
-        say("[" + std::to_string(finished) + "/" + std::to_string(res.points) + "] " + pt.key + ": " + s.status + " in " +
-            t + " s" + (s.message.empty() ? "" : ": " + s.message));
+    if (!spec.merge.empty() && !todo.empty()) {
+        std::string missing;
+        for (std::size_t k = 0; k < todo.size() && k < 5; ++k) missing += (k ? ", " : "") + todo[k]->key;
+        throw Error("--merge: " + std::to_string(todo.size()) + " point(s) not finished in any shard (" + missing +
+                    (todo.size() > 5 ? ", ..." : "") + "): run or resume their shards first");
     }
-    res.interrupted = sweep_interrupted();
-    res.unfinished += todo.size() - std::min(todo.size(), next);
-    for (const auto& pt : plan.points)
-        if (table.has(pt.key) && table.cells(pt.key)[spec.params.size()] == "failed") ++res.failed;
+    say(std::to_string(res.points) + " points" + (spec.shard.whole() ? "" : " in shard " + spec.shard.label()) + ": " +
+        std::to_string(res.reused) + " done earlier, " + std::to_string(todo.size()) + " to run, " +
+        (jobs::mpi_workers() ? std::to_string(jobs::mpi_workers()) + " MPI workers" : std::to_string(spec.jobs) + " at a time"));
+
+    install_interrupt_handler();
+    std::size_t finished = res.reused;
+    std::vector<jobs::Job> list;
+    for (const auto* pp : todo) {
+        const SweepPoint& pt = *pp;
+        jobs::Job job;
+        job.dir = spec.out / dir_of(pt);
+        job.log = job.dir / "nwn.log";
+        job.prepare = [&spec, &plan, &pt](jobs::Job& j) {
+            fs::remove_all(j.dir);
+            fs::create_directories(j.dir);
+            j.commands = point_commands(spec, plan, pt, j.dir);
+        };
+        job.done = [&, pp](const jobs::JobExit& ex) {
+            const SweepPoint& pt = *pp;
+            const fs::path run = spec.out / dir_of(pt) / "run";
+            const std::string status = run_status(run);
+            // A run stopped by a signal (ours, or anyone's: kill -9 of a worker leaves no run.json) is
+            // unfinished, not failed: resuming reruns it.
+            const bool unfinished = status != "completed" && status != "failed";
+            if (status == "interrupted" || (unfinished && (interrupted() || ex.signal != 0))) {
+                ++res.unfinished;
+                say(pt.key + (ex.signal && !interrupted() ? ": killed by signal " + std::to_string(ex.signal) + "; a resumed sweep reruns it"
+                                                          : ": interrupted"));
+                return;
+            }
+            PointSummary s = summarize_run(run, plan.track, plan.measures);
+            if (status == "missing") {
+                s.status = "failed";
+                s.message = "nwn exited with status " + std::to_string(ex.status) + " (see " + (dir_of(pt) / "nwn.log").string() + ")";
+            }
+            record(pt, s);
+            ++res.ran;
+            ++finished;
+            char t[32];
+            std::snprintf(t, sizeof t, "%.1f", ex.seconds);
+            say("[" + std::to_string(finished) + "/" + std::to_string(res.points) + "] " + pt.key + ": " + s.status + " in " + t +
+                " s" + (s.message.empty() ? "" : ": " + s.message));
+        };
+        list.push_back(std::move(job));
+    }
+    jobs::run_jobs(list, static_cast<unsigned>(spec.jobs));
+    std::size_t started = 0;
+    for (const auto& j : list) started += !j.commands.empty();
+    res.interrupted = interrupted();
+    res.unfinished += todo.size() - started;
+    for (const auto* pt : mine)
+        if (table.has(pt->key) && table.cells(pt->key)[spec.params.size()] == "failed") ++res.failed;
     if (res.interrupted || res.unfinished) return res;
 
     std::vector<std::string> keys;
-    for (const auto& pt : plan.points) keys.push_back(pt.key);
+    for (const auto* pt : mine) keys.push_back(pt->key);
     table.finish(keys);
+    if (!spec.shard.whole()) {
+        res.plot_note = "no plot: shard " + spec.shard.label() + " (merge the shards with --merge)";
+        return res;
+    }
 
     const std::string y = !spec.plot.empty()        ? spec.plot
                           : !plan.measures.empty()  ? plan.measures.front().name

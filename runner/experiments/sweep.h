@@ -1,5 +1,6 @@
 // `nwn sweep`: design exploration over a grid or list of parameter points, each run by a child
-// `nwn run` process (up to `jobs` at a time), summarised into one row of DIR/sweep.csv and plotted.
+// `nwn run` process (up to `jobs` at a time; under mpirun on the worker ranks, runner/jobs), summarised
+// into one row of DIR/sweep.csv and plotted. --shard K/N runs every N-th point; --merge gathers shards.
 //
 // What a parameter name means depends on the input:
 //   DECK.cir     a top-level .param of the deck (R, C, W/L, supply, stimulus amplitude, junction
@@ -21,6 +22,7 @@
 #include <vector>
 
 #include "runner/experiments/sweep_params.h"
+#include "runner/jobs/shards.h"
 
 namespace nwn::exp {
 
@@ -29,7 +31,9 @@ struct SweepSpec {
     std::string generate_args;          // nwn generate arguments (without the swept ones and -o)
     std::vector<SweepParam> params;
     bool grid = true;
-    int jobs = 1;
+    int jobs = 1;                       // local processes (under MPI: one point per worker rank)
+    jobs::Shard shard;                  // run only this share of the points (no plot)
+    std::vector<std::filesystem::path> merge;  // gather the points from these shards; run nothing
     std::filesystem::path out;
     std::string engine = "libngspice";
     // networks

@@ -19,10 +19,6 @@ namespace nwn::exp {
 
 namespace {
 
-std::atomic<bool> g_interrupted{false};
-
-extern "C" void on_sweep_signal(int) { g_interrupted.store(true); }
-
 int exit_code(int status) {
     if (WIFEXITED(status)) return WEXITSTATUS(status);
     if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
@@ -34,23 +30,6 @@ std::vector<char*> c_argv(const Argv& a) {
     for (const auto& s : a) v.push_back(const_cast<char*>(s.c_str()));
     v.push_back(nullptr);
     return v;
-}
-
-// In a child: run `a` and return its exit code (127 when it cannot be executed).
-int run_in_child(const Argv& a) {
-    const pid_t parent = ::getpid();
-    const pid_t pid = ::fork();
-    if (pid < 0) return 126;
-    if (pid == 0) {
-        die_with_parent(parent);
-        auto v = c_argv(a);
-        ::execvp(v[0], v.data());
-        ::_exit(127);
-    }
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    return exit_code(status);
 }
 
 void redirect_output(const std::filesystem::path& log) {
@@ -78,50 +57,6 @@ void lock_work_dir(const std::filesystem::path& dir, const std::string& who, dou
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
-}
-
-void install_sweep_signal_handlers() {
-    struct sigaction sa {};
-    sa.sa_handler = on_sweep_signal;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = 0;
-    ::sigaction(SIGINT, &sa, nullptr);
-    ::sigaction(SIGTERM, &sa, nullptr);
-}
-
-bool sweep_interrupted() { return g_interrupted.load(); }
-
-pid_t start_child(const std::vector<Argv>& commands, const std::filesystem::path& log) {
-    if (commands.empty()) throw Error("start_child: no command");
-    const pid_t parent = ::getpid();
-    const pid_t pid = ::fork();
-    if (pid < 0) throw Error("nwn sweep: fork failed");
-    if (pid > 0) return pid;
-    ::prctl(PR_SET_PDEATHSIG, SIGTERM);
-    if (::getppid() != parent) ::_exit(1);  // the sweep died before prctl took effect
-    ::signal(SIGINT, SIG_DFL);
-    ::signal(SIGTERM, SIG_DFL);
-    redirect_output(log);
-    for (std::size_t i = 0; i + 1 < commands.size(); ++i)
-        if (int rc = run_in_child(commands[i]); rc != 0) ::_exit(rc);
-    auto v = c_argv(commands.back());
-    ::execvp(v[0], v.data());
-    ::_exit(127);
-}
-
-ChildExit wait_any_child() {
-    int status = 0;
-    const pid_t pid = ::waitpid(-1, &status, 0);
-    if (pid < 0) {
-        if (errno == EINTR) return {};
-        throw Error("nwn sweep: waiting for workers failed");
-    }
-    return {pid, exit_code(status), WIFSIGNALED(status) ? WTERMSIG(status) : 0};
-}
-
-void terminate_children(const std::vector<pid_t>& pids) {
-    for (pid_t p : pids)
-        if (p > 0) ::kill(p, SIGTERM);
 }
 
 int run_and_wait(const Argv& command, const std::filesystem::path& dir, const std::filesystem::path& log) {

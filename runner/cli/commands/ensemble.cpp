@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "command.h"
+#include "distribution_options.h"
 #include "common/error.h"
 #include "runner/experiments/avalanche_options.h"
 #include "runner/experiments/ensemble.h"
@@ -62,6 +63,7 @@ std::vector<std::uint32_t> seeds(const std::string& spec) {
 int run_ensemble(const std::vector<std::string>& args) {
     nwn::exp::EnsembleSpec s;
     std::string seed_spec, vstar = "1", lx, wires, engine = "native", out;
+    nwn::cli::DistributionOptions dist;
     po::options_description opts(
         "usage: nwn ensemble --out DIR --seeds A:B [--vstar V,...] (--lx L,... | --wires N,...) [options]\n\n"
         "NWNsim's DC avalanche ensembles: random networks (one per seed and size, density --density) with\n"
@@ -71,7 +73,8 @@ int run_ensemble(const std::vector<std::string>& args) {
         "members of one (size, V*) are pooled with joins (nothing spans two members) into one avalanche\n"
         "analysis, written as nwn avalanches does to DIR/L<size>/Vstar<V*>/. Events are junction crossings of\n"
         "G = 1.1 goff (NWNsim's ensemble events; members record lambda, counted then deleted) or network-\n"
-        "conductance threshold peaks. Running again into DIR resumes: completed members are not rerun.\n\noptions");
+        "conductance threshold peaks. Running again into DIR resumes: completed members are not rerun.\n" +
+        nwn::cli::distribution_help("members") + "\noptions");
     opts.add_options()("help,h", "show this help")
         ("out", po::value(&out)->required(), "ensemble directory (created; resumed when it exists)")
         ("seeds", po::value(&seed_spec)->required(), "network seeds: A:B (inclusive), a list 1,5,9, or both")
@@ -89,8 +92,9 @@ int run_ensemble(const std::vector<std::string>& args) {
         ("param", po::value(&s.params)->composing(), "NAME=VALUE junction parameter override (repeatable)")
         ("events", po::value(&s.events)->default_value(s.events), "crossings or conductance")
         ("keep-lambda", po::bool_switch(&s.keep_lambda), "crossings: keep each member's lambda.csv")
-        ("jobs,j", po::value(&s.jobs)->default_value(0u), "members run at once (0 = number of cores)")
+        ("jobs,j", po::value(&s.jobs)->default_value(0u), "members run at once (0 = number of cores; MPI: one per worker rank)")
         ("quiet,q", po::bool_switch(&s.quiet), "no progress or summary");
+    dist.add_to(opts, "members");
     nwn::exp::add_avalanche_options(opts, s.analysis, true);
     po::variables_map vm;
     if (!nwn::cli::parse_command_line(args, opts, {}, vm)) return nwn::cli::kExitOk;
@@ -102,12 +106,21 @@ int run_ensemble(const std::vector<std::string>& args) {
         s.lx.push_back(std::sqrt(n / s.density));
     s.engine = nwn::exp::parse_engine(engine);
     s.out = out;
+    dist.apply(s.shard, s.merge);
     s.nwn_binary = fs::read_symlink("/proc/self/exe");
     s.analysis.criticality();  // bad analysis options fail before any run
     nwn::exp::install_interrupt_handler();
 
     const auto report = nwn::exp::run_ensemble(s);
     for (const auto& w : report.warnings) std::cerr << "nwn ensemble: warning: " << w << "\n";
+    if (report.shard && !report.interrupted) {
+        std::size_t done = 0, failed = 0;
+        for (const auto& g : report.groups) done += g.completed, failed += g.failed;
+        if (!s.quiet || failed)
+            std::cerr << "nwn ensemble: shard " << s.shard.label() << ": " << done << " members completed"
+                      << (failed ? ", " + std::to_string(failed) + " failed" : "") << "; merge the shards with --merge\n";
+        return report.ok() ? nwn::cli::kExitOk : nwn::cli::kExitFailure;
+    }
     if (report.interrupted) {
         std::cerr << "nwn ensemble: interrupted; run the same command again to resume\n";
         return nwn::cli::kExitInterrupted;

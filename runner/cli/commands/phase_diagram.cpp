@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "command.h"
+#include "distribution_options.h"
 #include "netlistgen/text_parse.h"
 #include "runner/experiments/phase_diagram.h"
 
@@ -35,7 +36,8 @@ int run_phase_diagram_cmd(const std::vector<std::string>& all_args) {
         "(and with --nlt, nwn nlt continuing each point's attractor), then writes DIR/phase_diagram.csv (lambda_per_s,\n"
         "sigma, r, NLT accuracies), a heat map DIR/phase_diagram.png and, with --nlt, DIR/nlt_vs_lambda.csv/.png.\n"
         "Rerunning the same command resumes: finished points are kept. Options after -- go to every nwn lyapunov,\n"
-        "e.g. -- --periods 20 --tau 0.5 --transient-engine native.\n\noptions");
+        "e.g. -- --periods 20 --tau 0.5 --transient-engine native.\n" +
+        nwn::cli::distribution_help("points") + "\noptions");
     opts.add_options()("help,h", "show this help")
         ("input", po::value(&in)->required(), "network file (JSON)")
         ("out", po::value(&out)->required(), "output directory (created; reused to resume)")
@@ -58,6 +60,8 @@ int run_phase_diagram_cmd(const std::vector<std::string>& all_args) {
         ("lambda-window", po::value(&s.lambda_window)->default_value(40), "NLT plot: exponents within +-this (1/s)")
         ("no-plot", po::bool_switch(&no_plot), "write the CSV only")
         ("quiet,q", po::bool_switch(&s.quiet), "no progress lines");
+    nwn::cli::DistributionOptions dist;
+    dist.add_to(opts, "points");
     po::positional_options_description pos;
     pos.add("input", 1);
     po::variables_map vm;
@@ -65,6 +69,7 @@ int run_phase_diagram_cmd(const std::vector<std::string>& all_args) {
     if (!contacts.empty() && !electrodes.empty()) throw po::error("give --contacts or --electrodes, not both");
     s.network = in;
     s.out = out;
+    dist.apply(s.shard, s.merge);
     s.amplitudes = number_list(amps, "--amplitudes");
     s.frequencies = number_list(freqs, "--frequencies");
     s.plot = !no_plot;

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "command.h"
+#include "distribution_options.h"
 #include "option_limits.h"
 #include "runner/experiments/sweep.h"
 
@@ -38,7 +39,8 @@ int run_sweep_command(const std::vector<std::string>& args) {
         "Resuming: run the same command again. Points with a row in sweep.csv, or whose run finished\n"
         "(run/run.json: completed or failed), are not rerun; rows are keyed by parameter values, so other\n"
         "values reuse the points they share. Rows are appended whole (one write of a full line), and the\n"
-        "finished file is rewritten in point order. Ctrl-C stops every worker (exit status 130).\n\noptions");
+        "finished file is rewritten in point order. Ctrl-C stops every worker (exit status 130).\n" +
+        nwn::cli::distribution_help("points") + "\noptions");
     opts.add_options()("help,h", "show this help")
         ("input", po::value(&input), "ngspice deck (.cir, .sp, .spice, .net, .ckt) or network (JSON)")
         ("param", po::value(&params)->composing(), "NAME=VALUES (repeatable)")
@@ -59,6 +61,8 @@ int run_sweep_command(const std::vector<std::string>& args) {
         ("wall-limit", po::value(&s.wall_limit_s)->default_value(0), "stop a point's run after this many seconds (0: no limit)")
         ("retry-failed", po::bool_switch(&s.retry_failed), "rerun points whose run failed")
         ("quiet,q", po::bool_switch(&s.quiet), "no progress lines");
+    nwn::cli::DistributionOptions dist;
+    dist.add_to(opts, "points");
     po::positional_options_description pos;
     pos.add("input", 1);
     po::variables_map vm;
@@ -67,6 +71,7 @@ int run_sweep_command(const std::vector<std::string>& args) {
     s.grid = !list;
     s.input = input;
     s.out = out;
+    dist.apply(s.shard, s.merge);
     for (const auto& p : params) s.params.push_back(nwn::exp::parse_sweep_param(p));
     s.check_option = nwn::cli::check_option_value;
     s.command_line = "nwn sweep";
