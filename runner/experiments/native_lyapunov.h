@@ -2,8 +2,9 @@
 // states open between steps: what NWNsim's own Lyapunov loop needs (renormalise after every step,
 // simulateNetworkLyapunov.m), which the native engine (engine/native_engine.h) does not offer.
 // Per step and copy: conductances from the current states (hard rules), nodal solve with the driven
-// electrode at value(t) and the others at 0 V, explicit Euler update of every state (junction.h).
-// Only the components holding an electrode are simulated, as in the SPICE decks.
+// electrode at value(t) and the others at 0 V (engine::NodalSystem, as the native engine), explicit Euler
+// update of every state (junction.h). Only the components holding an electrode are simulated, as in the
+// SPICE decks.
 #pragma once
 #include <cstddef>
 #include <string>
