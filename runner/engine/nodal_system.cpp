@@ -30,6 +30,7 @@ struct NodalSystem::Impl {
     std::vector<int> owner;  // per node: the electrode that fixes it, or -1
     std::vector<int> row;    // per node: row of the reduced system, or -1 where fixed
     std::vector<int> electrode_node;
+    std::vector<int> boundary;  // edges with one end fixed, ascending: the only ones feeding the rhs
 
     Eigen::SparseMatrix<double> a;
     // Per edge: positions in a.valuePtr() of its (uu, vv, uv, vu) entries, -1 where a node is fixed.
@@ -82,6 +83,8 @@ NodalSystem::NodalSystem(const net::Network& net, const NodalOptions& options) :
     s.row.assign(n_nodes, -1);
     for (int u = 0; u < n_nodes; ++u)
         if (s.owner[u] < 0) s.row[u] = n_free++;
+    for (std::size_t k = 0; k < s.edges.size(); ++k)
+        if ((s.row[s.edges[k].u] < 0) != (s.row[s.edges[k].v] < 0)) s.boundary.push_back(static_cast<int>(k));
 
     // The pattern only: every value is restamped before each factorisation.
     std::vector<Eigen::Triplet<double>> trip;
@@ -142,11 +145,10 @@ bool NodalSystem::refactor(const std::vector<double>& g) {
 void NodalSystem::solve(const std::vector<double>& electrode_v) {
     Impl& s = *impl_;
     s.rhs.setZero();
-    for (std::size_t k = 0; k < s.edges.size(); ++k) {
+    for (int k : s.boundary) {
         const auto& e = s.edges[k];
-        const int ru = s.row[e.u], rv = s.row[e.v];
-        if (ru >= 0 && rv < 0) s.rhs[ru] += s.g[k] * electrode_v[s.owner[e.v]];
-        if (rv >= 0 && ru < 0) s.rhs[rv] += s.g[k] * electrode_v[s.owner[e.u]];
+        if (s.row[e.u] >= 0) s.rhs[s.row[e.u]] += s.g[k] * electrode_v[s.owner[e.v]];
+        else s.rhs[s.row[e.v]] += s.g[k] * electrode_v[s.owner[e.u]];
     }
     if (s.a.rows() > 0) s.x = s.solver.solve(s.rhs);
     for (std::size_t u = 0; u < s.node_v.size(); ++u)
