@@ -212,22 +212,11 @@ private:
         if (o_.save_wires) {
             for (const auto& e : net_.electrodes)
                 if (e.bar) items.push_back("v(e" + e.name + ")");
-            for (int w : active_wires()) items.push_back("v(w" + std::to_string(w) + ")");
+            for (int w : active_wires(net_)) items.push_back("v(w" + std::to_string(w) + ")");
         }
         if (o_.save_lambda)
             for (std::size_t k : active_) items.push_back("v(l" + std::to_string(k) + ")");
         wrapped(os_, ".save", items);
-    }
-
-    std::vector<int> active_wires() const {
-        std::vector<bool> used(net_.wires.size(), false);
-        for (std::size_t k : active_) used[net_.junctions[k].i] = used[net_.junctions[k].j] = true;
-        for (const auto& e : net_.electrodes)
-            for (int w : e.wires) used[w] = true;
-        std::vector<int> out;
-        for (std::size_t w = 0; w < used.size(); ++w)
-            if (used[w]) out.push_back(static_cast<int>(w));
-        return out;
     }
 
     const Network& net_;
@@ -262,6 +251,17 @@ std::vector<std::size_t> active_junctions(const Network& net) {
     std::vector<std::size_t> out;
     for (std::size_t k = 0; k < net.junctions.size(); ++k)
         if (live[label[net.junctions[k].i]]) out.push_back(k);
+    return out;
+}
+
+std::vector<int> active_wires(const Network& net) {
+    std::vector<bool> used(net.wires.size(), false);
+    for (auto k : active_junctions(net)) used[net.junctions[k].i] = used[net.junctions[k].j] = true;
+    for (const auto& e : net.electrodes)
+        for (int w : e.wires) used[w] = true;
+    std::vector<int> out;
+    for (std::size_t w = 0; w < used.size(); ++w)
+        if (used[w]) out.push_back(static_cast<int>(w));
     return out;
 }
 

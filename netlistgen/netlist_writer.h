@@ -65,5 +65,7 @@ std::string write_netlist(const Network& net, const NetlistOptions& options);
 
 // Junctions that write_netlist includes (components holding an electrode wire), ascending.
 std::vector<std::size_t> active_junctions(const Network& net);
+// Wires of those components (ends of active junctions, electrode wires), ascending.
+std::vector<int> active_wires(const Network& net);
 
 }  // namespace nwn::net

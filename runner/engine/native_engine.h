@@ -50,8 +50,10 @@ public:
     NativeEngine(const NativeEngine&) = delete;
     NativeEngine& operator=(const NativeEngine&) = delete;
 
-    // Runs to tstop (or until the recorder returns false); returns the number of steps taken.
+    // Runs on to tstop (or until the recorder returns false); returns the number of steps taken.
     long run(const NativeRecorder& recorder);
+    // Takes the next step, whatever tstop; the record is valid until the next step.
+    NativeStep step();
     const std::vector<double>& lambda() const;
 
 private:

@@ -2,20 +2,18 @@
 // states open between steps: what NWNsim's own Lyapunov loop needs (renormalise after every step,
 // simulateNetworkLyapunov.m), which the native engine (engine/native_engine.h) does not offer.
 // Per step and copy: conductances from the current states (hard rules), nodal solve with the driven
-// electrode at value(t) and the others at 0 V, explicit Euler update of every state (junction.h).
-// Only the components holding an electrode are simulated, as in the SPICE decks.
+// electrode at value(t) and the others at 0 V (engine::NodalSystem, as the native engine), explicit Euler
+// update of every state (junction.h). Only the components holding an electrode are simulated, as in the
+// SPICE decks.
 #pragma once
-#include <array>
 #include <cstddef>
 #include <string>
 #include <vector>
 
-#include <Eigen/SparseCholesky>
-#include <Eigen/SparseCore>
-
 #include "devicemodel/junction.h"
 #include "netlistgen/network.h"
 #include "netlistgen/stimulus.h"
+#include "runner/engine/nodal_system.h"
 #include "runner/experiments/lyapunov_math.h"
 
 namespace nwn::exp {
@@ -34,31 +32,18 @@ public:
     double current() const { return current_; }                         // into the first grounded electrode
     const std::vector<double>& wire_voltages() const { return wire_v_; }  // wires(), in order
 
-    const std::vector<std::size_t>& junctions() const { return junctions_; }
-    const std::vector<int>& wires() const { return wires_; }
+    const std::vector<std::size_t>& junctions() const { return sys_.junctions(); }
+    const std::vector<int>& wires() const { return sys_.wires(); }
 
 private:
-    struct Edge {
-        int u, v;        // nodes
-        int state;       // index into the state vector, or -1 for a fixed link
-        double g_fixed;  // bar links
-    };
-    void solve(const State& lambda, double drive);
-
     net::Stimulus stimulus_;
     nwn_junction_params params_, exact_;
     double dt_;
     int compat_;
-    std::vector<std::size_t> junctions_;
-    std::vector<int> wires_;
-    std::vector<Edge> edges_;
-    std::vector<int> fixed_;  // per node: 0 = free, 1 = driven, 2 = grounded electrode
-    std::vector<int> row_;    // per node: row of the reduced system, or -1
+    engine::NodalSystem sys_;
+    std::vector<bool> driven_;  // per electrode; the others are held at 0 V
     int sense_node_ = -1;
-    Eigen::SparseMatrix<double> a_;
-    std::vector<std::array<int, 4>> slot_;  // per edge: value positions of (uu, vv, uv, vu), -1 if fixed
-    Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>> solver_;
-    std::vector<double> g_, node_v_, jv_, wire_v_;
+    std::vector<double> g_, ev_, jv_, wire_v_;
     double drive_v_ = 0, current_ = 0;
 };
 

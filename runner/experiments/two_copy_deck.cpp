@@ -45,17 +45,6 @@ std::vector<std::pair<double, double>> shifted_corners(const net::Stimulus& s, d
 
 }  // namespace
 
-std::vector<int> simulated_wires(const net::Network& net) {
-    std::vector<bool> used(net.wires.size(), false);
-    for (auto k : net::active_junctions(net)) used[net.junctions[k].i] = used[net.junctions[k].j] = true;
-    for (const auto& e : net.electrodes)
-        for (int w : e.wires) used[w] = true;
-    std::vector<int> out;
-    for (std::size_t w = 0; w < used.size(); ++w)
-        if (used[w]) out.push_back(static_cast<int>(w));
-    return out;
-}
-
 std::string shifted_source(const net::Stimulus& s, double t0, double duration) {
     if (!(duration > 0) || !(t0 >= 0)) throw Error("shifted drive: need t0 >= 0 and a duration > 0");
     switch (s.kind()) {
@@ -90,7 +79,7 @@ CopyDeck::CopyDeck(const net::Network& net, const net::Stimulus& stimulus, CopyD
             break;
         }
     junctions_ = net::active_junctions(net);
-    wires_ = simulated_wires(net);
+    wires_ = net::active_wires(net);
 
     net::NetlistOptions no;
     no.flavour = opt_.flavour;

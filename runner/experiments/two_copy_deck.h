@@ -25,9 +25,6 @@ namespace nwn::exp {
 // phase advanced, dc stays dc.
 std::string shifted_source(const net::Stimulus& s, double t0, double duration);
 
-// Wires of the components that hold an electrode (the simulated ones), ascending.
-std::vector<int> simulated_wires(const net::Network& net);
-
 struct CopyDeckOptions {
     net::Flavour flavour = net::Flavour::Codemodel;
     nwn_junction_params params = nwn_params_ac();

@@ -1,0 +1,187 @@
+#include "runner/engine/nodal_system.h"
+
+#include <Eigen/SparseCholesky>
+#include <Eigen/SparseCore>
+
+#include <array>
+#include <numeric>
+#include <string>
+
+#include "common/error.h"
+#include "netlistgen/netlist_writer.h"
+
+namespace nwn::engine {
+
+namespace {
+
+// An edge of the conductance graph: a junction of the system (index >= 0) or a bar link (-1).
+struct Edge {
+    int u, v;  // nodes
+    int junction;
+    double g_fixed;
+};
+
+}  // namespace
+
+struct NodalSystem::Impl {
+    std::vector<std::size_t> junctions;
+    std::vector<int> wires;
+    std::vector<Edge> edges;
+    std::vector<int> owner;  // per node: the electrode that fixes it, or -1
+    std::vector<int> row;    // per node: row of the reduced system, or -1 where fixed
+    std::vector<int> electrode_node;
+    std::vector<int> boundary;  // edges with one end fixed, ascending: the only ones feeding the rhs
+
+    Eigen::SparseMatrix<double> a;
+    // Per edge: positions in a.valuePtr() of its (uu, vv, uv, vu) entries, -1 where a node is fixed.
+    std::vector<std::array<int, 4>> slot;
+    Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>> solver;
+
+    std::vector<double> g;  // per edge, as last stamped
+    Eigen::VectorXd rhs, x;
+    std::vector<double> node_v;
+};
+
+NodalSystem::NodalSystem(const net::Network& net, const NodalOptions& options) : impl_(std::make_unique<Impl>()) {
+    Impl& s = *impl_;
+    if (options.electrode_components_only) {
+        s.junctions = net::active_junctions(net);
+        s.wires = net::active_wires(net);
+    } else {
+        s.junctions.resize(net.junctions.size());
+        std::iota(s.junctions.begin(), s.junctions.end(), std::size_t{0});
+        s.wires.resize(net.wires.size());
+        std::iota(s.wires.begin(), s.wires.end(), 0);
+    }
+    std::vector<int> node_of(net.wires.size(), -1);
+    for (std::size_t m = 0; m < s.wires.size(); ++m) node_of[s.wires[m]] = static_cast<int>(m);
+
+    int n_nodes = static_cast<int>(s.wires.size());
+    s.owner.assign(n_nodes, -1);
+    for (std::size_t e = 0; e < net.electrodes.size(); ++e) {
+        const auto& el = net.electrodes[e];
+        if (el.bar) {
+            s.electrode_node.push_back(n_nodes++);
+            s.owner.push_back(static_cast<int>(e));
+            for (int w : el.wires) s.edges.push_back({s.electrode_node.back(), node_of[w], -1, el.link_conductance});
+        } else {
+            s.electrode_node.push_back(node_of[el.wires.front()]);
+            for (int w : el.wires) {
+                if (s.owner[node_of[w]] >= 0 && !options.later_contact_wins)
+                    throw Error("native engine: wire " + std::to_string(w) + " belongs to two electrodes");
+                s.owner[node_of[w]] = static_cast<int>(e);
+            }
+        }
+    }
+    // Bar links first, then junctions: the stamping order, which the results depend on bit for bit.
+    for (std::size_t m = 0; m < s.junctions.size(); ++m) {
+        const auto& J = net.junctions[s.junctions[m]];
+        s.edges.push_back({node_of[J.i], node_of[J.j], static_cast<int>(m), 0.0});
+    }
+
+    int n_free = 0;
+    s.row.assign(n_nodes, -1);
+    for (int u = 0; u < n_nodes; ++u)
+        if (s.owner[u] < 0) s.row[u] = n_free++;
+    for (std::size_t k = 0; k < s.edges.size(); ++k)
+        if ((s.row[s.edges[k].u] < 0) != (s.row[s.edges[k].v] < 0)) s.boundary.push_back(static_cast<int>(k));
+
+    // The pattern only: every value is restamped before each factorisation.
+    std::vector<Eigen::Triplet<double>> trip;
+    for (const auto& e : s.edges) {
+        const int ru = s.row[e.u], rv = s.row[e.v];
+        if (ru >= 0) trip.emplace_back(ru, ru, 1.0);
+        if (rv >= 0) trip.emplace_back(rv, rv, 1.0);
+        if (ru >= 0 && rv >= 0) trip.emplace_back(ru, rv, 1.0), trip.emplace_back(rv, ru, 1.0);
+    }
+    s.a.resize(n_free, n_free);
+    s.a.setFromTriplets(trip.begin(), trip.end());
+    s.a.makeCompressed();
+    auto pos = [&](int r, int c) {
+        if (r < 0 || c < 0) return -1;
+        for (int p = s.a.outerIndexPtr()[c]; p < s.a.outerIndexPtr()[c + 1]; ++p)
+            if (s.a.innerIndexPtr()[p] == r) return p;
+        return -1;
+    };
+    for (const auto& e : s.edges)
+        s.slot.push_back({pos(s.row[e.u], s.row[e.u]), pos(s.row[e.v], s.row[e.v]), pos(s.row[e.u], s.row[e.v]),
+                          pos(s.row[e.v], s.row[e.u])});
+    if (n_free > 0) s.solver.analyzePattern(s.a);
+
+    s.g.assign(s.edges.size(), 0.0);
+    s.rhs.resize(n_free);
+    s.node_v.assign(n_nodes, 0.0);
+}
+
+NodalSystem::~NodalSystem() = default;
+NodalSystem::NodalSystem(NodalSystem&&) noexcept = default;
+NodalSystem& NodalSystem::operator=(NodalSystem&&) noexcept = default;
+
+const std::vector<std::size_t>& NodalSystem::junctions() const { return impl_->junctions; }
+const std::vector<int>& NodalSystem::wires() const { return impl_->wires; }
+int NodalSystem::electrode_node(std::size_t electrode) const { return impl_->electrode_node.at(electrode); }
+const std::vector<double>& NodalSystem::node_voltages() const { return impl_->node_v; }
+
+bool NodalSystem::refactor(const std::vector<double>& g) {
+    Impl& s = *impl_;
+    if (g.size() != s.junctions.size()) throw Error("nodal system: conductances of the wrong size");
+    double* val = s.a.valuePtr();
+    std::fill(val, val + s.a.nonZeros(), 0.0);
+    for (std::size_t k = 0; k < s.edges.size(); ++k) {
+        const auto& e = s.edges[k];
+        const double gk = e.junction >= 0 ? g[e.junction] : e.g_fixed;
+        s.g[k] = gk;
+        const auto& p = s.slot[k];
+        if (p[0] >= 0) val[p[0]] += gk;
+        if (p[1] >= 0) val[p[1]] += gk;
+        if (p[2] >= 0) val[p[2]] -= gk;
+        if (p[3] >= 0) val[p[3]] -= gk;
+    }
+    if (s.a.rows() == 0) return true;
+    s.solver.factorize(s.a);
+    return s.solver.info() == Eigen::Success;
+}
+
+void NodalSystem::solve(const std::vector<double>& electrode_v) {
+    Impl& s = *impl_;
+    s.rhs.setZero();
+    for (int k : s.boundary) {
+        const auto& e = s.edges[k];
+        if (s.row[e.u] >= 0) s.rhs[s.row[e.u]] += s.g[k] * electrode_v[s.owner[e.v]];
+        else s.rhs[s.row[e.v]] += s.g[k] * electrode_v[s.owner[e.u]];
+    }
+    if (s.a.rows() > 0) s.x = s.solver.solve(s.rhs);
+    for (std::size_t u = 0; u < s.node_v.size(); ++u)
+        s.node_v[u] = s.row[u] >= 0 ? s.x[s.row[u]] : electrode_v[s.owner[u]];
+}
+
+void NodalSystem::junction_voltages(std::vector<double>& out) const {
+    const Impl& s = *impl_;
+    out.resize(s.junctions.size());
+    for (const auto& e : s.edges)
+        if (e.junction >= 0) out[e.junction] = s.node_v[e.u] - s.node_v[e.v];
+}
+
+void NodalSystem::electrode_currents(std::vector<double>& out) const {
+    const Impl& s = *impl_;
+    out.assign(s.electrode_node.size(), 0.0);
+    for (std::size_t k = 0; k < s.edges.size(); ++k) {
+        const auto& e = s.edges[k];
+        const double i_uv = s.g[k] * (s.node_v[e.u] - s.node_v[e.v]);
+        if (s.owner[e.v] >= 0) out[s.owner[e.v]] += i_uv;
+        if (s.owner[e.u] >= 0) out[s.owner[e.u]] -= i_uv;
+    }
+}
+
+double NodalSystem::current_into(int node) const {
+    const Impl& s = *impl_;
+    double i = 0;
+    for (std::size_t k = 0; k < s.edges.size(); ++k) {
+        const auto& e = s.edges[k];
+        if (e.v == node) i += s.g[k] * (s.node_v[e.u] - s.node_v[e.v]);
+        if (e.u == node) i += s.g[k] * (s.node_v[e.v] - s.node_v[e.u]);
+    }
+    return i;
+}
+
+}  // namespace nwn::engine
