@@ -179,6 +179,20 @@ TEST_CASE("ensemble shards merged equal the unsharded run, and foreign shards ar
     CHECK_THAT(log, Catch::Contains("--shard '4/3'"));
 }
 
+TEST_CASE("the Slurm job-array example's shards and merge give the unsharded ensemble", "[jobs]") {
+    const auto dir = nwn::test::scratch_dir("jobs/slurm_array");
+    const fs::path script = nwn::test::source_dir() / "examples/cluster/slurm_ensemble_array.sh";
+    // The example's own script, as Slurm would run it (two array tasks, then the merge), on small members.
+    const std::string env = "NWN=" + nwn_bin() + " WORK=" + dir.string() + " SHARDS=2 NWN_OPTS='" + kEnsemble.substr(10) + "' ";
+    std::string log;
+    REQUIRE(run_command(nwn_bin() + kEnsemble + " --jobs 2 --out " + (dir / "whole").string() + " 2>&1", &log) == 0);
+    for (int k = 1; k <= 2; ++k)
+        REQUIRE(run_command(env + "SLURM_ARRAY_TASK_ID=" + std::to_string(k) + " bash " + script.string() + " 2>&1", &log) == 0);
+    REQUIRE(run_command(env + "MERGE=1 bash " + script.string() + " 2>&1", &log) == 0);
+    INFO(log);
+    CHECK(tree_difference(dir / "whole", dir / "ensemble") == "");
+}
+
 TEST_CASE("a sweep of generated networks: local, mpirun -np 3 and merged shards agree", "[jobs][mpi]") {
     const auto dir = nwn::test::scratch_dir("jobs/sweep");
     // The networks are generated inside the point directories: on a worker, in its scratch copy.
