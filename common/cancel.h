@@ -1,4 +1,4 @@
-// Cooperative stop on SIGINT/SIGTERM. The signal handler (runner/experiments/interrupt.h) only sets a
+// Cooperative stop on SIGINT/SIGTERM. The signal handler (runner/experiments/run/interrupt.h) only sets a
 // flag; long loops in any layer (resampling, power-law fits, network generation) poll it and throw
 // Cancelled, which the CLI turns into exit status 130 once the command has kept what was complete.
 // Cancelled is deliberately not an nwn::Error, so the `catch (const Error&)` sites that turn bad input

@@ -1,4 +1,4 @@
-// The SPICE dialect translator (runner/experiments/dialect_spice.cpp), as `nwn netlist --dialect`
+// The SPICE dialect translator (netlistgen/dialect_spice.cpp), as `nwn netlist --dialect`
 // runs it on a user's junction library and on network subcircuits. Byte 0 picks dialect and entry.
 // Every B-source expression the translator accepts must evaluate, in each dialect's text, to what the
 // ngspice text evaluates to (or fail there too): the dialects must carry the same equations.
@@ -7,9 +7,9 @@
 #include <sstream>
 
 #include "fuzz_support.h"
-#include "runner/experiments/dialect_spice.h"
+#include "netlistgen/dialect_spice.h"
 
-using nwn::exp::SpiceDialect;
+using nwn::net::SpiceDialect;
 
 namespace {
 
@@ -34,20 +34,20 @@ std::string expression_of(const std::string& text, SpiceDialect d) {
 void check_expression(const std::string& expr) {
     double want = 0;
     try {
-        want = nwn::exp::evaluate_expression(expr, kParams, kNodes);
+        want = nwn::net::evaluate_expression(expr, kParams, kNodes);
     } catch (const nwn::Error&) {
         return;
     }
     for (SpiceDialect d : {SpiceDialect::Ngspice, SpiceDialect::Ltspice, SpiceDialect::Xyce}) {
-        const std::string text = nwn::exp::translate_junction_library("B1 a b I = " + expr + "\n", d);
+        const std::string text = nwn::net::translate_junction_library("B1 a b I = " + expr + "\n", d);
         const std::string got_expr = expression_of(text, d);
         try {
-            if (!same(nwn::exp::evaluate_expression(got_expr, kParams, kNodes), want)) {
-                std::fprintf(stderr, "'%s' -> %s '%s'\n", expr.c_str(), nwn::exp::dialect_name(d), got_expr.c_str());
+            if (!same(nwn::net::evaluate_expression(got_expr, kParams, kNodes), want)) {
+                std::fprintf(stderr, "'%s' -> %s '%s'\n", expr.c_str(), nwn::net::dialect_name(d), got_expr.c_str());
                 nwn::fuzz::invariant_failed("a translated expression evaluates differently");
             }
         } catch (const nwn::Error& e) {
-            std::fprintf(stderr, "'%s' -> %s '%s': %s\n", expr.c_str(), nwn::exp::dialect_name(d), got_expr.c_str(),
+            std::fprintf(stderr, "'%s' -> %s '%s': %s\n", expr.c_str(), nwn::net::dialect_name(d), got_expr.c_str(),
                          e.what());
             nwn::fuzz::invariant_failed("a translated expression no longer parses");
         }
@@ -62,9 +62,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto d = static_cast<SpiceDialect>(data[0] % 3);
     try {
         switch ((data[0] / 3) % 4) {
-            case 0: (void)nwn::exp::translate_junction_library(text, d); break;
-            case 1: (void)nwn::exp::translate_network_subckt(text, d, "nwnjunction_x.lib"); break;
-            case 2: (void)nwn::exp::parse_dialect(text); break;
+            case 0: (void)nwn::net::translate_junction_library(text, d); break;
+            case 1: (void)nwn::net::translate_network_subckt(text, d, "nwnjunction_x.lib"); break;
+            case 2: (void)nwn::net::parse_dialect(text); break;
             default:
                 if (text.find('\n') == std::string::npos) check_expression(text);
                 break;

@@ -1,8 +1,8 @@
-// `nwn sweep --param` specs (runner/experiments/sweep_params.cpp): one spec per line, then the points
+// `nwn sweep --param` specs (runner/experiments/sweep/sweep_params.cpp): one spec per line, then the points
 // they span, as a grid (byte 0 even) or a list, and the directory name of each point, which must be a
 // single safe path component.
 #include "fuzz_support.h"
-#include "runner/experiments/sweep_params.h"
+#include "runner/experiments/sweep/sweep_params.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;

@@ -1,5 +1,6 @@
 #include "netlistgen/text_parse.h"
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -47,6 +48,36 @@ std::string format_number(double x) {
     char buf[32];
     const auto [ptr, ec] = std::to_chars(buf, buf + sizeof buf, x);
     return std::string(buf, ptr);
+}
+
+double parse_spice_number(std::string_view text) {
+    std::string s = trim(std::string(text));
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const char* b = s.c_str();
+    char* end = nullptr;
+    double v = std::strtod(b, &end);
+    if (end == b || s.empty()) throw Error("not a SPICE number: '" + std::string(text) + "'");
+    std::string_view rest(end);
+    double scale = 1;
+    if (rest.starts_with("meg")) scale = 1e6;
+    else if (rest.starts_with("mil")) scale = 25.4e-6;
+    else if (!rest.empty()) {
+        switch (rest[0]) {
+            case 't': scale = 1e12; break;
+            case 'g': scale = 1e9; break;
+            case 'k': scale = 1e3; break;
+            case 'm': scale = 1e-3; break;
+            case 'u': scale = 1e-6; break;
+            case 'n': scale = 1e-9; break;
+            case 'p': scale = 1e-12; break;
+            case 'f': scale = 1e-15; break;
+            case 'a': scale = 1e-18; break;
+            default:
+                if (!std::isalpha(static_cast<unsigned char>(rest[0])))
+                    throw Error("not a SPICE number: '" + std::string(text) + "'");
+        }
+    }
+    return v * scale;
 }
 
 }  // namespace nwn::net

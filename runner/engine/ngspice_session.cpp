@@ -1,5 +1,7 @@
 #include "runner/engine/ngspice_session.h"
 
+#include "netlistgen/text_parse.h"
+
 #include "common/error.h"
 #include "common/progress.h"
 #include "netlistgen/solver_options.h"
@@ -364,7 +366,7 @@ std::optional<double> deck_tstop(const std::vector<std::string>& lines) {
         std::string tstep, tstop;
         if (!(in >> tstep >> tstop)) return std::nullopt;
         try {
-            return parse_spice_number(tstop);
+            return net::parse_spice_number(tstop);
         } catch (const nwn::Error&) {
             return std::nullopt;  // e.g. a {param} expression
         }
@@ -461,35 +463,6 @@ const char* to_string(RunStatus s) {
         case RunStatus::failed: return "failed";
     }
     return "?";
-}
-
-double parse_spice_number(std::string_view text) {
-    std::string s = lower(trim(text));
-    const char* b = s.c_str();
-    char* end = nullptr;
-    double v = std::strtod(b, &end);
-    if (end == b || s.empty()) throw nwn::Error("not a SPICE number: '" + std::string(text) + "'");
-    std::string_view rest(end);
-    double scale = 1;
-    if (starts_with(rest, "meg")) scale = 1e6;
-    else if (starts_with(rest, "mil")) scale = 25.4e-6;
-    else if (!rest.empty()) {
-        switch (rest[0]) {
-            case 't': scale = 1e12; break;
-            case 'g': scale = 1e9; break;
-            case 'k': scale = 1e3; break;
-            case 'm': scale = 1e-3; break;
-            case 'u': scale = 1e-6; break;
-            case 'n': scale = 1e-9; break;
-            case 'p': scale = 1e-12; break;
-            case 'f': scale = 1e-15; break;
-            case 'a': scale = 1e-18; break;
-            default:
-                if (!std::isalpha(static_cast<unsigned char>(rest[0])))
-                    throw nwn::Error("not a SPICE number: '" + std::string(text) + "'");
-        }
-    }
-    return v * scale;
 }
 
 // ------------------------------------------------------------------------------------ Session

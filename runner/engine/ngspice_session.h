@@ -195,7 +195,5 @@ private:
     double deck_tstop_ = 0;
 };
 
-// SPICE number with scale suffix ("10m", "1meg", "2.5u", "1e-3s"); throws nwn::Error on garbage.
-double parse_spice_number(std::string_view text);
 
 }  // namespace nwn::engine

@@ -6,8 +6,8 @@
 #include "cli_support.h"
 #include "common/atomic_file.h"
 #include "common/error.h"
-#include "runner/experiments/recording_input.h"
-#include "runner/experiments/recording_input_grid.h"
+#include "runner/experiments/avalanches/recording_input.h"
+#include "runner/experiments/avalanches/recording_input_grid.h"
 #include "runner/io/raw_writer.h"
 
 namespace fs = std::filesystem;

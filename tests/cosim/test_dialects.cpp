@@ -10,11 +10,11 @@
 #include "common/atomic_file.h"
 #include "devicemodel/junction.h"
 #include "devicemodel/subckt_text.h"
-#include "runner/experiments/dialect_spice.h"
+#include "netlistgen/dialect_spice.h"
 #include "support/reference.h"
 
 using namespace nwn::test;
-using nwn::exp::SpiceDialect;
+using nwn::net::SpiceDialect;
 
 namespace {
 
@@ -69,7 +69,7 @@ TEST_CASE("LTspice and Xyce subcircuits evaluate to the ngspice subcircuit and t
     std::mt19937 rng(7);
     std::uniform_real_distribution<double> uv(-0.1, 0.1), ul(-0.016, 0.016), u(-1, 1);
     for (SpiceDialect d : {SpiceDialect::Ngspice, SpiceDialect::Ltspice, SpiceDialect::Xyce}) {
-        const std::string text = nwn::exp::translate_junction_library(ng, d);
+        const std::string text = nwn::net::translate_junction_library(ng, d);
         const auto tr = sources(text);
         REQUIRE(tr.size() == base.size());
         if (d != SpiceDialect::Ngspice) {
@@ -91,8 +91,8 @@ TEST_CASE("LTspice and Xyce subcircuits evaluate to the ngspice subcircuit and t
                     nodes[b.target] = b.gain * (nodes.at(b.cp) - nodes.at(b.cn));
                     continue;
                 }
-                const double want = nwn::exp::evaluate_expression(b.expr, params, nodes);
-                CHECK(nwn::exp::evaluate_expression(tr[i].expr, params, nodes) == want);  // same tree, same bits
+                const double want = nwn::net::evaluate_expression(b.expr, params, nodes);
+                CHECK(nwn::net::evaluate_expression(tr[i].expr, params, nodes) == want);  // same tree, same bits
                 if (b.target == "l") rate = want / params.at("cstate");  // Bl drives cstate*dlambda/dt
                 else if (b.target.empty()) current = want;
                 else nodes[b.target] = want;
@@ -107,11 +107,11 @@ TEST_CASE("LTspice and Xyce subcircuits evaluate to the ngspice subcircuit and t
 TEST_CASE("network subcircuits in the dialects", "[cosim][dialects]") {
     const auto ex = source_dir() / "examples";
     const std::string net = nwn::read_file(ex / "cosim_net_sc.lib");
-    const auto xyce = nwn::exp::translate_network_subckt(net, SpiceDialect::Xyce, "cosim_nwnjunction_xyce.lib");
+    const auto xyce = nwn::net::translate_network_subckt(net, SpiceDialect::Xyce, "cosim_nwnjunction_xyce.lib");
     CHECK(xyce.find(".include cosim_nwnjunction_xyce.lib") != std::string::npos);
-    CHECK(nwn::exp::translate_network_subckt("X1 a b l nwnjunction boost=5\n", SpiceDialect::Xyce, "x") ==
+    CHECK(nwn::net::translate_network_subckt("X1 a b l nwnjunction boost=5\n", SpiceDialect::Xyce, "x") ==
           "* Xyce dialect, translated by nwnspice from the ngspice text (same equations; see "
-          "runner/experiments/dialect_spice.h). Not run in Xyce by nwnspice's tests.\n"
+          "netlistgen/dialect_spice.h). Not run in Xyce by nwnspice's tests.\n"
           "X1 a b l nwnjunction PARAMS: boost=5\n");
-    CHECK_THROWS_WITH(nwn::exp::parse_dialect("pspice"), Catch::Contains("ltspice or xyce"));
+    CHECK_THROWS_WITH(nwn::net::parse_dialect("pspice"), Catch::Contains("ltspice or xyce"));
 }

@@ -6,17 +6,17 @@
 #include <string>
 
 #include "common/error.h"
-#include "runner/experiments/dialect_spice.h"
-#include "runner/experiments/sweep_params.h"
+#include "netlistgen/dialect_spice.h"
+#include "runner/experiments/sweep/sweep_params.h"
 
-using nwn::exp::SpiceDialect;
+using nwn::net::SpiceDialect;
 using Catch::Contains;
 
 namespace {
 
 // The expression of "B1 a b I = expr" as translated into dialect d (Xyce: I={expr}).
 std::string translated(const std::string& expr, SpiceDialect d) {
-    const std::string line = nwn::exp::translate_junction_library("B1 a b I = " + expr + "\n", d);
+    const std::string line = nwn::net::translate_junction_library("B1 a b I = " + expr + "\n", d);
     const auto b = line.find("\nB1");
     std::string e = line.substr(line.find('=', b) + 1);
     e = e.substr(0, e.find('\n'));
@@ -28,40 +28,40 @@ std::string translated(const std::string& expr, SpiceDialect d) {
 TEST_CASE("fuzz: a number with a letter suffix before + or - keeps its value in every dialect", "[dialects][fuzz]") {
     // "1e" is 1 (a unit letter); printed as "1e-100" it read back as the number 1e-100
     const std::map<std::string, double> params = {{"cstate", 2}}, nodes;
-    const double want = nwn::exp::evaluate_expression("{cstate}*(1e) - 100", params, nodes);
+    const double want = nwn::net::evaluate_expression("{cstate}*(1e) - 100", params, nodes);
     CHECK(want == -98);
     for (SpiceDialect d : {SpiceDialect::Ngspice, SpiceDialect::Ltspice, SpiceDialect::Xyce}) {
-        INFO(nwn::exp::dialect_name(d) << ": " << translated("{cstate}*(1e) - 100", d));
-        CHECK(nwn::exp::evaluate_expression(translated("{cstate}*(1e) - 100", d), params, nodes) == want);
+        INFO(nwn::net::dialect_name(d) << ": " << translated("{cstate}*(1e) - 100", d));
+        CHECK(nwn::net::evaluate_expression(translated("{cstate}*(1e) - 100", d), params, nodes) == want);
         // hex: "0x1p" is 1 pico; "0x1p+3" would be the hex float 8
-        CHECK(nwn::exp::evaluate_expression(translated("0x1p + 3", d), params, nodes) ==
-              nwn::exp::evaluate_expression("0x1p + 3", params, nodes));
+        CHECK(nwn::net::evaluate_expression(translated("0x1p + 3", d), params, nodes) ==
+              nwn::net::evaluate_expression("0x1p + 3", params, nodes));
     }
 }
 
 TEST_CASE("fuzz: a subcircuit instance with no blank before its '=' is an error, not std::out_of_range",
           "[dialects][fuzz]") {
-    CHECK_THROWS_WITH(nwn::exp::translate_network_subckt("X1=2\n", SpiceDialect::Xyce, "x.lib"),
+    CHECK_THROWS_WITH(nwn::net::translate_network_subckt("X1=2\n", SpiceDialect::Xyce, "x.lib"),
                       Contains("no parameter after its nodes: X1=2"));
-    CHECK(nwn::exp::translate_network_subckt("X1=2\n", SpiceDialect::Ltspice, "x.lib").find("X1=2") != std::string::npos);
+    CHECK(nwn::net::translate_network_subckt("X1=2\n", SpiceDialect::Ltspice, "x.lib").find("X1=2") != std::string::npos);
 }
 
 TEST_CASE("fuzz: expressions too deep for the recursive translator are refused, not a stack overflow",
           "[dialects][fuzz]") {
     const std::string parens = std::string(100000, '(') + "1" + std::string(100000, ')');
-    CHECK_THROWS_WITH(nwn::exp::translate_junction_library("B1 a b I = " + parens + "\n", SpiceDialect::Xyce),
+    CHECK_THROWS_WITH(nwn::net::translate_junction_library("B1 a b I = " + parens + "\n", SpiceDialect::Xyce),
                       Contains("nested more than"));
-    CHECK_THROWS_WITH(nwn::exp::evaluate_expression(std::string(100000, '-') + "1", {}, {}), Contains("nested more than"));
+    CHECK_THROWS_WITH(nwn::net::evaluate_expression(std::string(100000, '-') + "1", {}, {}), Contains("nested more than"));
     std::string chain = "1";
     for (int k = 0; k < 100000; ++k) chain += "+1";  // a left-deep tree: the printer recursed once per '+'
-    CHECK_THROWS_WITH(nwn::exp::evaluate_expression(chain, {}, {}), Contains("levels deep"));
+    CHECK_THROWS_WITH(nwn::net::evaluate_expression(chain, {}, {}), Contains("levels deep"));
     // Whatever depth is accepted translates into text that parses again (if() nests deeper than ?:).
     std::string ternary;
     for (int k = 0; k < 250; ++k) ternary += "{a}?1:";
     ternary += "0";
     const std::map<std::string, double> params = {{"a", 0}};
     for (SpiceDialect d : {SpiceDialect::Ltspice, SpiceDialect::Xyce})
-        CHECK(nwn::exp::evaluate_expression(translated(ternary, d), params, {}) == 0);
+        CHECK(nwn::net::evaluate_expression(translated(ternary, d), params, {}) == 0);
 }
 
 TEST_CASE("fuzz: sweeps too large to run are refused before their points are made", "[sweep][fuzz]") {

@@ -9,8 +9,8 @@
 #include "common/atomic_file.h"
 #include "common/error.h"
 #include "cosim_support.h"
-#include "runner/experiments/sweep_deck.h"
-#include "runner/experiments/sweep_measure.h"
+#include "runner/experiments/sweep/sweep_deck.h"
+#include "runner/experiments/sweep/sweep_measure.h"
 #include "support/reference.h"
 
 using namespace nwn::test;

@@ -13,7 +13,7 @@
 
 #include "common/atomic_file.h"
 #include "cosim_support.h"
-#include "runner/experiments/sweep_table.h"
+#include "runner/experiments/sweep/sweep_table.h"
 #include "support/reference.h"
 
 using namespace nwn::test;

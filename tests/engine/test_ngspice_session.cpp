@@ -359,11 +359,6 @@ TEST_CASE("log keeps the last ngspice lines and command() reports errors", "[eng
                         Contains("nosuchcommand") && Contains("no such command"));
     CHECK(s.command("nosuchcommand", false).size() >= 1);
     CHECK_NOTHROW(s.command("print v(nosuch)"));  // ngspice calls this a warning
-    CHECK(parse_spice_number("10m") == Approx(0.01));
-    CHECK(parse_spice_number("1meg") == Approx(1e6));
-    CHECK(parse_spice_number("2.5us") == Approx(2.5e-6));
-    CHECK(parse_spice_number("3") == 3);
-    REQUIRE_THROWS(parse_spice_number("abc"));
 }
 
 TEST_CASE("ControlledExit never takes the host down and leaves the session unusable", "[engine]") {

@@ -6,7 +6,7 @@
 
 #include "activation.h"
 #include "golden_reference.h"
-#include "runner/experiments/network_run.h"
+#include "runner/experiments/run/network_run.h"
 #include "runner/io/timeseries_csv.h"
 #include "support/reference.h"
 

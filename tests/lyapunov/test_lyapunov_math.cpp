@@ -8,9 +8,9 @@
 
 #include "common/error.h"
 #include "netlistgen/stimulus.h"
-#include "runner/experiments/lyapunov.h"
-#include "runner/experiments/lyapunov_math.h"
-#include "runner/experiments/two_copy_deck.h"
+#include "runner/experiments/lyapunov/lyapunov.h"
+#include "runner/experiments/lyapunov/lyapunov_math.h"
+#include "runner/experiments/lyapunov/two_copy_deck.h"
 
 using namespace nwn;
 using exp::State;

@@ -6,7 +6,7 @@
 #include <cmath>
 
 #include "networks.h"
-#include "runner/experiments/lyapunov.h"
+#include "runner/experiments/lyapunov/lyapunov.h"
 #include "support/reference.h"
 
 using namespace nwn;

@@ -16,8 +16,8 @@
 
 #include "netlistgen/junction_params.h"
 #include "networks.h"
-#include "runner/experiments/lyapunov.h"
-#include "runner/experiments/lyapunov_engines.h"
+#include "runner/experiments/lyapunov/lyapunov.h"
+#include "runner/experiments/lyapunov/lyapunov_engines.h"
 #include "support/reference.h"
 
 using namespace nwn;

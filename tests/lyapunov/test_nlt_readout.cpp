@@ -7,8 +7,8 @@
 
 #include "common/error.h"
 #include "netlistgen/stimulus.h"
-#include "runner/experiments/nlt_readout.h"
-#include "runner/experiments/nlt_run.h"
+#include "runner/experiments/lyapunov/nlt_readout.h"
+#include "runner/experiments/lyapunov/nlt_run.h"
 
 using namespace nwn;
 

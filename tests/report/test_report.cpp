@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "runner/experiments/demo_activation_analysis.h"
-#include "runner/experiments/demo_event_match.h"
-#include "runner/experiments/report_page.h"
+#include "runner/experiments/demo/demo_activation_analysis.h"
+#include "runner/experiments/demo/demo_event_match.h"
+#include "runner/experiments/demo/report_page.h"
 
 using namespace nwn;
 namespace rp = nwn::exp::report;

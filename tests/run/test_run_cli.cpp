@@ -16,7 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/atomic_file.h"
-#include "runner/experiments/recording_input_lambda.h"
+#include "runner/experiments/avalanches/recording_input_lambda.h"
 #include "runner/io/raw_reader.h"
 #include "runner/io/timeseries_csv.h"
 #include "support/reference.h"

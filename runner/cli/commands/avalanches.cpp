@@ -5,13 +5,13 @@
 #include <iostream>
 
 #include "command.h"
-#include "runner/experiments/interrupt.h"
+#include "runner/experiments/run/interrupt.h"
 #include "common/error.h"
-#include "runner/experiments/avalanche_analysis.h"
-#include "runner/experiments/avalanche_options.h"
-#include "runner/experiments/avalanche_summary.h"
-#include "runner/experiments/recording_input.h"
-#include "runner/experiments/recording_input_lambda.h"
+#include "runner/experiments/avalanches/avalanche_analysis.h"
+#include "runner/experiments/avalanches/avalanche_options.h"
+#include "runner/experiments/avalanches/avalanche_summary.h"
+#include "runner/experiments/avalanches/recording_input.h"
+#include "runner/experiments/avalanches/recording_input_lambda.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;

@@ -4,8 +4,8 @@
 #include <iostream>
 
 #include "command.h"
-#include "runner/experiments/demo.h"
-#include "runner/experiments/interrupt.h"
+#include "runner/experiments/demo/demo.h"
+#include "runner/experiments/run/interrupt.h"
 
 namespace po = boost::program_options;
 

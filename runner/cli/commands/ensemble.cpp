@@ -7,9 +7,9 @@
 #include "command.h"
 #include "distribution_options.h"
 #include "common/error.h"
-#include "runner/experiments/avalanche_options.h"
-#include "runner/experiments/ensemble.h"
-#include "runner/experiments/interrupt.h"
+#include "runner/experiments/avalanches/avalanche_options.h"
+#include "runner/experiments/ensemble/ensemble.h"
+#include "runner/experiments/run/interrupt.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;

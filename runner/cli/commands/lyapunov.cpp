@@ -7,8 +7,8 @@
 #include "netlistgen/junction_values.h"
 #include "netlistgen/network_json.h"
 #include "netlistgen/text_parse.h"
-#include "runner/experiments/interrupt.h"
-#include "runner/experiments/lyapunov.h"
+#include "runner/experiments/run/interrupt.h"
+#include "runner/experiments/lyapunov/lyapunov.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;

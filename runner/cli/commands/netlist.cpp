@@ -12,7 +12,7 @@
 #include "netlistgen/network_json.h"
 #include "netlistgen/resource_paths.h"
 #include "netlistgen/solver_options.h"
-#include "runner/experiments/dialect_spice.h"
+#include "netlistgen/dialect_spice.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -129,13 +129,13 @@ int run_netlist(const std::vector<std::string>& args) {
         o.subckt_library = find_subckt_library(lib.empty() ? std::nullopt : std::optional<fs::path>(lib));
     }
     const std::string text = write_netlist(net, o);
-    if (const auto d = nwn::exp::parse_dialect(dialect); d != nwn::exp::SpiceDialect::Ngspice) {
+    if (const auto d = nwn::net::parse_dialect(dialect); d != nwn::net::SpiceDialect::Ngspice) {
         if (o.flavour != Flavour::Subckt || o.form != Form::Subckt)
             throw po::error("--dialect " + dialect + " needs --flavour subckt --form subckt (other simulators cannot "
                             "load XSPICE code models; decks stay ngspice's)");
         const fs::path library = fs::absolute(out_path).parent_path() / ("nwnjunction_" + dialect + ".lib");
-        nwn::write_file_atomic(library, nwn::exp::translate_junction_library(nwn::read_file(o.subckt_library), d));
-        nwn::write_file_atomic(out_path, nwn::exp::translate_network_subckt(text, d, library.string()));
+        nwn::write_file_atomic(library, nwn::net::translate_junction_library(nwn::read_file(o.subckt_library), d));
+        nwn::write_file_atomic(out_path, nwn::net::translate_network_subckt(text, d, library.string()));
         std::cerr << "nwn netlist: " << summary(net) << "; " << dialect << " subcircuit -> " << out
                   << " (junction library " << library.string() << ")\n";
         return nwn::cli::kExitOk;

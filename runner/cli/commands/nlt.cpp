@@ -6,8 +6,8 @@
 #include "netlistgen/electrodes.h"
 #include "netlistgen/junction_values.h"
 #include "netlistgen/network_json.h"
-#include "runner/experiments/interrupt.h"
-#include "runner/experiments/nlt_run.h"
+#include "runner/experiments/run/interrupt.h"
+#include "runner/experiments/lyapunov/nlt_run.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;

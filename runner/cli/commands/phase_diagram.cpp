@@ -5,7 +5,7 @@
 #include "command.h"
 #include "distribution_options.h"
 #include "netlistgen/text_parse.h"
-#include "runner/experiments/phase_diagram.h"
+#include "runner/experiments/lyapunov/phase_diagram.h"
 
 namespace po = boost::program_options;
 

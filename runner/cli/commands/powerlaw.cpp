@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "command.h"
-#include "runner/experiments/interrupt.h"
+#include "runner/experiments/run/interrupt.h"
 #include "common/error.h"
 #include "runner/analysis/criticality_json.h"
 #include "runner/analysis/powerlaw.h"

@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "command.h"
-#include "runner/experiments/report_dirs.h"
+#include "runner/experiments/demo/report_dirs.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;

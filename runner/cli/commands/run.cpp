@@ -7,9 +7,9 @@
 #include "netlistgen/electrodes.h"
 #include "netlistgen/junction_values.h"
 #include "netlistgen/network_json.h"
-#include "runner/experiments/deck_run.h"
-#include "runner/experiments/interrupt.h"
-#include "runner/experiments/network_run.h"
+#include "runner/experiments/run/deck_run.h"
+#include "runner/experiments/run/interrupt.h"
+#include "runner/experiments/run/network_run.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;

@@ -4,7 +4,7 @@
 #include "command.h"
 #include "distribution_options.h"
 #include "option_limits.h"
-#include "runner/experiments/sweep.h"
+#include "runner/experiments/sweep/sweep.h"
 
 namespace po = boost::program_options;
 

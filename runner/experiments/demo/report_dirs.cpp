@@ -1,0 +1,297 @@
+#include "runner/experiments/demo/report_dirs.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+
+#include "common/atomic_file.h"
+#include "common/error.h"
+#include "common/format.h"
+#include "runner/experiments/avalanches/avalanche_summary.h"
+#include "runner/experiments/plots/plots_gnuplot.h"
+#include "runner/experiments/plots/plots_run.h"
+#include "runner/io/timeseries_csv.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace nwn::exp {
+
+namespace {
+
+json read_json(const fs::path& p) {
+    try {
+        return json::parse(read_file(p));
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(p.string() + ": not valid JSON (" + e.what() + ")");
+    }
+}
+
+std::string text(const json& j, const char* key) {
+    if (!j.is_object() || !j.contains(key) || j[key].is_null()) return "n/a";
+    const auto& v = j[key];
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_number()) return report::num(v.get<double>(), 6);
+    return v.dump();
+}
+
+double number(const json& j, const char* key) {
+    return j.is_object() && j.contains(key) && j[key].is_number() ? j[key].get<double>() : NAN;
+}
+
+std::string fit_text(const json& f) {
+    if (!f.is_object() || !f["value"].is_number()) return "no fit";
+    analysis::PowerLawFit p;
+    p.value = f["value"].get<double>();
+    p.sigma = number(f, "sigma");
+    p.p = number(f, "p");
+    p.xmin = f.value("xmin", 0);
+    p.xmax = f.value("xmax", 0);
+    p.n_in = f.value("n_in", std::size_t{0});
+    p.pcrit_reached = f.value("pcrit_reached", true);
+    const auto caveat = fit_caveat(p);
+    return report::num_pm(p.value, p.sigma) + " on [" + std::to_string(p.xmin) + ", " + std::to_string(p.xmax) + "], p = " +
+           report::num(p.p, 2) + ", n = " + std::to_string(p.n_in) + (caveat.empty() ? "" : "; NOT RELIABLE: " + caveat);
+}
+
+// The figures an analysis wrote into DIR/plots (or DIR).
+void add_plots(report::Section& s, const fs::path& page_dir, const fs::path& plots) {
+    const std::vector<std::pair<std::string, std::string>> known = {
+        {"conductance", "Network conductance and events."},
+        {"size_distribution", "Avalanche sizes with the power-law fit."},
+        {"lifetime_distribution", "Avalanche lifetimes with the power-law fit."},
+        {"mean_size", "<S>(T): fitted and predicted crackling exponent."},
+        {"iei_distribution", "Inter-event intervals."},
+        {"shape_collapse", "Shape collapse."}};
+    for (const auto& [stem, caption] : known) {
+        auto f = report::gnuplot_figure(page_dir, plots, stem, caption);
+        if (!f.src.empty()) s.figures.push_back(f);
+    }
+}
+
+std::vector<std::string> criticality_rows(const json& r) {
+    // avalanches.json holds {count, size, ...}; an ensemble group's result only the count.
+    const std::string count = !r.contains("avalanches") ? "n/a" : r["avalanches"].is_object() ? text(r["avalanches"], "count") : text(r, "avalanches");
+    return {text(r, "events"), count, fit_text(r.value("tau", json())),
+            fit_text(r.value("alpha", json())),
+            r.contains("crackling") ? report::num_pm(number(r["crackling"]["predicted"], "value"), number(r["crackling"]["predicted"], "sigma")) + " / " +
+                                          report::num_pm(number(r["crackling"]["fitted"], "value"), number(r["crackling"]["fitted"], "sigma"))
+                                    : "n/a"};
+}
+
+report::Section run_section(const fs::path& dir, const fs::path& page_dir, const fs::path& figs) {
+    const json j = read_json(dir / "run.json");
+    report::Section s;
+    s.title = "Run " + dir.filename().string();
+    s.status = j.value("status", "unknown") == "completed" ? "ok" : j.value("status", "unknown");
+    s.engines = text(j, "engine") + (j.contains("flavour") ? " (" + text(j, "flavour") + ")" : "");
+    s.wall_s = number(j, "wall_s");
+    report::Table t{"run.json", {"field", "value"}, {}};
+    for (const char* k : {"status", "message", "engine", "flavour", "stimulus", "tstop", "tmax", "dt", "points", "G_initial", "G_final"})
+        if (j.contains(k)) t.rows.push_back({k, text(j, k)});
+    if (j.contains("network")) t.rows.push_back({"network", text(j["network"], "summary")});
+    s.tables.push_back(t);
+    if (j.contains("command")) s.commands.push_back(j["command"].get<std::string>());
+    if (fs::exists(dir / "timeseries.csv")) {
+        const auto ts = io::read_timeseries_csv(dir / "timeseries.csv", {{}, true});
+        const fs::path out = figs / dir.filename();
+        if (ts.find("G") != io::TimeSeries::npos && ts.find("t") != io::TimeSeries::npos) {
+            plot_conductance(out, ts.column("t"), ts.column("G"), {}, 0, 0, "Network conductance of " + dir.filename().string());
+            s.figures.push_back(report::gnuplot_figure(page_dir, out, "conductance", "G(t) from timeseries.csv."));
+        } else if (ts.names.size() >= 2) {  // a deck: every saved vector against time, on its own axis
+            fs::create_directories(out);
+            io::write_timeseries_csv(out / "vectors.csv", ts);
+            const std::size_t shown = std::min<std::size_t>(ts.names.size() - 1, 4);
+            std::string body = "  set grid\n  set xlabel " + gp_string(ts.names[0]) + "\n  set key top left\n  set multiplot layout " +
+                               std::string(shown > 2 ? "2,2" : shown == 2 ? "2,1" : "1,1") + "\n";
+            for (std::size_t c = 1; c <= shown; ++c)
+                body += "  plot \"vectors.csv\" skip 1 using 1:" + std::to_string(c + 1) + " with lines lw 2 title " + gp_string(ts.names[c]) + "\n";
+            body += "  unset multiplot\n";
+            render_figures(out, {{"vectors", body}});
+            s.figures.push_back(report::gnuplot_figure(page_dir, out, "vectors", "The first saved vectors (up to four) against time; all are in the run's timeseries.csv."));
+        }
+    }
+    add_plots(s, page_dir, dir / "plots");
+    return s;
+}
+
+report::Section avalanches_section(const fs::path& dir, const fs::path& page_dir) {
+    const json r = read_json(dir / "avalanches.json");
+    report::Section s;
+    s.title = "Avalanches " + dir.filename().string();
+    s.tables.push_back({"avalanches.json", {"events", "avalanches", "tau", "alpha", "crackling predicted / fitted"}, {criticality_rows(r)}});
+    add_plots(s, page_dir, dir / "plots");
+    return s;
+}
+
+report::Section ensemble_section(const fs::path& dir, const fs::path& page_dir) {
+    const json j = read_json(dir / "ensemble.json");
+    report::Section s;
+    s.title = "Ensemble " + dir.filename().string();
+    s.engines = j.contains("settings") ? text(j["settings"], "engine") : "n/a";
+    report::Table t{"Groups", {"L", "V*", "members completed", "events", "avalanches", "tau", "alpha", "crackling predicted / fitted"}, {}};
+    for (const auto& g : j.value("groups", json::array())) {
+        std::vector<std::string> row{text(g, "lx"), text(g, "vstar"), text(g, "completed")};
+        if (g.contains("result")) {
+            auto c = criticality_rows(g["result"]);
+            row.insert(row.end(), c.begin(), c.end());
+        } else {
+            row.push_back(g.value("analysis_error", std::string("not analysed")));
+        }
+        t.rows.push_back(row);
+        const fs::path gdir = dir / g.value("dir", "");
+        report::Section sub;
+        add_plots(sub, page_dir, gdir / "plots");
+        for (auto& f : sub.figures) f.caption = "L = " + text(g, "lx") + ", V* = " + text(g, "vstar") + ": " + f.caption;
+        s.figures.insert(s.figures.end(), sub.figures.begin(), sub.figures.end());
+    }
+    s.tables.push_back(t);
+    if (j.contains("settings")) s.paragraphs.push_back("Settings: " + j["settings"].dump());
+    return s;
+}
+
+report::Section lyapunov_section(const fs::path& dir, const fs::path& page_dir, const fs::path& figs) {
+    report::Section s;
+    s.title = "Lyapunov / NLT " + dir.filename().string();
+    if (fs::exists(dir / "lyapunov.json")) {
+        const json j = read_json(dir / "lyapunov.json");
+        s.status = j.value("status", "unknown") == "completed" ? "ok" : j.value("status", "unknown");
+        s.wall_s = number(j, "wall_s");
+        report::Table t{"lyapunov.json", {"field", "value"}, {}};
+        for (const char* k : {"status", "lambda_per_s", "sigma", "r", "lambda_is_upper_bound", "eps", "tau", "period", "engine"})
+            if (j.contains(k)) t.rows.push_back({k, text(j, k)});
+        s.tables.push_back(t);
+        for (const auto& w : j.value("warnings", json::array())) s.paragraphs.push_back("Warning: " + w.get<std::string>());
+        if (j.contains("command")) s.commands.push_back(j["command"].get<std::string>());
+        if (fs::exists(dir / "trace.csv")) {
+            const auto tr = io::read_timeseries_csv(dir / "trace.csv", {{}, true});
+            const fs::path out = figs / dir.filename();
+            fs::create_directories(out);
+            io::write_timeseries_csv(out / "trace.csv", tr);
+            // trace.csv: period, t, then rate_K and running_K per exponent; the first exponent's pair is drawn.
+            std::string body = "  set grid\n  set xlabel \"drive period\"\n  set ylabel \"1/s\"\n  set key top right\n  plot ";
+            bool any = false;
+            for (std::size_t c = 0; c < tr.names.size(); ++c)
+                if (tr.names[c] == "rate_1" || tr.names[c] == "running_1") {
+                    body += std::string(any ? ", " : "") + "\"trace.csv\" skip 1 using 1:" + std::to_string(c + 1) +
+                            " with linespoints pt 7 ps 0.5 title " +
+                            gp_string(tr.names[c] == "rate_1" ? "mean rate in the period" : "running mean (the estimate)");
+                    any = true;
+                }
+            if (!any) body += "0 notitle";
+            render_figures(out, {{"trace", body + "\n"}});
+            s.figures.push_back(report::gnuplot_figure(page_dir, out, "trace", "Convergence of the exponent over the drive periods (trace.csv)."));
+        }
+    }
+    if (fs::exists(dir / "nlt.json")) {
+        const json j = read_json(dir / "nlt.json");
+        report::Table t{"nlt.json: accuracy (1 - RNMSE)", {"task", "accuracy"}, {}};
+        if (j.contains("tasks") && j["tasks"].is_array())
+            for (const auto& k : j["tasks"]) t.rows.push_back({text(k, "name"), text(k, "accuracy")});
+        else if (j.contains("accuracy") && j["accuracy"].is_object())
+            for (const auto& [k, v] : j["accuracy"].items()) t.rows.push_back({k, v.is_number() ? report::num(v.get<double>(), 4) : v.dump()});
+        s.tables.push_back(t);
+    }
+    return s;
+}
+
+// A CSV file as a table of its cells (text as written; comment lines skipped).
+report::Table csv_table(const fs::path& file, const std::string& caption, std::size_t max_rows) {
+    std::ifstream in(file);
+    if (!in) throw Error(file.string() + ": cannot be read");
+    auto split = [](const std::string& l) {
+        std::vector<std::string> out;
+        std::string cell;
+        for (char c : l) {
+            if (c == ',') out.push_back(cell), cell.clear();
+            else if (c != '\r') cell += c;
+        }
+        out.push_back(cell);
+        return out;
+    };
+    report::Table t{caption, {}, {}};
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        if (t.header.empty()) t.header = split(line);
+        else if (t.rows.size() < max_rows) {
+            auto row = split(line);
+            for (auto& c : row) {  // numbers at table precision; the file keeps all digits
+                char* end = nullptr;
+                const double v = std::strtod(c.c_str(), &end);
+                if (!c.empty() && end && *end == 0) c = report::num(v, 4);
+            }
+            t.rows.push_back(row);
+        }
+    }
+    return t;
+}
+
+report::Section phase_section(const fs::path& dir, const fs::path& page_dir) {
+    report::Section s;
+    s.title = "Phase diagram " + dir.filename().string();
+    s.tables.push_back(csv_table(dir / "phase_diagram.csv", "phase_diagram.csv", 400));
+    for (const auto& [stem, caption] : std::vector<std::pair<std::string, std::string>>{
+             {"phase_diagram", "Heat map of the maximal Lyapunov exponent."}, {"nlt_vs_lambda", "NLT accuracy against the exponent."}}) {
+        auto f = report::gnuplot_figure(page_dir, dir, stem, caption);
+        if (!f.src.empty()) s.figures.push_back(f);
+    }
+    return s;
+}
+
+report::Section sweep_section(const fs::path& dir, const fs::path& page_dir) {
+    report::Section s;
+    s.title = "Sweep " + dir.filename().string();
+    s.tables.push_back(csv_table(dir / "sweep.csv", "sweep.csv (first 50 rows)", 50));
+    auto f = report::gnuplot_figure(page_dir, dir, "sweep", "The sweep's first measure (or tracked value) against its first parameter.");
+    if (!f.src.empty()) s.figures.push_back(f);
+    return s;
+}
+
+// A demo page kept as report.json, with its figure paths moved to be relative to the new page.
+std::vector<report::Section> demo_sections(const fs::path& dir, const fs::path& page_dir, report::Page& page, bool only) {
+    auto p = report::page_from_json(read_json(dir / "report.json"));
+    for (auto& s : p.sections)
+        for (auto& f : s.figures) {
+            if (!f.src.empty()) f.src = report::relative_to(page_dir, dir / f.src);
+            for (auto& l : f.links) l = report::relative_to(page_dir, dir / l);
+        }
+    if (only) page.title = p.title, page.intro = p.intro, page.footer = p.footer;
+    return p.sections;
+}
+
+}  // namespace
+
+report::Page report_for_directories(const std::vector<fs::path>& dirs, const fs::path& page_file) {
+    if (dirs.empty()) throw Error("no directory given");
+    const fs::path page_dir = page_file.parent_path().empty() ? fs::path(".") : page_file.parent_path();
+    const fs::path figs = page_dir / "report-figures";
+    report::Page page;
+    page.title = "nwnspice report";
+    for (const auto& dir : dirs) {
+        if (!fs::is_directory(dir)) throw Error(dir.string() + ": not a directory");
+        std::vector<report::Section> add;
+        if (fs::exists(dir / "report.json")) add = demo_sections(dir, page_dir, page, dirs.size() == 1);
+        else if (fs::exists(dir / "ensemble.json")) add.push_back(ensemble_section(dir, page_dir));
+        else if (fs::exists(dir / "phase_diagram.csv")) add.push_back(phase_section(dir, page_dir));
+        else if (fs::exists(dir / "lyapunov.json") || fs::exists(dir / "nlt.json")) add.push_back(lyapunov_section(dir, page_dir, figs));
+        else if (fs::exists(dir / "sweep.csv")) add.push_back(sweep_section(dir, page_dir));
+        else if (fs::exists(dir / "avalanches.json")) add.push_back(avalanches_section(dir, page_dir));
+        else if (fs::exists(dir / "run.json")) add.push_back(run_section(dir, page_dir, figs));
+        else
+            throw Error(dir.string() + ": not an nwn output directory (no report.json, ensemble.json, phase_diagram.csv, "
+                                       "lyapunov.json, nlt.json, sweep.csv, avalanches.json or run.json)");
+        for (auto& s : add) {
+            if (s.id.empty() || dirs.size() > 1) s.id = "d" + std::to_string(page.sections.size()) + (s.id.empty() ? "" : "-" + s.id);
+            page.sections.push_back(std::move(s));
+        }
+    }
+    if (page.footer.empty()) {
+        page.footer = "nwn report";
+        for (const auto& d : dirs) page.footer += " " + d.string();
+    }
+    return page;
+}
+
+}  // namespace nwn::exp

@@ -1,0 +1,118 @@
+#include "runner/experiments/lyapunov/native_lyapunov.h"
+
+#include <chrono>
+#include <cmath>
+
+#include "common/error.h"
+#include "runner/experiments/run/interrupt.h"
+#include "runner/experiments/lyapunov/lyapunov_engines.h"
+
+namespace nwn::exp {
+
+namespace {
+
+// The checks run before the system is built, so they report first.
+const net::Network& checked(const net::Network& net, double dt) {
+    if (!(dt > 0)) throw Error("native Lyapunov: the step must be > 0");
+    if (net.electrodes.size() < 2) throw Error("the network needs two electrodes (give --contacts I,J)");
+    return net;
+}
+
+}  // namespace
+
+NativeCopies::NativeCopies(const net::Network& net, const net::Stimulus& stimulus, const std::string& drive,
+                           const nwn_junction_params& params, double dt, bool nwnsim_compat)
+    : stimulus_(stimulus), params_(params), exact_(nwn_params_exact(params)), dt_(dt), compat_(nwnsim_compat ? 1 : 0),
+      // Only the components holding an electrode, as in the SPICE decks; of two contacts on one wire
+      // the later sets its voltage.
+      sys_(checked(net, dt), {.electrode_components_only = true, .later_contact_wins = true}) {
+    bool driven_found = false;
+    for (std::size_t e = 0; e < net.electrodes.size(); ++e) {
+        const bool driven = drive.empty() ? e == 0 : net.electrodes[e].name == drive;
+        driven_found |= driven;
+        driven_.push_back(driven);
+        if (!driven && sense_node_ < 0) sense_node_ = sys_.electrode_node(e);
+    }
+    if (!driven_found) throw Error("no electrode named '" + drive + "' to drive");
+    g_.assign(junctions().size(), 0.0);
+    ev_.assign(net.electrodes.size(), 0.0);
+    jv_.assign(junctions().size(), 0.0);
+    wire_v_.assign(wires().size(), 0.0);
+}
+
+void NativeCopies::step(std::vector<State>& copies, double t) {
+    const double drive = stimulus_.value(t);
+    for (std::size_t e = 0; e < ev_.size(); ++e) ev_[e] = driven_[e] ? drive : 0.0;
+    for (std::size_t c = 0; c < copies.size(); ++c) {
+        State& lambda = copies[c];
+        if (lambda.size() != g_.size()) throw Error("native Lyapunov: state of the wrong size");
+        for (std::size_t m = 0; m < lambda.size(); ++m) {
+            double d;
+            g_[m] = nwn_conductance(&exact_, lambda[m], &d);
+        }
+        if (!sys_.refactor(g_)) throw Error("native Lyapunov: singular conductance matrix");
+        sys_.solve(ev_);
+        sys_.junction_voltages(jv_);
+        if (c == 0) {
+            drive_v_ = drive;
+            current_ = sys_.current_into(sense_node_);
+            const auto& node_v = sys_.node_voltages();
+            for (std::size_t w = 0; w < wire_v_.size(); ++w) wire_v_[w] = node_v[w];
+        }
+        for (std::size_t m = 0; m < lambda.size(); ++m)
+            lambda[m] = nwn_euler_update(&params_, lambda[m], jv_[m], dt_, compat_);
+    }
+}
+
+namespace {
+
+class NativeSegmentEngine : public SegmentEngine {
+public:
+    explicit NativeSegmentEngine(const EngineSetup& s)
+        : copies_(s.network, s.stimulus, "", s.params, s.choice.dt, s.choice.nwnsim_compat) {}
+
+    void advance(std::vector<State>& copies, double t0, double duration, const RefObserver& observer,
+                 bool with_wires) override {
+        const auto start = std::chrono::steady_clock::now();
+        const double dt = copies_.dt();
+        // Steps on the global grid k·dt: a run covers the steps whose times fall in (t0, t0 + duration],
+        // rounded, so a drive period that is no whole number of steps (0.85 Hz at 5e-4 s) costs at most
+        // half a step per segment instead of drifting.
+        const long k0 = std::lround(t0 / dt), n = std::lround((t0 + duration) / dt) - k0;
+        if (n < 1) throw Error("native engine: " + std::to_string(duration) + " s is shorter than a step");
+        for (long k = 1; k <= n; ++k) {
+            // Times as whole multiples of dt, so long runs do not accumulate rounding drift.
+            const double t = (k0 + k) * dt;
+            copies_.step(copies, t);
+            if (observer)
+                observer({t, copies_.drive_voltage(), copies_.current(), with_wires ? &copies_.wire_voltages() : nullptr});
+            if ((k & 1023) == 0 && interrupted()) throw Error("interrupted");
+        }
+        steps_ += n;
+        wall_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    }
+
+    const std::vector<int>& wires() const override { return copies_.wires(); }
+
+    nlohmann::json stats() const override {
+        return {{"steps", steps_}, {"wall_s", wall_}, {"us_per_step", steps_ ? 1e6 * wall_ / steps_ : 0.0}};
+    }
+
+private:
+    NativeCopies copies_;
+    long steps_ = 0;
+    double wall_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<SegmentEngine> make_spice_engine(const EngineSetup& setup);  // lyapunov_spice.cpp
+
+std::unique_ptr<SegmentEngine> make_segment_engine(const EngineSetup& setup, const std::string& engine) {
+    const std::string& name = engine.empty() ? setup.choice.engine : engine;
+    if (name == "libngspice") return make_spice_engine(setup);
+    if (name == "native") return std::make_unique<NativeSegmentEngine>(setup);
+    throw Error("unknown engine '" + name + "' (libngspice or native)");
+}
+
+}  // namespace nwn::exp

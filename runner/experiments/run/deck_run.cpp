@@ -1,0 +1,171 @@
+#include "runner/experiments/run/deck_run.h"
+
+#include <chrono>
+#include <cmath>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "common/atomic_file.h"
+#include "common/error.h"
+#include "netlistgen/resource_paths.h"
+#include "netlistgen/solver_options.h"
+#include "runner/engine/ngspice_session.h"
+#include "runner/engine/ngspice_cli.h"
+#include "runner/experiments/run/interrupt.h"
+#include "runner/experiments/run/run_dir.h"
+#include "runner/io/raw_reader.h"
+#include "runner/io/raw_writer.h"
+#include "runner/io/timeseries_csv.h"
+#include "runner/io/vector_names.h"
+
+namespace nwn::exp {
+
+namespace {
+
+// One spelling for both engines (libngspice says "out", "v1#branch"; raw files "v(out)", "i(v1)").
+std::string display_name(const std::string& name) {
+    std::string c = io::canonical_vector_name(name);
+    const std::string branch = "#branch";
+    if (c.size() > branch.size() && c.compare(c.size() - branch.size(), branch.size(), branch) == 0)
+        return "i(" + c.substr(0, c.size() - branch.size()) + ")";
+    if (c.find_first_of("(),#") == std::string::npos) return "v(" + c + ")";
+    return c;
+}
+
+// Streams points with all vectors to timeseries.csv (and run.raw).
+class AllVectors {
+public:
+    AllVectors(const std::filesystem::path& dir, bool raw) : dir_(dir), raw_(raw) {}
+    void layout(std::vector<std::string> names, std::size_t scale) {
+        names_ = std::move(names);
+        scale_ = scale;
+        std::vector<std::string> cols{"t"};
+        io::RawPlotSpec spec;
+        spec.title = "nwnspice deck run";
+        spec.variables.push_back({"time", "time"});
+        for (std::size_t k = 0; k < names_.size(); ++k)
+            if (k != scale_) {
+                cols.push_back(display_name(names_[k]));
+                spec.variables.push_back({cols.back(), ""});
+            }
+        csv_ = std::make_unique<io::TimeSeriesCsvWriter>(dir_ / "timeseries.csv", cols);
+        if (raw_) raw_writer_ = std::make_unique<io::RawWriter>(dir_ / "run.raw", spec);
+        row_.resize(cols.size());
+    }
+    void point(double t, const double* values) {
+        row_[0] = t;
+        std::size_t c = 1;
+        for (std::size_t k = 0; k < names_.size(); ++k)
+            if (k != scale_) row_[c++] = values[k];
+        csv_->write_row(row_);
+        if (raw_writer_) raw_writer_->append(row_);
+        ++points_;
+        last_t_ = t;
+    }
+    void close() {
+        if (csv_) csv_->close();
+        if (raw_writer_) raw_writer_->close();
+    }
+    std::size_t points_ = 0;
+    double last_t_ = 0;
+
+private:
+    std::filesystem::path dir_;
+    bool raw_;
+    std::vector<std::string> names_;
+    std::size_t scale_ = 0;
+    std::unique_ptr<io::TimeSeriesCsvWriter> csv_;
+    std::unique_ptr<io::RawWriter> raw_writer_;
+    std::vector<double> row_;
+};
+
+std::optional<std::filesystem::path> optional_codemodel(const std::optional<std::filesystem::path>& given) {
+    try {
+        return net::find_codemodel(given);
+    } catch (const Error&) {
+        if (given) throw;
+        return std::nullopt;  // decks without nwnjunction need no code model
+    }
+}
+
+}  // namespace
+
+RunResult run_deck(const DeckRunSpec& spec) {
+    if (!std::filesystem::exists(spec.deck)) throw Error(spec.deck.string() + ": no such deck");
+    if (spec.engine == Engine::Native) throw Error("the native engine runs networks, not decks");
+    prepare_run_dir(spec.out, {spec.deck});
+    const auto cm = optional_codemodel(spec.codemodel);
+    AllVectors out(spec.out, spec.raw);
+    RunResult res;
+    const auto start = std::chrono::steady_clock::now();
+    try {
+        if (spec.engine == Engine::Libngspice) {
+            // A user's deck may rely on .meas or .control over its vectors, so ngspice keeps them here
+            // (network runs stream with .save none instead).
+            engine::Session session;
+            if (cm) session.load_codemodel(cm->string());
+            session.load_deck_file(std::filesystem::absolute(spec.deck).string());
+            session.set_layout_callback([&](const engine::VectorLayout& l) {
+                if (l.scale_index() == engine::VectorLayout::npos) throw Error("the deck's analysis has no time scale");
+                out.layout(l.names(), l.scale_index());
+            });
+            session.set_recorder([&](const engine::Point& p) { out.point(p.time, p.values); });
+            engine::RunOptions ro;
+            ro.wall_limit_s = spec.wall_limit_s;
+            ro.progress_bar = true;
+            ro.quiet = spec.quiet;
+            auto o = session.run(ro);
+            res.status = engine::to_string(o.status);
+            res.message = o.message;
+        } else {
+            engine::CliRun cli = engine::run_ngspice_cli(spec.out, std::filesystem::absolute(spec.deck), cm, spec.wall_limit_s,
+                                                         [](int pid) { set_interrupt_child(pid); }, interrupted);
+            res.status = cli.status;
+            res.message = cli.message;
+            if (cli.raw) {
+                try {
+                    io::RawReadOptions ro;
+                    ro.tolerate_truncation = true;
+                    io::RawFile raw(*cli.raw, ro);
+                    const auto& plot = raw.plot("Transient");
+                    std::vector<std::string> names;
+                    for (const auto& v : plot.variables) names.push_back(v.name);
+                    out.layout(names, 0);
+                    std::vector<double> vals(names.size());
+                    raw.for_each_block(plot, {}, [&](const io::PointBlock& b) {
+                        for (std::size_t p = 0; p < b.n_points; ++p) {
+                            for (std::size_t k = 0; k < vals.size(); ++k) vals[k] = b.real(p, k);
+                            out.point(vals[0], vals.data());
+                        }
+                    });
+                } catch (const Error&) {
+                    // A failed ngspice often leaves a raw file with a header and no data; its log says why.
+                    if (cli.status == "completed") throw;
+                }
+                std::error_code ec;
+                std::filesystem::remove(*cli.raw, ec);
+            }
+        }
+    } catch (const Error& e) {
+        if (out.points_ == 0 && res.status.empty()) {
+            out.close();
+            throw;
+        }
+        res.status = "failed";
+        res.message = e.what();
+    }
+    out.close();
+    res.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    res.points = out.points_;
+    res.t_last = out.last_t_;
+    nlohmann::json j{{"format", "nwnspice-run"}, {"version", 1}, {"status", res.status},
+                     {"command", spec.command_line}, {"engine", engine_name(spec.engine)},
+                     {"deck", std::filesystem::absolute(spec.deck).string()}, {"points", res.points},
+                     {"t_last", res.t_last}, {"wall_s", res.wall_s}};
+    if (!res.message.empty()) j["message"] = res.message;
+    write_file_atomic(spec.out / "run.json", j.dump(2) + "\n");
+    return res;
+}
+
+}  // namespace nwn::exp

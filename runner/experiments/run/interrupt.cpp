@@ -1,0 +1,44 @@
+#include "runner/experiments/run/interrupt.h"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+
+#include "common/cancel.h"
+#include "runner/engine/ngspice_session.h"
+
+namespace nwn::exp {
+
+namespace {
+std::atomic<pid_t> g_child{0};
+
+// A second signal while the first is being honoured stops the process at once: nothing can make
+// nwn deaf to Ctrl-C.
+extern "C" void on_sigint(int sig) {
+    if (cancel_requested()) {
+        ::signal(sig, SIG_DFL);
+        ::raise(sig);
+        return;
+    }
+    request_cancel();
+    ::alarm(30);  // a backstop: SIGALRM's default action ends a process whose stop got stuck
+    engine::Session::interrupt();
+    if (pid_t c = g_child.load(); c > 0) ::kill(c, SIGTERM);
+}
+}  // namespace
+
+void install_interrupt_handler() {
+    struct sigaction sa {};
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    ::sigaction(SIGINT, &sa, nullptr);
+    ::sigaction(SIGTERM, &sa, nullptr);
+}
+
+bool interrupted() { return cancel_requested(); }
+void clear_interrupt() { reset_cancel(); }
+void set_interrupt_child(pid_t pid) { g_child.store(pid); }
+
+}  // namespace nwn::exp

@@ -1,0 +1,313 @@
+#include "runner/experiments/run/network_run.h"
+
+#include <chrono>
+#include <cmath>
+#include <optional>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "common/atomic_file.h"
+#include "common/error.h"
+#include "common/format.h"
+#include "common/progress.h"
+#include "netlistgen/junction_params.h"
+#include "netlistgen/netlist_writer.h"
+#include "netlistgen/resource_paths.h"
+#include "netlistgen/solver_options.h"
+#include "runner/engine/native_engine.h"
+#include "runner/engine/ngspice_cli.h"
+#include "runner/engine/ngspice_session.h"
+#include "runner/experiments/run/interrupt.h"
+#include "runner/experiments/run/run_dir.h"
+#include "runner/experiments/run/ngspice_choice.h"
+#include "runner/experiments/run/run_recorder.h"
+#include "runner/io/raw_reader.h"
+
+namespace nwn::exp {
+
+Engine parse_engine(const std::string& name) {
+    if (name == "libngspice") return Engine::Libngspice;
+    if (name == "ngspice-cli") return Engine::NgspiceCli;
+    if (name == "native") return Engine::Native;
+    throw Error("unknown engine '" + name + "' (libngspice, ngspice-cli or native)");
+}
+
+const char* engine_name(Engine e) {
+    switch (e) {
+        case Engine::Libngspice: return "libngspice";
+        case Engine::NgspiceCli: return "ngspice-cli";
+        case Engine::Native: return "native";
+    }
+    return "?";
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Context {
+    const NetworkRunSpec& spec;
+    net::Flavour flavour;
+    NgspiceChoice ngspice;
+    nwn_junction_params params;
+    const net::Electrode* driven;
+    const net::Electrode* drain;
+    std::vector<std::size_t> junctions;  // recorded states
+    std::string deck;                    // SPICE engines
+};
+
+// Whether the run needs every recorded junction's state from the engine.
+bool wants_states(const NetworkRunSpec& s) { return s.save_lambda || s.save_events; }
+
+std::vector<std::string> lambda_names(const Context& c) {
+    std::vector<std::string> names;
+    if (wants_states(c.spec))
+        for (auto k : c.junctions) names.push_back("l" + std::to_string(k));
+    return names;
+}
+
+void run_native(Context& c, RunRecorder& rec, RunResult& res) {
+    engine::NativeOptions opt;
+    opt.dt = c.spec.tmax;
+    opt.tstop = c.spec.tstop;
+    opt.nwnsim_compat = c.spec.nwnsim_compat;
+    opt.params = {c.params};
+    opt.lambda0 = c.spec.lambda0;
+    engine::NativeEngine eng(c.spec.network, {{c.driven->name, c.spec.stimulus}}, opt);
+    std::size_t drain_index = c.drain - c.spec.network.electrodes.data();
+    std::vector<double> lam(c.junctions.size());
+    Progress bar("native", c.spec.tstop, c.spec.quiet);
+    const auto start = Clock::now();
+    bool over_limit = false;
+    long steps = eng.run([&](const engine::NativeStep& s) {
+        const bool states = wants_states(c.spec);
+        for (std::size_t k = 0; k < c.junctions.size() && states; ++k) lam[k] = (*s.lambda)[c.junctions[k]];
+        rec.record(s.t, c.spec.stimulus.value(s.t), (*s.electrode_current)[drain_index], states ? lam.data() : nullptr);
+        bar.update(s.t);
+        over_limit = c.spec.wall_limit_s > 0 &&
+                     std::chrono::duration<double>(Clock::now() - start).count() > c.spec.wall_limit_s;
+        return !interrupted() && !over_limit;
+    });
+    bar.finish();
+    const std::string at = " at t = " + fmt("%g", static_cast<double>(steps) * c.spec.tmax) + " s";
+    res.status = interrupted() ? "interrupted" : over_limit ? "failed" : "completed";
+    if (interrupted()) res.message = "interrupted" + at;
+    if (over_limit) res.message = "wall-clock limit of " + fmt("%g", c.spec.wall_limit_s) + " s reached" + at;
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream is(text);
+    for (std::string l; std::getline(is, l);) lines.push_back(l);
+    return lines;
+}
+
+void run_libngspice(Context& c, RunRecorder& rec, RunResult& res) {
+    // Everything is streamed to the recorder: ngspice need not hold the vectors (memory stays flat).
+    engine::SessionOptions so;
+    so.keep_vectors = false;
+    so.library = c.ngspice.library;
+    so.scripts_dir = c.ngspice.scripts_dir;
+    engine::Session session(so);
+    res.ngspice_version = session.ngspice_version();
+    res.ngspice_library = session.library_path();
+    load_junction_device(session, c.flavour, c.spec.codemodel, c.spec.osdi);
+    session.load_circuit(split_lines(c.deck));
+    const std::string drain_vec = "i(v" + c.drain->name + ")";
+    std::size_t i_idx = 0;
+    std::vector<std::size_t> lam_idx;
+    std::vector<double> lam(c.junctions.size());
+    session.set_layout_callback([&](const engine::VectorLayout& layout) {
+        i_idx = layout.index(drain_vec);
+        lam_idx.clear();
+        if (wants_states(c.spec))
+            for (auto k : c.junctions) lam_idx.push_back(layout.index("v(l" + std::to_string(k) + ")"));
+    });
+    session.set_recorder([&](const engine::Point& p) {
+        for (std::size_t k = 0; k < lam_idx.size(); ++k) lam[k] = p[lam_idx[k]];
+        rec.record(p.time, c.spec.stimulus.value(p.time), p[i_idx], lam_idx.empty() ? nullptr : lam.data());
+    });
+    engine::RunOptions ro;
+    ro.tstop = c.spec.tstop;
+    ro.wall_limit_s = c.spec.wall_limit_s;
+    ro.progress_bar = true;
+    ro.quiet = c.spec.quiet;
+    ro.progress_label = "libngspice";
+    auto outcome = session.run(ro);
+    res.status = engine::to_string(outcome.status);
+    res.message = outcome.message;
+    if (session.usable()) {
+        const auto st = session.solver_stats();
+        for (const auto& [name, v] : {std::pair<const char*, double>{"equations", st.equations},
+                                      {"newton_iterations", st.iterations}, {"accepted_points", st.accepted},
+                                      {"rejected_points", st.rejected}, {"analysis_s", st.analysis_s},
+                                      {"load_s", st.load_s}, {"factor_s", st.factor_s}, {"solve_s", st.solve_s},
+                                      {"truncation_s", st.trunc_s}})
+            if (std::isfinite(v)) res.solver.emplace_back(name, v);
+    }
+}
+
+void on_child(int pid) { set_interrupt_child(pid); }
+
+void run_cli(Context& c, RunRecorder& rec, RunResult& res) {
+    const auto& dir = c.spec.out;
+    const auto device = junction_device(c.flavour, c.spec.codemodel, c.spec.osdi);
+    auto cli = engine::run_ngspice_cli(dir, std::filesystem::absolute(dir / "deck.cir"), device, c.spec.wall_limit_s,
+                                       on_child, interrupted, {c.ngspice.binary, c.ngspice.scripts_dir});
+    res.status = cli.status;
+    res.message = cli.message;
+    if (!cli.raw) return;
+    io::RawReadOptions ro;
+    ro.tolerate_truncation = true;
+    std::optional<io::RawFile> opened;
+    try {
+        opened.emplace(*cli.raw, ro);
+    } catch (const Error&) {
+        // A failed ngspice often leaves a raw header with no data; its log (res.message) says why.
+        if (res.status == "completed") throw;
+        return;
+    }
+    io::RawFile& raw = *opened;
+    const auto& plot = raw.plot("Transient");
+    if (plot.truncated && res.status == "completed") {
+        res.status = "failed";
+        res.message = "ngspice's raw file is truncated";
+    }
+    std::vector<std::string> names{"time", "i(v" + c.drain->name + ")"};
+    const bool states = wants_states(c.spec);
+    if (states)
+        for (auto k : c.junctions) names.push_back("v(l" + std::to_string(k) + ")");
+    std::vector<double> lam(c.junctions.size());
+    raw.for_each_block(plot, names, [&](const io::PointBlock& b) {
+        for (std::size_t p = 0; p < b.n_points; ++p) {
+            for (std::size_t k = 0; k < lam.size() && states; ++k) lam[k] = b.real(p, 2 + k);
+            const double t = b.real(p, 0);
+            rec.record(t, c.spec.stimulus.value(t), b.real(p, 1), states ? lam.data() : nullptr);
+        }
+    });
+    std::error_code ec;
+    std::filesystem::remove(*cli.raw, ec);
+}
+
+nlohmann::json params_json(const nwn_junction_params& p) {
+    nlohmann::json j;
+    for (const auto& name : net::junction_param_names()) j[name] = net::param_value(p, name);
+    return j;
+}
+
+void write_run_json(const Context& c, const RunResult& r) {
+    nlohmann::json j;
+    j["format"] = "nwnspice-run";
+    j["version"] = 1;
+    j["status"] = r.status;
+    if (!r.message.empty()) j["message"] = r.message;
+    j["command"] = c.spec.command_line;
+    j["engine"] = engine_name(c.spec.engine);
+    if (c.spec.engine != Engine::Native) j["flavour"] = net::flavour_name(c.flavour);
+    if (c.spec.engine == Engine::Native) j["nwnsim_compat"] = c.spec.nwnsim_compat;
+    j["network"] = {{"source", c.spec.network_source}, {"summary", net::summary(c.spec.network)},
+                    {"wires", c.spec.network.wires.size()}, {"junctions", c.spec.network.junctions.size()}};
+    if (c.spec.network.hop_distance) j["network"]["hop_distance"] = *c.spec.network.hop_distance;
+    j["electrodes"] = {{"driven", c.driven->name}, {"drain", c.drain->name}};
+    j["stimulus"] = c.spec.stimulus.spec();
+    j["tstop"] = c.spec.tstop;
+    j[c.spec.engine == Engine::Native ? "dt" : "tmax"] = c.spec.tmax;
+    j["preset"] = c.spec.preset;
+    j["params"] = params_json(c.params);
+    j["points"] = r.points;
+    j["t_last"] = r.t_last;
+    j["wall_s"] = r.wall_s;
+    for (const auto& [name, v] : r.solver)  // counts as integers, times as seconds
+        j["solver"][name] = name.size() > 2 && name.compare(name.size() - 2, 2, "_s") == 0 ? nlohmann::json(v)
+                                                                                          : nlohmann::json(static_cast<long long>(v));
+    auto num_or_null = [](double x) { return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(nullptr); };
+    j["G_initial"] = num_or_null(r.g_first);
+    j["G_final"] = num_or_null(r.g_last);
+    j["versions"] = {{"nwnspice", NWN_VERSION_STRING}, {"ngspice", NWN_NGSPICE_VERSION}};
+    if (!r.ngspice_version.empty()) j["versions"]["ngspice"] = r.ngspice_version;
+    if (!r.ngspice_library.empty()) j["ngspice_library"] = r.ngspice_library;
+    if (c.spec.engine == Engine::NgspiceCli) j["ngspice_binary"] = c.ngspice.binary;
+    write_file_atomic(c.spec.out / "run.json", j.dump(2) + "\n");
+}
+
+}  // namespace
+
+RunResult run_network(const NetworkRunSpec& spec) {
+    const auto& net = spec.network;
+    if (net.electrodes.size() < 2) throw Error("the network needs two electrodes (give --contacts I,J)");
+    if (!(spec.tstop > 0)) throw Error("--tstop must be > 0");
+    if (!(spec.tmax > 0)) throw Error("--tmax must be > 0");
+    // Caps that keep a typo from running for days or filling the disk (1e9 native steps is hours on a
+    // small network; 1e8 resampled rows is gigabytes of CSV).
+    if (spec.tmax > spec.tstop)
+        throw Error("--tmax (" + fmt("%g", spec.tmax) + " s) must not exceed --tstop (" + fmt("%g", spec.tstop) + " s)");
+    if (spec.tstop / spec.tmax > 1e9)
+        throw Error("--tstop / --tmax = " + fmt("%g", spec.tstop / spec.tmax) + " steps: more than 1e9; raise --tmax");
+    if (spec.resample_dt > 0 && spec.tstop / spec.resample_dt > 1e8)
+        throw Error("--resample " + fmt("%g", spec.resample_dt) + " s gives " + fmt("%g", spec.tstop / spec.resample_dt) +
+                    " rows: more than 1e8; raise --resample");
+    const std::string flavour_name = resolve_flavour(spec.flavour, spec.codemodel.has_value());
+    const net::Flavour flavour = net::parse_flavour(flavour_name);
+    Context c{spec, flavour, {}, net::preset_params(spec.preset), &net.electrodes[0], &net.electrodes[1], {}, {}};
+    if (spec.engine != Engine::Native) c.ngspice = choose_ngspice(flavour, spec.ngspice_lib, spec.ngspice_bin);
+    net::apply_overrides(c.params, spec.params);
+    if (!spec.lambda0.empty() && spec.lambda0.size() != net.junctions.size())
+        throw Error("initial states: " + std::to_string(spec.lambda0.size()) + " values for " +
+                    std::to_string(net.junctions.size()) + " junctions");
+    prepare_run_dir(spec.out);
+
+    if (spec.engine == Engine::Native) {
+        for (std::size_t k = 0; k < net.junctions.size(); ++k) c.junctions.push_back(k);
+    } else {
+        c.junctions = net::active_junctions(net);
+        net::NetlistOptions no;
+        no.flavour = flavour;
+        no.ngspice_major = c.ngspice.major;
+        no.solver = net::parse_sparse_solver(spec.solver);
+        no.params = c.params;
+        no.lambda0 = spec.lambda0;
+        no.stimulus = spec.stimulus;
+        no.drive = c.driven->name;
+        no.tstop = spec.tstop;
+        no.tmax = spec.tmax;
+        no.save_lambda = wants_states(spec);
+        no.codemodel_load = net::CodemodelLoad::None;
+        if (no.flavour == net::Flavour::Subckt) no.subckt_library = net::find_subckt_library(spec.subckt_library);
+        no.command_line = spec.command_line;
+        c.deck = net::write_netlist(net, no);
+        write_file_atomic(spec.out / "deck.cir", c.deck);
+    }
+
+    RecorderOptions ro;
+    ro.dir = spec.out;
+    ro.lambda_names = lambda_names(c);
+    ro.save_lambda = spec.save_lambda;
+    if (spec.save_events) ro.event_params = c.params;
+    ro.raw = spec.raw;
+    ro.resample_dt = spec.resample_dt;
+    RunRecorder rec(ro);
+    RunResult res;
+    const auto start = Clock::now();
+    try {
+        switch (spec.engine) {
+            case Engine::Native: run_native(c, rec, res); break;
+            case Engine::Libngspice: run_libngspice(c, rec, res); break;
+            case Engine::NgspiceCli: run_cli(c, rec, res); break;
+        }
+    } catch (const Error& e) {
+        if (rec.points() == 0) throw;  // bad input before anything ran
+        res.status = "failed";
+        res.message = e.what();
+    }
+    res.wall_s = std::chrono::duration<double>(Clock::now() - start).count();
+    res.points = rec.points();
+    res.t_last = rec.last_time();
+    res.g_first = rec.first_g();
+    res.g_last = rec.last_g();
+    rec.close();
+    write_run_json(c, res);
+    return res;
+}
+
+}  // namespace nwn::exp

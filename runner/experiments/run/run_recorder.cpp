@@ -1,0 +1,115 @@
+#include "runner/experiments/run/run_recorder.h"
+
+#include <cmath>
+#include <limits>
+
+#include "common/cancel.h"
+#include "runner/analysis/junction_events.h"
+#include "runner/io/raw_writer.h"
+#include "runner/io/timeseries_csv.h"
+
+namespace nwn::exp {
+
+namespace {
+double conductance(double v, double i) {
+    return v != 0 ? std::fabs(i / v) : std::numeric_limits<double>::quiet_NaN();
+}
+}  // namespace
+
+RunRecorder::RunRecorder(RecorderOptions options) : opt_(std::move(options)) {
+    ts_ = std::make_unique<io::TimeSeriesCsvWriter>(opt_.dir / "timeseries.csv",
+                                                    std::vector<std::string>{"t", "V", "I", "G"});
+    if (opt_.save_lambda && !opt_.lambda_names.empty()) {
+        std::vector<std::string> names{"t"};
+        names.insert(names.end(), opt_.lambda_names.begin(), opt_.lambda_names.end());
+        lam_ = std::make_unique<io::TimeSeriesCsvWriter>(opt_.dir / "lambda.csv", names);
+    }
+    if (opt_.event_params && !opt_.lambda_names.empty()) {
+        ev_ = std::make_unique<io::TimeSeriesCsvWriter>(opt_.dir / "events.csv", std::vector<std::string>{"t", "events"},
+                                                        std::vector<std::string>{kJunctionEventsComment});
+        counter_ = std::make_unique<analysis::LevelCrossingCounter>(analysis::on_level(opt_.event_params->goff));
+        g_.resize(opt_.lambda_names.size());
+    }
+    if (opt_.raw) {
+        io::RawPlotSpec spec;
+        spec.title = "nwnspice run";
+        spec.variables = {{"time", "time"}, {"V", "voltage"}, {"I", "current"}, {"G", ""}};
+        if (opt_.save_lambda)
+            for (const auto& n : opt_.lambda_names) spec.variables.push_back({"v(" + n + ")", "voltage"});
+        raw_ = std::make_unique<io::RawWriter>(opt_.dir / "run.raw", spec);
+    }
+    plam_.resize(opt_.lambda_names.size());
+    row_.resize(opt_.lambda_names.size() + 1);
+}
+
+RunRecorder::~RunRecorder() = default;
+
+void RunRecorder::emit(double t, double v, double i, const double* lambda) {
+    ts_->write_row({t, v, i, conductance(v, i)});
+    if (lam_ && lambda) {
+        row_[0] = t;
+        std::copy(lambda, lambda + opt_.lambda_names.size(), row_.begin() + 1);
+        lam_->write_row(row_);
+    }
+    if (ev_ && lambda) {
+        double slope;
+        for (std::size_t k = 0; k < g_.size(); ++k) g_[k] = nwn_conductance(&*opt_.event_params, lambda[k], &slope);
+        ev_->write_row({t, static_cast<double>(counter_->push(g_))});
+    }
+}
+
+void RunRecorder::record(double t, double v, double i, const double* lambda) {
+    const double g = conductance(v, i);
+    if (points_ == 0) {
+        t_first_ = t;
+        g_first_ = g;
+    }
+    t_last_ = t;
+    g_last_ = g;
+    if (raw_) {
+        std::vector<double> vals{t, v, i, std::isnan(g) ? 0.0 : g};
+        if (opt_.save_lambda) {
+            if (lambda) vals.insert(vals.end(), lambda, lambda + opt_.lambda_names.size());
+            else vals.resize(4 + opt_.lambda_names.size(), 0.0);
+        }
+        raw_->append(vals);
+    }
+    if (opt_.resample_dt <= 0) {
+        emit(t, v, i, lambda);
+    } else {
+        // Linear interpolation onto k·dt between the previous and this point.
+        for (;; ++next_k_) {
+            if ((next_k_ & 0xffff) == 0 && cancel_requested()) break;  // the engine then ends the run as interrupted
+            const double tg = next_k_ * opt_.resample_dt;
+            if (tg > t * (1 + 1e-12) + 1e-300) break;
+            if (points_ == 0 || t <= pt_) {
+                if (std::fabs(tg - t) <= 1e-12 * std::max(1.0, std::fabs(t))) emit(tg, v, i, lambda);
+                else if (tg < t) continue;  // grid point before the first sample: skip
+                continue;
+            }
+            const double w = (tg - pt_) / (t - pt_);
+            if (w < 0) continue;
+            std::vector<double> lam(plam_.size());
+            for (std::size_t k = 0; k < lam.size() && lambda; ++k) lam[k] = plam_[k] + w * (lambda[k] - plam_[k]);
+            emit(tg, pv_ + w * (v - pv_), pi_ + w * (i - pi_), lambda ? lam.data() : nullptr);
+        }
+        pt_ = t;
+        pv_ = v;
+        pi_ = i;
+        if (lambda) std::copy(lambda, lambda + plam_.size(), plam_.begin());
+    }
+    ++points_;
+}
+
+void RunRecorder::close() {
+    if (ts_) ts_->close();
+    if (lam_) lam_->close();
+    if (ev_) ev_->close();
+    if (raw_) raw_->close();
+    ts_.reset();
+    lam_.reset();
+    ev_.reset();
+    raw_.reset();
+}
+
+}  // namespace nwn::exp

@@ -1,0 +1,460 @@
+#include "runner/experiments/sweep/sweep.h"
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "common/atomic_file.h"
+#include "common/error.h"
+#include "netlistgen/junction_params.h"
+#include "netlistgen/text_parse.h"
+#include "netlistgen/stimulus.h"
+#include "netlistgen/text_parse.h"
+#include "runner/experiments/run/network_run.h"
+#include "runner/experiments/sweep/sweep_deck.h"
+#include "runner/experiments/sweep/sweep_plot.h"
+#include "runner/experiments/run/interrupt.h"
+#include "runner/experiments/sweep/sweep_procs.h"
+#include "runner/experiments/sweep/sweep_summary.h"
+#include "runner/experiments/sweep/sweep_table.h"
+#include "runner/jobs/job.h"
+
+namespace nwn::exp {
+
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+enum class Kind { Deck, Network, Generate };
+enum class Role { DeckParam, Junction, Generator, Stimulus, RunOption };
+
+const std::vector<std::string> kGeneratorOptions = {"wires", "density", "lx",        "ly",
+                                                    "length-mean", "length-sd", "seed", "electrodes"};
+const std::vector<std::string> kRunOptions = {"tstop", "tmax", "electrodes"};
+
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+bool is_deck(const fs::path& p) {
+    const auto e = p.extension().string();
+    return e == ".cir" || e == ".sp" || e == ".spice" || e == ".net" || e == ".ckt";
+}
+
+// Replaces {name} by the point's values; every placeholder must be a swept parameter.
+std::string substitute(const std::string& tmpl, const std::vector<SweepParam>& params,
+                       const std::vector<std::string>& values, std::vector<std::string>* used = nullptr) {
+    std::string out;
+    for (std::size_t i = 0; i < tmpl.size(); ++i) {
+        if (tmpl[i] != '{') {
+            out += tmpl[i];
+            continue;
+        }
+        const auto close = tmpl.find('}', i);
+        if (close == std::string::npos) throw Error("--stimulus " + tmpl + ": '{' without '}'");
+        const std::string name = tmpl.substr(i + 1, close - i - 1);
+        auto it = std::find_if(params.begin(), params.end(), [&](const SweepParam& p) { return p.name == name; });
+        if (it == params.end()) throw Error("--stimulus " + tmpl + ": placeholder {" + name + "} has no --param " + name);
+        out += values.empty() ? it->values.front() : values[static_cast<std::size_t>(it - params.begin())];
+        if (used) used->push_back(name);
+        i = close;
+    }
+    return out;
+}
+
+// Network sweeps hand values to `nwn run` and `nwn generate` options, which read plain numbers: a SPICE
+// value ("10m", "1k") becomes its plain number, as --help promises; anything else (an electrodes spec)
+// passes as written. Row keys keep the values as the user wrote them.
+std::string plain(const std::string& v) {
+    try {
+        const double x = net::parse_spice_number(v);
+        if (std::isfinite(x)) return net::format_number(x);
+    } catch (const Error&) {
+    }
+    return v;
+}
+
+std::vector<std::string> plain(const std::vector<std::string>& values) {
+    std::vector<std::string> out;
+    for (const auto& v : values) out.push_back(plain(v));
+    return out;
+}
+
+std::string cell(double x) { return std::isnan(x) ? std::string() : net::format_number(x); }
+
+struct Plan {
+    Kind kind = Kind::Network;
+    std::string input_text;
+    std::vector<Role> roles;
+    std::vector<Measure> measures;
+    std::string track;
+    std::vector<std::string> columns;
+    std::vector<SweepPoint> points;
+};
+
+Role network_role(const SweepSpec& spec, Kind kind, const SweepParam& p, const std::vector<std::string>& placeholders) {
+    if (contains(placeholders, p.name)) return Role::Stimulus;
+    if (contains(net::junction_param_names(), p.name)) {
+        for (const auto& v : p.values) net::parse_number(plain(v), "--param " + p.name + " (a junction parameter)");
+        return Role::Junction;
+    }
+    if (kind == Kind::Generate && contains(kGeneratorOptions, p.name)) return Role::Generator;
+    if (contains(kRunOptions, p.name)) return Role::RunOption;
+    std::string junction;
+    for (const auto& n : net::junction_param_names()) junction += (junction.empty() ? "" : ", ") + n;
+    throw Error("--param " + p.name + ": not a parameter of a network sweep. Use a junction parameter (" + junction +
+                "), tstop, tmax, electrodes, a {" + p.name + "} placeholder in --stimulus" +
+                (kind == Kind::Generate ? ", or an nwn generate option (density, wires, seed, lx, ly, length-mean, "
+                                          "length-sd)"
+                                        : ", or (with --generate instead of a network file) an nwn generate option") +
+                (spec.input.empty() ? "" : "; a deck's .params are swept with a .cir input"));
+}
+
+std::vector<Measure> plan_measures(const SweepSpec& spec, Kind kind) {
+    std::vector<Measure> deck = kind == Kind::Deck ? deck_measures(read_file(spec.input), spec.input.string())
+                                                   : std::vector<Measure>{};
+    if (spec.measures.empty()) return deck;
+    std::vector<Measure> out;
+    for (const auto& m : spec.measures) {
+        if (m.find_first_of(" \t") != std::string::npos) {
+            out.push_back(parse_measure(m));
+            continue;
+        }
+        std::string name = net::trim(m);
+        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        auto it = std::find_if(deck.begin(), deck.end(), [&](const Measure& d) { return d.name == name; });
+        if (it == deck.end()) {
+            std::string have;
+            for (const auto& d : deck) have += (have.empty() ? "" : ", ") + d.name;
+            throw Error("--measure " + m + ": " +
+                        (kind == Kind::Deck ? spec.input.string() + " has no .meas tran " + m +
+                                                  (have.empty() ? "" : " (it has " + have + ")")
+                                            : "a network sweep has no deck") +
+                        "; or give a whole statement, e.g. --measure \"ipk MAX I FROM=0.1\"");
+        }
+        out.push_back(*it);
+    }
+    return out;
+}
+
+Plan make_plan(const SweepSpec& spec) {
+    Plan plan;
+    if (!spec.generate_args.empty() && !spec.input.empty()) throw Error("give a deck or network file, or --generate, not both");
+    if (spec.generate_args.empty() && spec.input.empty()) throw Error("nothing to sweep: give DECK.cir, NET.json or --generate ARGS");
+    if (spec.jobs < 1) throw Error("--jobs must be at least 1");
+    plan.kind = !spec.generate_args.empty() ? Kind::Generate : is_deck(spec.input) ? Kind::Deck : Kind::Network;
+    if (parse_engine(spec.engine) == Engine::Native && plan.kind == Kind::Deck)
+        throw Error("--engine native runs networks, not decks (use libngspice or ngspice-cli)");
+    if (plan.kind != Kind::Generate) {
+        if (!fs::exists(spec.input)) throw Error(spec.input.string() + ": no such file");
+        plan.input_text = read_file(spec.input);
+    }
+    plan.points = sweep_points(spec.params, spec.grid);
+    if (plan.kind == Kind::Deck) {
+        std::vector<std::pair<std::string, std::string>> first;
+        for (const auto& p : spec.params) first.emplace_back(p.name, p.values.front());
+        point_deck(plan.input_text, fs::absolute(spec.input).parent_path(), first, spec.input.string());  // validates
+        plan.roles.assign(spec.params.size(), Role::DeckParam);
+    } else {
+        std::vector<std::string> placeholders;
+        substitute(spec.stimulus, spec.params, {}, &placeholders);
+        for (const auto& p : spec.params) plan.roles.push_back(network_role(spec, plan.kind, p, placeholders));
+        if (plan.kind == Kind::Generate)
+            for (const auto& a : net::split(spec.generate_args, ' '))
+                for (const auto& p : spec.params)
+                    if (a == "--" + p.name) throw Error("--generate holds --" + p.name + ", which is also swept");
+    }
+    plan.track = spec.track.empty() && plan.kind != Kind::Deck ? "G" : spec.track;
+    if (!plan.track.empty()) check_track(plan.track);
+    plan.measures = plan_measures(spec, plan.kind);
+    for (const auto& p : spec.params) plan.columns.push_back(p.name);
+    plan.columns.push_back("status");
+    for (const auto& c : track_columns(plan.track)) plan.columns.push_back(c);
+    for (const auto& m : plan.measures) {
+        if (contains(plan.columns, m.name)) throw Error("--measure " + m.name + " names a column twice");
+        plan.columns.push_back(m.name);
+    }
+    plan.columns.push_back("run");
+    for (const auto& c : plan.columns)
+        if (c.find_first_of(",\"") != std::string::npos) throw Error("column name '" + c + "' holds ',' or '\"'");
+    if (!spec.plot.empty() && !contains(plan.columns, spec.plot)) throw Error("--plot " + spec.plot + ": no such column");
+    return plan;
+}
+
+nlohmann::json identity(const SweepSpec& spec, const Plan& plan) {
+    nlohmann::json measures = nlohmann::json::array();
+    for (const auto& m : plan.measures) measures.push_back(m.statement);
+    nlohmann::json id{{"kind", plan.kind == Kind::Deck ? "deck" : plan.kind == Kind::Network ? "network" : "generate"},
+                      {"input_hash", stable_hash(plan.input_text)}, {"generate", spec.generate_args},
+                      {"engine", spec.engine}, {"track", plan.track}, {"measures", measures},
+                      {"columns", plan.columns}};
+    if (plan.kind != Kind::Deck)
+        id.update({{"stimulus", spec.stimulus}, {"tstop", plain(spec.tstop)}, {"tmax", plain(spec.tmax)}, {"preset", spec.preset},
+                   {"flavour", spec.flavour}});
+    return id;
+}
+
+// The sweep recorded in `file` must be this one: what differs, or "" (values may differ: rows are keyed by them).
+std::string identity_difference(const fs::path& file, const nlohmann::json& id) {
+    nlohmann::json old;
+    try {
+        old = nlohmann::json::parse(read_file(file)).at("identity");
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(file.string() + ": not a sweep record (" + e.what() + ")");
+    }
+    std::string diff;
+    for (const auto& [k, v] : id.items())
+        if (!old.contains(k) || old[k] != v) diff += (diff.empty() ? "" : ", ") + k;
+    return diff;
+}
+
+void check_identity(const fs::path& file, const nlohmann::json& id, const SweepSpec& spec) {
+    if (fs::exists(file)) {
+        const std::string diff = identity_difference(file, id);
+        if (!diff.empty())
+            throw Error(spec.out.string() + " holds a different sweep (" + diff +
+                        " changed): use another --out, or delete it to start over");
+    }
+    for (const auto& shard : spec.merge) {
+        if (!fs::exists(shard / "sweep.json")) throw Error("--merge " + shard.string() + ": no sweep.json; not a sweep directory");
+        const std::string diff = identity_difference(shard / "sweep.json", id);
+        if (!diff.empty()) throw Error("--merge " + shard.string() + ": a shard of a different sweep (" + diff + " differ)");
+    }
+    nlohmann::json params = nlohmann::json::object();
+    for (const auto& p : spec.params) params[p.name] = p.values;
+    write_file_atomic(file, nlohmann::json{{"format", "nwnspice-sweep"}, {"version", 1}, {"identity", id},
+                                           {"input", spec.input.empty() ? "" : fs::absolute(spec.input).string()},
+                                           {"params", params}, {"grid", spec.grid}, {"command", spec.command_line},
+                                           {"shard", spec.shard.whole() ? "" : spec.shard.label()}}
+                                    .dump(2) +
+                                "\n");
+}
+
+// The commands of one point; writes its deck or network inputs into `dir`.
+// What each worker would refuse, refused before any starts, naming the point: a bad value is a usage
+// error, not a column of failed rows.
+void check_network_point(const SweepSpec& spec, const Plan& plan, const SweepPoint& pt) {
+    try {
+        nwn_junction_params params = net::preset_params(spec.preset);
+        std::vector<std::string> overrides;
+        double tstop = net::parse_number(plain(spec.tstop), "--tstop"), tmax = net::parse_number(plain(spec.tmax), "--tmax");
+        for (std::size_t i = 0; i < spec.params.size(); ++i) {
+            const std::string& name = spec.params[i].name;
+            const std::string v = plain(pt.values[i]);
+            const bool numeric = name != "electrodes" && (plan.roles[i] == Role::RunOption || plan.roles[i] == Role::Generator);
+            if (plan.roles[i] == Role::Junction) overrides.push_back(name + "=" + v);
+            if (!numeric) continue;
+            const double x = net::parse_number(v, name);
+            if ((name == "wires" || name == "seed") && std::floor(x) != x) throw Error(name + " must be a whole number");
+            if (spec.check_option) spec.check_option(name, x);
+            if (name == "tstop") tstop = x;
+            if (name == "tmax") tmax = x;
+        }
+        net::apply_overrides(params, overrides);
+        if (tmax > tstop) throw Error("tmax (" + net::format_number(tmax) + " s) exceeds tstop (" + net::format_number(tstop) + " s)");
+        net::Stimulus::parse(substitute(spec.stimulus, spec.params, plain(pt.values)));
+    } catch (const Error& e) {
+        throw Error("--param: point " + pt.key + ": " + e.what());
+    }
+}
+
+std::vector<Argv> point_commands(const SweepSpec& spec, const Plan& plan, const SweepPoint& pt, const fs::path& dir) {
+    const std::string nwn = spec.nwn_binary.string();
+    Argv run{nwn, "run"};
+    std::vector<Argv> cmds;
+    if (plan.kind == Kind::Deck) {
+        std::vector<std::pair<std::string, std::string>> values;
+        for (std::size_t i = 0; i < spec.params.size(); ++i) values.emplace_back(spec.params[i].name, pt.values[i]);
+        write_file_atomic(dir / "deck.cir",
+                          point_deck(plan.input_text, fs::absolute(spec.input).parent_path(), values, spec.input.string()));
+        run.push_back((dir / "deck.cir").string());
+    } else {
+        fs::path net = plan.kind == Kind::Generate ? dir / "net.json" : fs::absolute(spec.input);
+        if (plan.kind == Kind::Generate) {
+            Argv gen{nwn, "generate"};
+            for (const auto& a : net::split(spec.generate_args, ' '))
+                if (!a.empty()) gen.push_back(a);
+            for (std::size_t i = 0; i < spec.params.size(); ++i)
+                if (plan.roles[i] == Role::Generator) gen.insert(gen.end(), {"--" + spec.params[i].name, plain(pt.values[i])});
+            gen.insert(gen.end(), {"-o", net.string()});
+            cmds.push_back(gen);
+        }
+        run.push_back(net.string());
+        std::map<std::string, std::string> opts{{"stimulus", substitute(spec.stimulus, spec.params, plain(pt.values))},
+                                                {"tstop", plain(spec.tstop)}, {"tmax", plain(spec.tmax)},
+                                                {"preset", spec.preset}, {"flavour", spec.flavour}};
+        for (std::size_t i = 0; i < spec.params.size(); ++i) {
+            if (plan.roles[i] == Role::RunOption) opts[spec.params[i].name] = plain(pt.values[i]);
+            if (plan.roles[i] == Role::Junction)
+                run.insert(run.end(), {"--param", spec.params[i].name + "=" + plain(pt.values[i])});
+        }
+        for (const auto& [k, v] : opts) run.insert(run.end(), {"--" + k, v});
+    }
+    run.insert(run.end(), {"--engine", spec.engine, "--out", (dir / "run").string(), "--quiet"});
+    if (spec.wall_limit_s > 0) run.insert(run.end(), {"--wall-limit", net::format_number(spec.wall_limit_s)});
+    cmds.push_back(run);
+    nlohmann::json values = nlohmann::json::object();
+    for (std::size_t i = 0; i < spec.params.size(); ++i) values[spec.params[i].name] = pt.values[i];
+    write_file_atomic(dir / "point.json", nlohmann::json{{"key", pt.key}, {"values", values}}.dump(2) + "\n");
+    return cmds;
+}
+
+std::vector<std::string> row_cells(const SweepPoint& pt, const PointSummary& s, const std::string& run) {
+    std::vector<std::string> cells = pt.values;
+    cells.push_back(s.status == "completed" ? "completed" : "failed");
+    for (double x : s.track) cells.push_back(cell(x));
+    for (double x : s.measures) cells.push_back(cell(x));
+    cells.push_back(run);
+    return cells;
+}
+
+}  // namespace
+
+SweepResult run_sweep(const SweepSpec& spec_in) {
+    SweepSpec spec = spec_in;
+    spec.out = fs::absolute(spec.out).lexically_normal();  // one spelling of each point path, whoever runs it (MPI)
+    if (spec.nwn_binary.empty()) spec.nwn_binary = fs::read_symlink("/proc/self/exe");
+    if (!spec.merge.empty()) {
+        if (!spec.shard.whole()) throw Error("--merge and --shard: merge the shards into a whole sweep");
+        jobs::check_merge_dirs(spec.merge, spec.out);
+    }
+    const Plan plan = make_plan(spec);
+    if (plan.kind != Kind::Deck)
+        for (const auto& pt : plan.points) check_network_point(spec, plan, pt);
+    fs::create_directories(spec.out / "points");
+    lock_work_dir(spec.out, "nwn sweep", 10);
+    check_identity(spec.out / "sweep.json", identity(spec, plan), spec);
+    SweepTable table(spec.out / "sweep.csv", plan.columns, spec.params.size());
+
+    SweepResult res;
+    auto say = [&](const std::string& s) {
+        if (!spec.quiet) std::cerr << "nwn sweep: " << s << "\n";
+    };
+    if (table.dropped_lines()) say("dropped " + std::to_string(table.dropped_lines()) + " torn line(s) of sweep.csv");
+
+    std::vector<const SweepPoint*> mine;  // the points of this shard (all of them unsharded)
+    for (std::size_t i = 0; i < plan.points.size(); ++i)
+        if (spec.shard.has(i)) mine.push_back(&plan.points[i]);
+    res.points = mine.size();
+    res.csv = spec.out / "sweep.csv";
+    auto dir_of = [&](const SweepPoint& pt) { return fs::path("points") / point_dir_name(spec.params, pt); };
+    auto record = [&](const SweepPoint& pt, const PointSummary& s) { table.append(row_cells(pt, s, dir_of(pt).string())); };
+    std::vector<const SweepPoint*> todo;
+    for (const auto* pp : mine) {
+        const SweepPoint& pt = *pp;
+        const bool failed_row = table.has(pt.key) && table.cells(pt.key)[spec.params.size()] == "failed";
+        if (table.has(pt.key) && !(failed_row && spec.retry_failed)) {
+            ++res.reused;
+            continue;
+        }
+        const fs::path run = spec.out / dir_of(pt) / "run";
+        const auto finished = [&](const fs::path& r) {
+            const std::string status = run_status(r);
+            return status == "completed" || (status == "failed" && !spec.retry_failed);
+        };
+        if (!spec.merge.empty())
+            jobs::merge_job_dir(spec.merge, dir_of(pt), spec.out, [&](const fs::path& d) { return finished(d / "run"); });
+        if (finished(run)) {
+            record(pt, summarize_run(run, plan.track, plan.measures));  // finished after its sweep was killed, or in a shard
+            ++res.reused;
+            continue;
+        }
+        todo.push_back(&pt);
+    }
+    if (!spec.merge.empty() && !todo.empty()) {
+        std::string missing;
+        for (std::size_t k = 0; k < todo.size() && k < 5; ++k) missing += (k ? ", " : "") + todo[k]->key;
+        throw Error("--merge: " + std::to_string(todo.size()) + " point(s) not finished in any shard (" + missing +
+                    (todo.size() > 5 ? ", ..." : "") + "): run or resume their shards first");
+    }
+    say(std::to_string(res.points) + " points" + (spec.shard.whole() ? "" : " in shard " + spec.shard.label()) + ": " +
+        std::to_string(res.reused) + " done earlier, " + std::to_string(todo.size()) + " to run, " +
+        (jobs::mpi_workers() ? std::to_string(jobs::mpi_workers()) + " MPI workers" : std::to_string(spec.jobs) + " at a time"));
+
+    install_interrupt_handler();
+    std::size_t finished = res.reused;
+    std::vector<jobs::Job> list;
+    for (const auto* pp : todo) {
+        const SweepPoint& pt = *pp;
+        jobs::Job job;
+        job.dir = spec.out / dir_of(pt);
+        job.log = job.dir / "nwn.log";
+        job.prepare = [&spec, &plan, &pt](jobs::Job& j) {
+            fs::remove_all(j.dir);
+            fs::create_directories(j.dir);
+            j.commands = point_commands(spec, plan, pt, j.dir);
+        };
+        job.done = [&, pp](const jobs::JobExit& ex) {
+            const SweepPoint& pt = *pp;
+            const fs::path run = spec.out / dir_of(pt) / "run";
+            const std::string status = run_status(run);
+            // A run stopped by a signal (ours, or anyone's: kill -9 of a worker leaves no run.json) is
+            // unfinished, not failed: resuming reruns it.
+            const bool unfinished = status != "completed" && status != "failed";
+            if (status == "interrupted" || (unfinished && (interrupted() || ex.signal != 0))) {
+                ++res.unfinished;
+                say(pt.key + (ex.signal && !interrupted() ? ": killed by signal " + std::to_string(ex.signal) + "; a resumed sweep reruns it"
+                                                          : ": interrupted"));
+                return;
+            }
+            PointSummary s = summarize_run(run, plan.track, plan.measures);
+            if (status == "missing") {
+                s.status = "failed";
+                s.message = "nwn exited with status " + std::to_string(ex.status) + " (see " + (dir_of(pt) / "nwn.log").string() + ")";
+            }
+            record(pt, s);
+            ++res.ran;
+            ++finished;
+            char t[32];
+            std::snprintf(t, sizeof t, "%.1f", ex.seconds);
+            say("[" + std::to_string(finished) + "/" + std::to_string(res.points) + "] " + pt.key + ": " + s.status + " in " + t +
+                " s" + (s.message.empty() ? "" : ": " + s.message));
+        };
+        list.push_back(std::move(job));
+    }
+    jobs::run_jobs(list, static_cast<unsigned>(spec.jobs));
+    std::size_t started = 0;
+    for (const auto& j : list) started += !j.commands.empty();
+    res.interrupted = interrupted();
+    res.unfinished += todo.size() - started;
+    for (const auto* pt : mine)
+        if (table.has(pt->key) && table.cells(pt->key)[spec.params.size()] == "failed") ++res.failed;
+    if (res.interrupted || res.unfinished) return res;
+
+    std::vector<std::string> keys;
+    for (const auto* pt : mine) keys.push_back(pt->key);
+    table.finish(keys);
+    if (!spec.shard.whole()) {
+        res.plot_note = "no plot: shard " + spec.shard.label() + " (merge the shards with --merge)";
+        return res;
+    }
+
+    const std::string y = !spec.plot.empty()        ? spec.plot
+                          : !plan.measures.empty()  ? plan.measures.front().name
+                          : !plan.track.empty()     ? plan.track + "_final"
+                                                    : "";
+    if (y.empty()) {
+        res.plot_note = "no plot: nothing measured or tracked (use --measure or --track)";
+        return res;
+    }
+    SweepPlotInput pin;
+    pin.y_name = y;
+    for (const auto& p : spec.params) pin.param_names.push_back(p.name);
+    pin.title = "nwn sweep: " + (spec.input.empty() ? std::string("generated networks") : spec.input.filename().string());
+    const auto yc = static_cast<std::size_t>(std::find(plan.columns.begin(), plan.columns.end(), y) - plan.columns.begin());
+    for (const auto& pt : plan.points) {
+        pin.param_values.push_back(pt.values);
+        pin.y.push_back(table.cells(pt.key)[yc]);
+    }
+    res.plot = write_sweep_plot(spec.out, pin, &res.plot_note);
+    return res;
+}
+
+}  // namespace nwn::exp
