@@ -156,16 +156,16 @@ RunResult run_deck(const DeckRunSpec& spec) {
     res.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     res.points = out.points_;
     res.t_last = out.last_t_;
-    io::RunRecord j;
-    j.status = res.status;
-    j.message = res.message;
-    j.command = spec.command_line;
-    j.engine = engine_name(spec.engine);
-    j.deck = std::filesystem::absolute(spec.deck).string();
-    j.points = res.points;
-    j.t_last = res.t_last;
-    j.wall_s = res.wall_s;
-    io::write_run_record(spec.out, j);
+    io::RunRecord record;
+    record.status = res.status;
+    record.message = res.message;
+    record.command = spec.command_line;
+    record.engine = engine_name(spec.engine);
+    record.deck = std::filesystem::absolute(spec.deck).string();
+    record.points = res.points;
+    record.t_last = res.t_last;
+    record.wall_s = res.wall_s;
+    io::write_run_record(spec.out, record);
     return res;
 }
 

@@ -190,33 +190,33 @@ void run_cli(Context& c, RunRecorder& rec, RunResult& res) {
     std::filesystem::remove(*cli.raw, ec);
 }
 
-void write_run_json(const Context& c, const RunResult& r) {
-    io::RunRecord j;
-    j.status = r.status;
-    j.message = r.message;
-    j.command = c.spec.command_line;
-    j.engine = engine_name(c.spec.engine);
-    if (c.spec.engine != Engine::Native) j.flavour = net::flavour_name(c.flavour);
-    if (c.spec.engine == Engine::Native) j.nwnsim_compat = c.spec.nwnsim_compat;
-    j.network = io::RunNetwork{c.spec.network_source, net::summary(c.spec.network), c.spec.network.wires.size(),
-                               c.spec.network.junctions.size(), c.spec.network.hop_distance, nlohmann::json::object()};
-    j.electrodes = io::RunElectrodes{c.driven->name, c.drain->name, nlohmann::json::object()};
-    j.stimulus = c.spec.stimulus.spec();
-    j.tstop = c.spec.tstop;
-    (c.spec.engine == Engine::Native ? j.dt : j.tmax) = c.spec.tmax;
-    j.preset = c.spec.preset;
-    j.params = io::params_by_name(c.params);
-    for (const auto& [name, v] : r.solver) j.solver[name] = v;
-    j.G_initial = r.g_first;  // written as null when not finite
-    j.G_final = r.g_last;
-    j.versions = std::map<std::string, std::string>{{"nwnspice", NWN_VERSION_STRING}, {"ngspice", NWN_NGSPICE_VERSION}};
-    if (!r.ngspice_version.empty()) (*j.versions)["ngspice"] = r.ngspice_version;
-    if (!r.ngspice_library.empty()) j.ngspice_library = r.ngspice_library;
-    if (c.spec.engine == Engine::NgspiceCli) j.ngspice_binary = c.ngspice.binary;
-    j.points = r.points;
-    j.t_last = r.t_last;
-    j.wall_s = r.wall_s;
-    io::write_run_record(c.spec.out, j);
+void write_run_record(const Context& c, const RunResult& r) {
+    io::RunRecord record;
+    record.status = r.status;
+    record.message = r.message;
+    record.command = c.spec.command_line;
+    record.engine = engine_name(c.spec.engine);
+    if (c.spec.engine != Engine::Native) record.flavour = net::flavour_name(c.flavour);
+    if (c.spec.engine == Engine::Native) record.nwnsim_compat = c.spec.nwnsim_compat;
+    record.network = io::RunNetwork{c.spec.network_source, net::summary(c.spec.network), c.spec.network.wires.size(),
+                                    c.spec.network.junctions.size(), c.spec.network.hop_distance, nlohmann::json::object()};
+    record.electrodes = io::RunElectrodes{c.driven->name, c.drain->name, nlohmann::json::object()};
+    record.stimulus = c.spec.stimulus.spec();
+    record.tstop = c.spec.tstop;
+    (c.spec.engine == Engine::Native ? record.dt : record.tmax) = c.spec.tmax;
+    record.preset = c.spec.preset;
+    record.params = io::params_by_name(c.params);
+    for (const auto& [name, v] : r.solver) record.solver[name] = v;
+    record.G_initial = r.g_first;  // written as null when not finite
+    record.G_final = r.g_last;
+    record.versions = std::map<std::string, std::string>{{"nwnspice", NWN_VERSION_STRING}, {"ngspice", NWN_NGSPICE_VERSION}};
+    if (!r.ngspice_version.empty()) (*record.versions)["ngspice"] = r.ngspice_version;
+    if (!r.ngspice_library.empty()) record.ngspice_library = r.ngspice_library;
+    if (c.spec.engine == Engine::NgspiceCli) record.ngspice_binary = c.ngspice.binary;
+    record.points = r.points;
+    record.t_last = r.t_last;
+    record.wall_s = r.wall_s;
+    io::write_run_record(c.spec.out, record);
 }
 
 }  // namespace
@@ -294,7 +294,7 @@ RunResult run_network(const NetworkRunSpec& spec) {
     res.g_first = rec.first_g();
     res.g_last = rec.last_g();
     rec.close();
-    write_run_json(c, res);
+    write_run_record(c, res);
     return res;
 }
 
