@@ -70,6 +70,140 @@ const char* const kNativeRecord = R"({
 }
 )";
 
+// nwn run NET.json --engine libngspice (OSDI flavour, ngspice 46): the same commit.
+const char* const kLibngspiceRecord = R"({
+  "G_final": 2.6064606904185012e-05,
+  "G_initial": 4.247065859385545e-08,
+  "command": "nwn run /tmp/rd/out/net.json --engine libngspice --stimulus dc:1 --tstop 0.1 --tmax 1e-3 --save-lambda --out /tmp/rd/out/lib",
+  "electrodes": {
+    "drain": "drn",
+    "driven": "src"
+  },
+  "engine": "libngspice",
+  "flavour": "osdi",
+  "format": "nwnspice-run",
+  "network": {
+    "hop_distance": 7,
+    "junctions": 264,
+    "source": "/tmp/rd/out/net.json",
+    "summary": "79 wires, 264 junctions (of 80 generated), electrodes src=wire 58 drn=wire 50, hop distance n = 7",
+    "wires": 79
+  },
+  "ngspice_library": "/work/main/build/ngspice46/root/usr/lib/x86_64-linux-gnu/libngspice.so.0.0.15",
+  "params": {
+    "area": 0.17,
+    "binary": 0.0,
+    "boost": 10.0,
+    "cstate": 1e-08,
+    "goff": 7.77e-08,
+    "gon": 7.77e-05,
+    "lambda0": 0.0,
+    "lcrit": 0.01,
+    "lmax": 0.015,
+    "lsmooth": 1e-05,
+    "lzero": 0.0005,
+    "phi": 0.81,
+    "smax": 5.0,
+    "vreset": 0.005,
+    "vset": 0.01,
+    "vsmooth": 0.0001
+  },
+  "points": 179,
+  "preset": "dc",
+  "solver": {
+    "accepted_points": 180,
+    "analysis_s": 0.0372613,
+    "equations": 346,
+    "factor_s": 0.00783536,
+    "load_s": 0.0167566,
+    "newton_iterations": 700,
+    "rejected_points": 57,
+    "solve_s": 0.00221041,
+    "truncation_s": 0.00124717
+  },
+  "status": "completed",
+  "stimulus": "dc:1",
+  "t_last": 0.1,
+  "tmax": 0.001,
+  "tstop": 0.1,
+  "version": 1,
+  "versions": {
+    "ngspice": "46",
+    "nwnspice": "0.1.0"
+  },
+  "wall_s": 0.056797837
+}
+)";
+
+// nwn run NET.json --engine ngspice-cli: the same commit.
+const char* const kCliRecord = R"({
+  "G_final": 1.005975804562314e-07,
+  "G_initial": 4.247065859385545e-08,
+  "command": "nwn run /tmp/rd/out/net.json --engine ngspice-cli --stimulus dc:1 --tstop 0.05 --tmax 1e-3 --out /tmp/rd/out/cli",
+  "electrodes": {
+    "drain": "drn",
+    "driven": "src"
+  },
+  "engine": "ngspice-cli",
+  "flavour": "osdi",
+  "format": "nwnspice-run",
+  "network": {
+    "hop_distance": 7,
+    "junctions": 264,
+    "source": "/tmp/rd/out/net.json",
+    "summary": "79 wires, 264 junctions (of 80 generated), electrodes src=wire 58 drn=wire 50, hop distance n = 7",
+    "wires": 79
+  },
+  "ngspice_binary": "/work/main/build/ngspice46/root/usr/bin/ngspice",
+  "params": {
+    "area": 0.17,
+    "binary": 0.0,
+    "boost": 10.0,
+    "cstate": 1e-08,
+    "goff": 7.77e-08,
+    "gon": 7.77e-05,
+    "lambda0": 0.0,
+    "lcrit": 0.01,
+    "lmax": 0.015,
+    "lsmooth": 1e-05,
+    "lzero": 0.0005,
+    "phi": 0.81,
+    "smax": 5.0,
+    "vreset": 0.005,
+    "vset": 0.01,
+    "vsmooth": 0.0001
+  },
+  "points": 64,
+  "preset": "dc",
+  "status": "completed",
+  "stimulus": "dc:1",
+  "t_last": 0.05,
+  "tmax": 0.001,
+  "tstop": 0.05,
+  "version": 1,
+  "versions": {
+    "ngspice": "39.3+ds-1",
+    "nwnspice": "0.1.0"
+  },
+  "wall_s": 0.263947486
+}
+)";
+
+// nwn run DECK.cir --engine ngspice-cli, failed: the same commit.
+const char* const kFailedDeckRecord = R"({
+  "command": "nwn run /work/wt-rundir/examples/junction_iv.cir --engine ngspice-cli --out /tmp/rd/out/deckcli",
+  "deck": "/work/wt-rundir/examples/junction_iv.cir",
+  "engine": "ngspice-cli",
+  "format": "nwnspice-run",
+  "message": "ngspice exited with status 0 and wrote no raw file",
+  "points": 0,
+  "status": "failed",
+  "t_last": 0.0,
+  "version": 1,
+  "wall_s": 0.282980647
+}
+)";
+
 fs::path record_dir(const std::string& name, const std::string& content) {
     const auto dir = nwn::test::scratch_dir("io/run_dir/" + name);
     nwn::write_file_atomic(dir / "run.json", content);
@@ -213,6 +347,31 @@ TEST_CASE("run record: a record of the old writer parses and is written back byt
     CHECK_FALSE(d.network);
     CHECK(d.extra.contains("future"));
     CHECK(nwn::io::run_record_json(d).dump(2) + "\n" == deck);
+}
+
+TEST_CASE("run record: records of every engine written by the old code are written back byte for byte", "[io][run_dir]") {
+    for (const char* text : {kNativeRecord, kLibngspiceRecord, kCliRecord, kFailedDeckRecord}) {
+        const auto dir = record_dir("old_engines", text);
+        const auto r = nwn::io::read_run_record(dir);
+        CHECK(r.extra.empty());
+        const auto again = nwn::test::scratch_dir("io/run_dir/old_engines_again");
+        nwn::io::write_run_record(again, r);
+        CHECK(nwn::read_file(again / "run.json") == text);
+    }
+    const auto lib = nwn::io::read_run_record(record_dir("old_lib", kLibngspiceRecord));
+    CHECK(lib.flavour == "osdi");
+    CHECK(lib.tmax == 0.001);
+    CHECK(lib.solver.at("accepted_points") == 180);
+    CHECK(lib.ngspice_library.has_value());
+    CHECK(lib.versions->at("ngspice") == "46");
+    const auto cli = nwn::io::read_run_record(record_dir("old_cli", kCliRecord));
+    CHECK(cli.ngspice_binary.has_value());
+    CHECK(cli.solver.empty());
+    const auto deck = nwn::io::read_run_record(record_dir("old_failed_deck", kFailedDeckRecord));
+    CHECK(deck.status == "failed");
+    CHECK(deck.message == "ngspice exited with status 0 and wrote no raw file");
+    CHECK(deck.deck.has_value());
+    CHECK(nwn::io::run_status(record_dir("old_failed_deck_status", kFailedDeckRecord)) == RunStatus::Failed);
 }
 
 TEST_CASE("run record: bad files are refused naming the file and the field", "[io][run_dir]") {
