@@ -96,7 +96,7 @@ report::Section demo_avalanches(DemoContext& ctx) {
     const fs::path group = ens / ("L" + L) / "Vstar1";
 
     // 1. The ensemble at V* = 1.
-    ChildProgress members{static_cast<double>(sc.ensemble_seeds), [group] { return count_files(group, "seed", "events.csv"); }};
+    ChildProgress members{static_cast<double>(sc.ensemble_seeds), [group] { return count_files(group, "seed", io::kEventsFile); }};
     auto st = run_children(ctx, sec, "avalanches: ensemble", {ensemble_args(ctx, sc.ensemble_seeds, "1", ens)},
                            {dir / "ensemble.log"}, &members);
     const json ej = read_json(ens / "ensemble.json");
@@ -237,7 +237,7 @@ report::Section demo_avalanches(DemoContext& ctx) {
         const fs::path dens = dir / "drift";
         ChildProgress dp{static_cast<double>(sc.drift_seeds * sc.drift_vstar.size()), [dens, &sc, L] {
                              double n = 0;
-                             for (double v : sc.drift_vstar) n += count_files(dens / ("L" + L) / ("Vstar" + number_label(v)), "seed", "events.csv");
+                             for (double v : sc.drift_vstar) n += count_files(dens / ("L" + L) / ("Vstar" + number_label(v)), "seed", io::kEventsFile);
                              return n;
                          }};
         st = run_children(ctx, sec, "avalanches: drift", {ensemble_args(ctx, sc.drift_seeds, vs, dens)}, {dir / "drift.log"}, &dp);
