@@ -12,6 +12,7 @@
 #include "runner/experiments/avalanches/avalanche_summary.h"
 #include "runner/experiments/avalanches/recording_input.h"
 #include "runner/experiments/avalanches/recording_input_lambda.h"
+#include "runner/io/run_dir.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -28,7 +29,7 @@ nwn::exp::EventTrains junction_trains(const fs::path& run_dir, const std::string
     tr.dt = j.dt;
     tr.t0 = {j.t0};
     tr.source = {0};
-    info = {{"kind", "run"}, {"source", fs::absolute(run_dir / "lambda.csv").string()}, {"junctions", j.junctions},
+    info = {{"kind", "run"}, {"source", fs::absolute(nwn::io::RunPaths{run_dir}.lambda()).string()}, {"junctions", j.junctions},
             {"series", 1},   {"samples", j.events.size()},                              {"dt", j.dt},
             {"resampled", j.resampled}};
     return tr;

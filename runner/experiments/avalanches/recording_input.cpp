@@ -8,6 +8,7 @@
 #include "common/error.h"
 #include "runner/experiments/avalanches/recording_input_grid.h"
 #include "runner/io/raw_reader.h"
+#include "runner/io/run_dir.h"
 #include "runner/io/timeseries_csv.h"
 
 namespace fs = std::filesystem;
@@ -216,17 +217,9 @@ void require_csv_options_only(const RecordingOptions& o, const std::string& kind
 }  // namespace
 
 std::optional<double> run_time_step(const fs::path& run_dir) {
-    const fs::path file = run_dir / "run.json";
-    if (!fs::exists(file)) return std::nullopt;
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(read_file(file));
-    } catch (const nlohmann::json::exception& e) {
-        throw Error(file.string() + ": not valid JSON (" + e.what() + ")");
-    }
-    for (const char* key : {"tmax", "dt"})
-        if (j.contains(key) && j[key].is_number()) return j[key].get<double>();
-    return std::nullopt;
+    if (!fs::exists(io::RunPaths{run_dir}.record())) return std::nullopt;
+    const io::RunRecord r = io::read_run_record(run_dir);
+    return r.tmax ? r.tmax : r.dt;
 }
 
 Recording read_recording(const fs::path& input, const RecordingOptions& o) {
@@ -235,7 +228,7 @@ Recording read_recording(const fs::path& input, const RecordingOptions& o) {
     if (fs::is_directory(input)) {
         require_csv_options_only(o, "run directories");
         if (!o.series_column.empty()) throw Error("--series-column applies to CSV recordings, not to run directories");
-        const fs::path csv = input / "timeseries.csv";
+        const fs::path csv = io::RunPaths{input}.timeseries();
         if (!fs::exists(csv))
             throw Error(input.string() + ": not a run directory of nwn run (no timeseries.csv)");
         return from_table(csv, o, run_time_step(input).value_or(0), "run");

@@ -1,14 +1,11 @@
 #include "runner/experiments/avalanches/recording_input_lambda.h"
 
-#include <nlohmann/json.hpp>
-
-#include "common/atomic_file.h"
 #include "common/error.h"
 #include "devicemodel/junction.h"
-#include "netlistgen/junction_params.h"
 #include "runner/analysis/junction_events.h"
 #include "runner/experiments/avalanches/recording_input.h"
 #include "runner/experiments/avalanches/recording_input_grid.h"
+#include "runner/io/run_dir.h"
 #include "runner/io/timeseries_csv.h"
 
 namespace fs = std::filesystem;
@@ -21,31 +18,14 @@ JunctionEventMethod parse_junction_event_method(const std::string& name) {
     throw Error("unknown junction event method '" + name + "' (crossings or dgg-spike)");
 }
 
-namespace {
-
-nwn_junction_params run_params(const fs::path& run_json) {
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(read_file(run_json));
-    } catch (const nlohmann::json::exception& e) {
-        throw Error(run_json.string() + ": not valid JSON (" + e.what() + ")");
-    }
-    auto p = net::preset_params(j.value("preset", std::string("dc")));
-    if (j.contains("params") && j["params"].is_object())
-        for (const auto& [name, value] : j["params"].items())
-            if (value.is_number()) net::param_ref(p, name) = value.get<double>();
-    return p;
-}
-
-}  // namespace
-
 JunctionEventTrain junction_events_from_run(const fs::path& run_dir, JunctionEventMethod method, double dt,
                                             double spike_thresh) {
-    const fs::path csv = run_dir / "lambda.csv", json = run_dir / "run.json";
+    const io::RunPaths files{run_dir};
+    const fs::path csv = files.lambda();
     if (!fs::exists(csv))
         throw Error(run_dir.string() + ": no lambda.csv; junction events need the states (nwn run --save-lambda)");
-    if (!fs::exists(json)) throw Error(run_dir.string() + ": no run.json (junction parameters)");
-    const nwn_junction_params p = run_params(json);
+    if (!fs::exists(files.record())) throw Error(run_dir.string() + ": no run.json (junction parameters)");
+    const nwn_junction_params p = io::junction_params(io::read_run_record(run_dir), files.record().string());
     io::TimeSeries lam = io::read_timeseries_csv(csv);
     if (lam.names.empty() || lam.find("t") != 0) throw Error(csv.string() + ": the first column must be t");
     if (lam.names.size() < 2) throw Error(csv.string() + ": no junction columns");

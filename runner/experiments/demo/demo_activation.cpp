@@ -10,6 +10,7 @@
 #include "runner/experiments/demo/demo_context.h"
 #include "runner/experiments/ensemble/ensemble_members.h"
 #include "runner/experiments/plots/plots_gnuplot.h"
+#include "runner/io/run_dir.h"
 #include "runner/io/timeseries_csv.h"
 
 namespace fs = std::filesystem;
@@ -97,7 +98,7 @@ report::Section demo_activation(DemoContext& ctx) {
     const auto st = run_children(ctx, sec, "activation: runs", cmds, logs);
     for (std::size_t k = 0; k < runs.size(); ++k) {
         if (st[k] != 0) continue;
-        const auto ts = io::read_timeseries_csv(runs[k].dir / "timeseries.csv", {{"t", "G"}});
+        const auto ts = io::read_timeseries_csv(io::RunPaths{runs[k].dir}.timeseries(), {{"t", "G"}});
         runs[k].t = ts.columns[0];
         runs[k].g = ts.columns[1];
         runs[k].ok = !runs[k].t.empty();
@@ -135,7 +136,7 @@ report::Section demo_activation(DemoContext& ctx) {
                 gp_string("V* = " + number_label(r.vstar));
         first = false;
         // Junction states on the sample grid: the first conducting path.
-        const auto lam = io::read_timeseries_csv(r.dir / "lambda.csv");
+        const auto lam = io::read_timeseries_csv(io::RunPaths{r.dir}.lambda());
         std::vector<std::vector<double>> states(net.junctions.size());
         for (std::size_t c = 0; c < lam.names.size(); ++c)
             if (lam.names[c].size() > 1 && lam.names[c][0] == 'l') {
@@ -180,7 +181,7 @@ report::Section demo_activation(DemoContext& ctx) {
         const auto lam_final = io::read_timeseries_csv(*ctx.nwnsim / "tl_T10_DC1.8V_finalStates.csv", {{"lambda_final"}});
         int on_ref = 0;
         for (double l : lam_final.columns[0]) on_ref += std::fabs(l) >= dc.lcrit;
-        const auto lam = io::read_timeseries_csv(r.dir / "lambda.csv");
+        const auto lam = io::read_timeseries_csv(io::RunPaths{r.dir}.lambda());
         int on = 0;
         for (std::size_t c = 1; c < lam.names.size(); ++c) on += std::fabs(lam.columns[c].back()) >= dc.lcrit;
         const double t10 = first_crossing(r.t, r.g, 10), t100 = first_crossing(r.t, r.g, 100);
@@ -234,7 +235,7 @@ report::Section demo_activation(DemoContext& ctx) {
                                    fmt("%.4g", picture_t) + " s): junctions coloured by |lambda|, the path in magenta (" +
                                    std::to_string(picture_path.junctions.size()) + " junctions; the shortest source-drain route has n = " +
                                    std::to_string(n) + ").",
-                               {report::relative_to(ctx.out, pictured->dir / "lambda.csv")}});
+                               {report::relative_to(ctx.out, io::RunPaths{pictured->dir}.lambda())}});
     }
     sec.tables.push_back(per_v);
     if (!gold.rows.empty()) {

@@ -10,6 +10,7 @@
 #include "runner/experiments/demo/demo_event_match.h"
 #include "runner/experiments/ensemble/ensemble_members.h"
 #include "runner/experiments/plots/plots_gnuplot.h"
+#include "runner/io/run_dir.h"
 #include "runner/io/timeseries_csv.h"
 
 namespace fs = std::filesystem;
@@ -95,7 +96,7 @@ report::Section demo_avalanches(DemoContext& ctx) {
     const fs::path group = ens / ("L" + L) / "Vstar1";
 
     // 1. The ensemble at V* = 1.
-    ChildProgress members{static_cast<double>(sc.ensemble_seeds), [group] { return count_files(group, "seed", "events.csv"); }};
+    ChildProgress members{static_cast<double>(sc.ensemble_seeds), [group] { return count_files(group, "seed", io::kEventsFile); }};
     auto st = run_children(ctx, sec, "avalanches: ensemble", {ensemble_args(ctx, sc.ensemble_seeds, "1", ens)},
                            {dir / "ensemble.log"}, &members);
     const json ej = read_json(ens / "ensemble.json");
@@ -183,14 +184,14 @@ report::Section demo_avalanches(DemoContext& ctx) {
                           {sdir / "nwn.log"});
         if (st[0] == 0) {
             // Both counted as the runs streamed (nwn run --save-events), on the same 1 ms grid.
-            const auto sp = io::read_timeseries_csv(sdir / "events.csv", {{"t", "events"}});
-            const auto nat = io::read_timeseries_csv(mdir / "events.csv", {{"t", "events"}});
+            const auto sp = io::read_timeseries_csv(io::RunPaths{sdir}.events(), {{"t", "events"}});
+            const auto nat = io::read_timeseries_csv(io::RunPaths{mdir}.events(), {{"t", "events"}});
             const auto en = event_times(nat.columns[0], nat.columns[1], sc.spice_member_tstop);
             const auto es = event_times(sp.columns[0], sp.columns[1], sc.spice_member_tstop);
             const auto m = match_events(en, es, kEventMatchWindow);
             const auto wide = match_events(en, es, 10 * kEventMatchWindow);
-            const json run = read_json(sdir / "run.json");
-            const std::string device = run.value("flavour", "") == "osdi" ? "the OSDI device in ngspice 46" : "the code model in ngspice 39.3";
+            const std::string flavour = io::read_run_record(sdir).flavour.value_or("");
+            const std::string device = flavour == "osdi" ? "the OSDI device in ngspice 46" : "the code model in ngspice 39.3";
             engines += "; libngspice (" + device + ") for the member re-run";
             write_cumulative(plots / "member_events_native.csv", en, sc.spice_member_tstop);
             write_cumulative(plots / "member_events_spice.csv", es, sc.spice_member_tstop);
@@ -221,7 +222,7 @@ report::Section demo_avalanches(DemoContext& ctx) {
             ctx.numbers["avalanches"]["spice_member"] = {{"seed", member.value("seed", 0)}, {"tstop", sc.spice_member_tstop},
                                                          {"native_events", en.size()}, {"spice_events", es.size()},
                                                          {"matched", m.matched}, {"matched_50ms", wide.matched}, {"median_abs_dt", m.median_abs_dt},
-                                                         {"mean_dt", m.mean_dt}, {"device", run.value("flavour", "")}};
+                                                         {"mean_dt", m.mean_dt}, {"device", flavour}};
             line += "; SPICE member: " + std::to_string(m.matched) + "/" + std::to_string(en.size()) + " events matched";
         } else {
             sec.paragraphs.push_back("The libngspice re-run of member seed " + seed + " failed; see " + (sdir / "nwn.log").string());
@@ -236,7 +237,7 @@ report::Section demo_avalanches(DemoContext& ctx) {
         const fs::path dens = dir / "drift";
         ChildProgress dp{static_cast<double>(sc.drift_seeds * sc.drift_vstar.size()), [dens, &sc, L] {
                              double n = 0;
-                             for (double v : sc.drift_vstar) n += count_files(dens / ("L" + L) / ("Vstar" + number_label(v)), "seed", "events.csv");
+                             for (double v : sc.drift_vstar) n += count_files(dens / ("L" + L) / ("Vstar" + number_label(v)), "seed", io::kEventsFile);
                              return n;
                          }};
         st = run_children(ctx, sec, "avalanches: drift", {ensemble_args(ctx, sc.drift_seeds, vs, dens)}, {dir / "drift.log"}, &dp);

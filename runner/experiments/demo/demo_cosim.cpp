@@ -6,6 +6,7 @@
 #include "common/format.h"
 #include "runner/experiments/demo/demo_context.h"
 #include "runner/experiments/plots/plots_gnuplot.h"
+#include "runner/io/run_dir.h"
 #include "runner/io/timeseries_csv.h"
 
 namespace fs = std::filesystem;
@@ -58,7 +59,7 @@ report::Section demo_cosim(DemoContext& ctx) {
         ctx.summary.push_back("cosim: the example failed");
         return sec;
     }
-    const auto ts = io::read_timeseries_csv(dir / "run" / "timeseries.csv", {{"t", "v(pulse)", "v(out)"}});
+    const auto ts = io::read_timeseries_csv(io::RunPaths{dir / "run"}.timeseries(), {{"t", "v(pulse)", "v(out)"}});
     const auto& t = ts.columns[0];
     const auto peaks = pulse_peaks(t, ts.columns[1], ts.columns[2]);
     io::TimeSeries p;

@@ -11,6 +11,7 @@
 #include "runner/experiments/avalanches/avalanche_summary.h"
 #include "runner/experiments/plots/plots_gnuplot.h"
 #include "runner/experiments/plots/plots_run.h"
+#include "runner/io/run_dir.h"
 #include "runner/io/timeseries_csv.h"
 
 namespace fs = std::filesystem;
@@ -81,20 +82,21 @@ std::vector<std::string> criticality_rows(const json& r) {
 }
 
 report::Section run_section(const fs::path& dir, const fs::path& page_dir, const fs::path& figs) {
-    const json j = read_json(dir / "run.json");
+    const io::RunRecord rec = io::read_run_record(dir);
+    const json j = io::run_record_json(rec);
     report::Section s;
     s.title = "Run " + dir.filename().string();
-    s.status = j.value("status", "unknown") == "completed" ? "ok" : j.value("status", "unknown");
-    s.engines = text(j, "engine") + (j.contains("flavour") ? " (" + text(j, "flavour") + ")" : "");
-    s.wall_s = number(j, "wall_s");
+    s.status = rec.status == "completed" ? "ok" : rec.status;
+    s.engines = rec.engine + (rec.flavour ? " (" + *rec.flavour + ")" : "");
+    s.wall_s = rec.wall_s;
     report::Table t{"run.json", {"field", "value"}, {}};
     for (const char* k : {"status", "message", "engine", "flavour", "stimulus", "tstop", "tmax", "dt", "points", "G_initial", "G_final"})
         if (j.contains(k)) t.rows.push_back({k, text(j, k)});
     if (j.contains("network")) t.rows.push_back({"network", text(j["network"], "summary")});
     s.tables.push_back(t);
-    if (j.contains("command")) s.commands.push_back(j["command"].get<std::string>());
-    if (fs::exists(dir / "timeseries.csv")) {
-        const auto ts = io::read_timeseries_csv(dir / "timeseries.csv", {{}, true});
+    if (j.contains("command")) s.commands.push_back(rec.command);
+    if (fs::exists(io::RunPaths{dir}.timeseries())) {
+        const auto ts = io::read_timeseries_csv(io::RunPaths{dir}.timeseries(), {{}, true});
         const fs::path out = figs / dir.filename();
         if (ts.find("G") != io::TimeSeries::npos && ts.find("t") != io::TimeSeries::npos) {
             plot_conductance(out, ts.column("t"), ts.column("G"), {}, 0, 0, "Network conductance of " + dir.filename().string());
@@ -278,7 +280,7 @@ report::Page report_for_directories(const std::vector<fs::path>& dirs, const fs:
         else if (fs::exists(dir / "lyapunov.json") || fs::exists(dir / "nlt.json")) add.push_back(lyapunov_section(dir, page_dir, figs));
         else if (fs::exists(dir / "sweep.csv")) add.push_back(sweep_section(dir, page_dir));
         else if (fs::exists(dir / "avalanches.json")) add.push_back(avalanches_section(dir, page_dir));
-        else if (fs::exists(dir / "run.json")) add.push_back(run_section(dir, page_dir, figs));
+        else if (fs::exists(io::RunPaths{dir}.record())) add.push_back(run_section(dir, page_dir, figs));
         else
             throw Error(dir.string() + ": not an nwn output directory (no report.json, ensemble.json, phase_diagram.csv, "
                                        "lyapunov.json, nlt.json, sweep.csv, avalanches.json or run.json)");

@@ -16,6 +16,7 @@
 #include "runner/experiments/run/interrupt.h"
 #include "runner/experiments/sweep/sweep_procs.h"
 #include "runner/experiments/sweep/sweep_summary.h"
+#include "runner/io/run_dir.h"
 #include "runner/jobs/job.h"
 
 namespace fs = std::filesystem;
@@ -174,8 +175,8 @@ bool run_members(const EnsembleSpec& s, std::vector<Group>& groups) {
         std::size_t n_missing = 0;
         for (auto* m : todo) {
             const auto finished = [](const fs::path& dir) {
-                const auto st = run_status(dir);
-                return st == "completed" || st == "failed";
+                const auto st = io::run_status(dir);
+                return st == io::RunStatus::Completed || st == io::RunStatus::Failed;
             };
             if (!jobs::merge_job_dir(s.merge, m->dir.lexically_relative(s.out), s.out, finished).empty() && member_ready(s, *m))
                 continue;
@@ -197,7 +198,7 @@ bool run_members(const EnsembleSpec& s, std::vector<Group>& groups) {
         jobs::Job job;
         job.commands = {member_command(s, *m)};
         job.dir = m->dir;
-        job.log = m->dir / "run.log";
+        job.log = io::RunPaths{m->dir}.log();
         job.cost = m->lx * m->lx;  // wires, hence junctions, grow with the area
         job.prepare = [](jobs::Job& j) { fs::create_directories(j.dir); };
         job.done = [&s, m, &finished, &bar](const jobs::JobExit& ex) {
@@ -210,7 +211,7 @@ bool run_members(const EnsembleSpec& s, std::vector<Group>& groups) {
             if (m->status == "pending") m->status = "failed";
             if (m->status != "completed" && !interrupted()) {
                 if (m->message.empty())
-                    m->message = "nwn run exited with " + std::to_string(ex.status) + "; see " + (m->dir / "run.log").string();
+                    m->message = "nwn run exited with " + std::to_string(ex.status) + "; see " + io::RunPaths{m->dir}.log().string();
                 std::cerr << "\nnwn ensemble: " << m->dir.string() << ": " << m->status << ": " << m->message << "\n";
             }
             bar.update(static_cast<double>(++finished));

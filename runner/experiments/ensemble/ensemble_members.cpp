@@ -5,7 +5,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "common/atomic_file.h"
 #include "common/error.h"
 #include "netlistgen/electrodes.h"
 #include "netlistgen/generator.h"
@@ -13,6 +12,7 @@
 #include "runner/experiments/avalanches/recording_input.h"
 #include "runner/experiments/avalanches/recording_input_lambda.h"
 #include "runner/experiments/run/run_recorder.h"
+#include "runner/io/run_dir.h"
 #include "runner/io/timeseries_csv.h"
 
 namespace fs = std::filesystem;
@@ -79,29 +79,29 @@ void count_junction_events(const EnsembleSpec& spec, const EnsembleMember& m) {
         ts.columns[0].push_back(j.t0 + static_cast<double>(i) * j.dt);
         ts.columns[1].push_back(j.events[i]);
     }
-    io::write_timeseries_csv(m.dir / "events.csv", ts, {kJunctionEventsComment});
-    if (!spec.keep_lambda) fs::remove(m.dir / "lambda.csv");
+    io::write_timeseries_csv(io::RunPaths{m.dir}.events(), ts, {kJunctionEventsComment});
+    if (!spec.keep_lambda) fs::remove(io::RunPaths{m.dir}.lambda());
 }
 
 }  // namespace
 
 bool member_ready(const EnsembleSpec& spec, EnsembleMember& m) {
-    const fs::path run_json = m.dir / "run.json";
+    const io::RunPaths files{m.dir};
     m.status = "pending";
     m.message.clear();
-    if (!fs::exists(run_json)) return false;
+    if (!fs::exists(files.record())) return false;
     try {
-        const auto j = nlohmann::json::parse(read_file(run_json));
-        m.status = j.value("status", std::string("failed"));
-        m.message = j.value("message", std::string());
-    } catch (const nlohmann::json::exception& e) {
+        const auto r = io::read_run_record(m.dir);
+        m.status = r.status;
+        m.message = r.message;
+    } catch (const Error& e) {
         m.status = "failed";
-        m.message = run_json.string() + ": not valid JSON";
+        m.message = e.what();
     }
     if (m.status != "completed") return false;
-    if (spec.events == "conductance") return fs::exists(m.dir / "timeseries.csv");
-    if (fs::exists(m.dir / "events.csv")) return true;
-    if (!fs::exists(m.dir / "lambda.csv")) {
+    if (spec.events == "conductance") return fs::exists(files.timeseries());
+    if (fs::exists(files.events())) return true;
+    if (!fs::exists(files.lambda())) {
         m.status = "pending";  // counted events lost: run again
         return false;
     }
@@ -129,11 +129,11 @@ EventTrains pooled_events(const EnsembleSpec& spec, const std::vector<const Ense
     EventTrains tr;
     tr.dt = spec.dt;
     for (const auto* m : members) {
-        const auto ts = io::read_timeseries_csv(m->dir / "events.csv", {{"t", "events"}});
+        const auto ts = io::read_timeseries_csv(io::RunPaths{m->dir}.events(), {{"t", "events"}});
         std::vector<int> ev;
         ev.reserve(ts.rows());
         for (double x : ts.columns[1]) ev.push_back(static_cast<int>(x));
-        if (ev.empty()) throw Error((m->dir / "events.csv").string() + ": no samples");
+        if (ev.empty()) throw Error(io::RunPaths{m->dir}.events().string() + ": no samples");
         tr.events.add(ev);
         tr.t0.push_back(ts.columns[0][0]);
         tr.source.push_back(m->seed);

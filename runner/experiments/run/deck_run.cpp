@@ -4,18 +4,15 @@
 #include <cmath>
 #include <memory>
 
-#include <nlohmann/json.hpp>
-
-#include "common/atomic_file.h"
 #include "common/error.h"
 #include "netlistgen/resource_paths.h"
 #include "netlistgen/solver_options.h"
 #include "runner/engine/ngspice_session.h"
 #include "runner/engine/ngspice_cli.h"
 #include "runner/experiments/run/interrupt.h"
-#include "runner/experiments/run/run_dir.h"
 #include "runner/io/raw_reader.h"
 #include "runner/io/raw_writer.h"
+#include "runner/io/run_dir.h"
 #include "runner/io/timeseries_csv.h"
 #include "runner/io/vector_names.h"
 
@@ -49,8 +46,8 @@ public:
                 cols.push_back(display_name(names_[k]));
                 spec.variables.push_back({cols.back(), ""});
             }
-        csv_ = std::make_unique<io::TimeSeriesCsvWriter>(dir_ / "timeseries.csv", cols);
-        if (raw_) raw_writer_ = std::make_unique<io::RawWriter>(dir_ / "run.raw", spec);
+        csv_ = std::make_unique<io::TimeSeriesCsvWriter>(io::RunPaths{dir_}.timeseries(), cols);
+        if (raw_) raw_writer_ = std::make_unique<io::RawWriter>(io::RunPaths{dir_}.raw(), spec);
         row_.resize(cols.size());
     }
     void point(double t, const double* values) {
@@ -94,7 +91,7 @@ std::optional<std::filesystem::path> optional_codemodel(const std::optional<std:
 RunResult run_deck(const DeckRunSpec& spec) {
     if (!std::filesystem::exists(spec.deck)) throw Error(spec.deck.string() + ": no such deck");
     if (spec.engine == Engine::Native) throw Error("the native engine runs networks, not decks");
-    prepare_run_dir(spec.out, {spec.deck});
+    io::prepare_run_dir(spec.out, {spec.deck});
     const auto cm = optional_codemodel(spec.codemodel);
     AllVectors out(spec.out, spec.raw);
     RunResult res;
@@ -159,12 +156,16 @@ RunResult run_deck(const DeckRunSpec& spec) {
     res.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     res.points = out.points_;
     res.t_last = out.last_t_;
-    nlohmann::json j{{"format", "nwnspice-run"}, {"version", 1}, {"status", res.status},
-                     {"command", spec.command_line}, {"engine", engine_name(spec.engine)},
-                     {"deck", std::filesystem::absolute(spec.deck).string()}, {"points", res.points},
-                     {"t_last", res.t_last}, {"wall_s", res.wall_s}};
-    if (!res.message.empty()) j["message"] = res.message;
-    write_file_atomic(spec.out / "run.json", j.dump(2) + "\n");
+    io::RunRecord record;
+    record.status = res.status;
+    record.message = res.message;
+    record.command = spec.command_line;
+    record.engine = engine_name(spec.engine);
+    record.deck = std::filesystem::absolute(spec.deck).string();
+    record.points = res.points;
+    record.t_last = res.t_last;
+    record.wall_s = res.wall_s;
+    io::write_run_record(spec.out, record);
     return res;
 }
 

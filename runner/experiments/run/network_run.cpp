@@ -19,10 +19,10 @@
 #include "runner/engine/ngspice_cli.h"
 #include "runner/engine/ngspice_session.h"
 #include "runner/experiments/run/interrupt.h"
-#include "runner/experiments/run/run_dir.h"
 #include "runner/experiments/run/ngspice_choice.h"
 #include "runner/experiments/run/run_recorder.h"
 #include "runner/io/raw_reader.h"
+#include "runner/io/run_dir.h"
 
 namespace nwn::exp {
 
@@ -153,7 +153,7 @@ void on_child(int pid) { set_interrupt_child(pid); }
 void run_cli(Context& c, RunRecorder& rec, RunResult& res) {
     const auto& dir = c.spec.out;
     const auto device = junction_device(c.flavour, c.spec.codemodel, c.spec.osdi);
-    auto cli = engine::run_ngspice_cli(dir, std::filesystem::absolute(dir / "deck.cir"), device, c.spec.wall_limit_s,
+    auto cli = engine::run_ngspice_cli(dir, std::filesystem::absolute(io::RunPaths{dir}.deck()), device, c.spec.wall_limit_s,
                                        on_child, interrupted, {c.ngspice.binary, c.ngspice.scripts_dir});
     res.status = cli.status;
     res.message = cli.message;
@@ -190,45 +190,33 @@ void run_cli(Context& c, RunRecorder& rec, RunResult& res) {
     std::filesystem::remove(*cli.raw, ec);
 }
 
-nlohmann::json params_json(const nwn_junction_params& p) {
-    nlohmann::json j;
-    for (const auto& name : net::junction_param_names()) j[name] = net::param_value(p, name);
-    return j;
-}
-
-void write_run_json(const Context& c, const RunResult& r) {
-    nlohmann::json j;
-    j["format"] = "nwnspice-run";
-    j["version"] = 1;
-    j["status"] = r.status;
-    if (!r.message.empty()) j["message"] = r.message;
-    j["command"] = c.spec.command_line;
-    j["engine"] = engine_name(c.spec.engine);
-    if (c.spec.engine != Engine::Native) j["flavour"] = net::flavour_name(c.flavour);
-    if (c.spec.engine == Engine::Native) j["nwnsim_compat"] = c.spec.nwnsim_compat;
-    j["network"] = {{"source", c.spec.network_source}, {"summary", net::summary(c.spec.network)},
-                    {"wires", c.spec.network.wires.size()}, {"junctions", c.spec.network.junctions.size()}};
-    if (c.spec.network.hop_distance) j["network"]["hop_distance"] = *c.spec.network.hop_distance;
-    j["electrodes"] = {{"driven", c.driven->name}, {"drain", c.drain->name}};
-    j["stimulus"] = c.spec.stimulus.spec();
-    j["tstop"] = c.spec.tstop;
-    j[c.spec.engine == Engine::Native ? "dt" : "tmax"] = c.spec.tmax;
-    j["preset"] = c.spec.preset;
-    j["params"] = params_json(c.params);
-    j["points"] = r.points;
-    j["t_last"] = r.t_last;
-    j["wall_s"] = r.wall_s;
-    for (const auto& [name, v] : r.solver)  // counts as integers, times as seconds
-        j["solver"][name] = name.size() > 2 && name.compare(name.size() - 2, 2, "_s") == 0 ? nlohmann::json(v)
-                                                                                          : nlohmann::json(static_cast<long long>(v));
-    auto num_or_null = [](double x) { return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(nullptr); };
-    j["G_initial"] = num_or_null(r.g_first);
-    j["G_final"] = num_or_null(r.g_last);
-    j["versions"] = {{"nwnspice", NWN_VERSION_STRING}, {"ngspice", NWN_NGSPICE_VERSION}};
-    if (!r.ngspice_version.empty()) j["versions"]["ngspice"] = r.ngspice_version;
-    if (!r.ngspice_library.empty()) j["ngspice_library"] = r.ngspice_library;
-    if (c.spec.engine == Engine::NgspiceCli) j["ngspice_binary"] = c.ngspice.binary;
-    write_file_atomic(c.spec.out / "run.json", j.dump(2) + "\n");
+void write_run_record(const Context& c, const RunResult& r) {
+    io::RunRecord record;
+    record.status = r.status;
+    record.message = r.message;
+    record.command = c.spec.command_line;
+    record.engine = engine_name(c.spec.engine);
+    if (c.spec.engine != Engine::Native) record.flavour = net::flavour_name(c.flavour);
+    if (c.spec.engine == Engine::Native) record.nwnsim_compat = c.spec.nwnsim_compat;
+    record.network = io::RunNetwork{c.spec.network_source, net::summary(c.spec.network), c.spec.network.wires.size(),
+                                    c.spec.network.junctions.size(), c.spec.network.hop_distance, nlohmann::json::object()};
+    record.electrodes = io::RunElectrodes{c.driven->name, c.drain->name, nlohmann::json::object()};
+    record.stimulus = c.spec.stimulus.spec();
+    record.tstop = c.spec.tstop;
+    (c.spec.engine == Engine::Native ? record.dt : record.tmax) = c.spec.tmax;
+    record.preset = c.spec.preset;
+    record.params = io::params_by_name(c.params);
+    for (const auto& [name, v] : r.solver) record.solver[name] = v;
+    record.G_initial = r.g_first;  // written as null when not finite
+    record.G_final = r.g_last;
+    record.versions = std::map<std::string, std::string>{{"nwnspice", NWN_VERSION_STRING}, {"ngspice", NWN_NGSPICE_VERSION}};
+    if (!r.ngspice_version.empty()) (*record.versions)["ngspice"] = r.ngspice_version;
+    if (!r.ngspice_library.empty()) record.ngspice_library = r.ngspice_library;
+    if (c.spec.engine == Engine::NgspiceCli) record.ngspice_binary = c.ngspice.binary;
+    record.points = r.points;
+    record.t_last = r.t_last;
+    record.wall_s = r.wall_s;
+    io::write_run_record(c.spec.out, record);
 }
 
 }  // namespace
@@ -255,7 +243,7 @@ RunResult run_network(const NetworkRunSpec& spec) {
     if (!spec.lambda0.empty() && spec.lambda0.size() != net.junctions.size())
         throw Error("initial states: " + std::to_string(spec.lambda0.size()) + " values for " +
                     std::to_string(net.junctions.size()) + " junctions");
-    prepare_run_dir(spec.out);
+    io::prepare_run_dir(spec.out);
 
     if (spec.engine == Engine::Native) {
         for (std::size_t k = 0; k < net.junctions.size(); ++k) c.junctions.push_back(k);
@@ -276,7 +264,7 @@ RunResult run_network(const NetworkRunSpec& spec) {
         if (no.flavour == net::Flavour::Subckt) no.subckt_library = net::find_subckt_library(spec.subckt_library);
         no.command_line = spec.command_line;
         c.deck = net::write_netlist(net, no);
-        write_file_atomic(spec.out / "deck.cir", c.deck);
+        write_file_atomic(io::RunPaths{spec.out}.deck(), c.deck);
     }
 
     RecorderOptions ro;
@@ -306,7 +294,7 @@ RunResult run_network(const NetworkRunSpec& spec) {
     res.g_first = rec.first_g();
     res.g_last = rec.last_g();
     rec.close();
-    write_run_json(c, res);
+    write_run_record(c, res);
     return res;
 }
 

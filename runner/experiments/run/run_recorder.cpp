@@ -6,6 +6,7 @@
 #include "common/cancel.h"
 #include "runner/analysis/junction_events.h"
 #include "runner/io/raw_writer.h"
+#include "runner/io/run_dir.h"
 #include "runner/io/timeseries_csv.h"
 
 namespace nwn::exp {
@@ -17,15 +18,15 @@ double conductance(double v, double i) {
 }  // namespace
 
 RunRecorder::RunRecorder(RecorderOptions options) : opt_(std::move(options)) {
-    ts_ = std::make_unique<io::TimeSeriesCsvWriter>(opt_.dir / "timeseries.csv",
+    ts_ = std::make_unique<io::TimeSeriesCsvWriter>(io::RunPaths{opt_.dir}.timeseries(),
                                                     std::vector<std::string>{"t", "V", "I", "G"});
     if (opt_.save_lambda && !opt_.lambda_names.empty()) {
         std::vector<std::string> names{"t"};
         names.insert(names.end(), opt_.lambda_names.begin(), opt_.lambda_names.end());
-        lam_ = std::make_unique<io::TimeSeriesCsvWriter>(opt_.dir / "lambda.csv", names);
+        lam_ = std::make_unique<io::TimeSeriesCsvWriter>(io::RunPaths{opt_.dir}.lambda(), names);
     }
     if (opt_.event_params && !opt_.lambda_names.empty()) {
-        ev_ = std::make_unique<io::TimeSeriesCsvWriter>(opt_.dir / "events.csv", std::vector<std::string>{"t", "events"},
+        ev_ = std::make_unique<io::TimeSeriesCsvWriter>(io::RunPaths{opt_.dir}.events(), std::vector<std::string>{"t", "events"},
                                                         std::vector<std::string>{kJunctionEventsComment});
         counter_ = std::make_unique<analysis::LevelCrossingCounter>(analysis::on_level(opt_.event_params->goff));
         g_.resize(opt_.lambda_names.size());
@@ -36,7 +37,7 @@ RunRecorder::RunRecorder(RecorderOptions options) : opt_(std::move(options)) {
         spec.variables = {{"time", "time"}, {"V", "voltage"}, {"I", "current"}, {"G", ""}};
         if (opt_.save_lambda)
             for (const auto& n : opt_.lambda_names) spec.variables.push_back({"v(" + n + ")", "voltage"});
-        raw_ = std::make_unique<io::RawWriter>(opt_.dir / "run.raw", spec);
+        raw_ = std::make_unique<io::RawWriter>(io::RunPaths{opt_.dir}.raw(), spec);
     }
     plam_.resize(opt_.lambda_names.size());
     row_.resize(opt_.lambda_names.size() + 1);

@@ -23,6 +23,7 @@
 #include "runner/experiments/sweep/sweep_procs.h"
 #include "runner/experiments/sweep/sweep_summary.h"
 #include "runner/experiments/sweep/sweep_table.h"
+#include "runner/io/run_dir.h"
 #include "runner/jobs/job.h"
 
 namespace nwn::exp {
@@ -356,8 +357,8 @@ SweepResult run_sweep(const SweepSpec& spec_in) {
         }
         const fs::path run = spec.out / dir_of(pt) / "run";
         const auto finished = [&](const fs::path& r) {
-            const std::string status = run_status(r);
-            return status == "completed" || (status == "failed" && !spec.retry_failed);
+            const io::RunStatus status = io::run_status(r);
+            return status == io::RunStatus::Completed || (status == io::RunStatus::Failed && !spec.retry_failed);
         };
         if (!spec.merge.empty())
             jobs::merge_job_dir(spec.merge, dir_of(pt), spec.out, [&](const fs::path& d) { return finished(d / "run"); });
@@ -394,18 +395,18 @@ SweepResult run_sweep(const SweepSpec& spec_in) {
         job.done = [&, pp](const jobs::JobExit& ex) {
             const SweepPoint& pt = *pp;
             const fs::path run = spec.out / dir_of(pt) / "run";
-            const std::string status = run_status(run);
+            const io::RunStatus status = io::run_status(run);
             // A run stopped by a signal (ours, or anyone's: kill -9 of a worker leaves no run.json) is
             // unfinished, not failed: resuming reruns it.
-            const bool unfinished = status != "completed" && status != "failed";
-            if (status == "interrupted" || (unfinished && (interrupted() || ex.signal != 0))) {
+            const bool unfinished = status != io::RunStatus::Completed && status != io::RunStatus::Failed;
+            if (status == io::RunStatus::Interrupted || (unfinished && (interrupted() || ex.signal != 0))) {
                 ++res.unfinished;
                 say(pt.key + (ex.signal && !interrupted() ? ": killed by signal " + std::to_string(ex.signal) + "; a resumed sweep reruns it"
                                                           : ": interrupted"));
                 return;
             }
             PointSummary s = summarize_run(run, plan.track, plan.measures);
-            if (status == "missing") {
+            if (status == io::RunStatus::Missing) {
                 s.status = "failed";
                 s.message = "nwn exited with status " + std::to_string(ex.status) + " (see " + (dir_of(pt) / "nwn.log").string() + ")";
             }

@@ -3,10 +3,8 @@
 #include <cmath>
 #include <limits>
 
-#include <nlohmann/json.hpp>
-
-#include "common/atomic_file.h"
 #include "common/error.h"
+#include "runner/io/run_dir.h"
 #include "runner/io/timeseries_csv.h"
 
 namespace nwn::exp {
@@ -55,35 +53,25 @@ std::vector<std::string> track_columns(const std::string& track) {
     return {track + "_initial", track + "_final", track + "_peak", "t_activation"};
 }
 
-std::string run_status(const std::filesystem::path& run_dir) {
-    const auto f = run_dir / "run.json";
-    if (!std::filesystem::exists(f)) return "missing";
-    try {
-        return nlohmann::json::parse(read_file(f)).value("status", "missing");
-    } catch (const std::exception&) {
-        return "missing";
-    }
-}
-
 PointSummary summarize_run(const std::filesystem::path& run_dir, const std::string& track,
                            const std::vector<Measure>& measures) {
     PointSummary p;
-    p.status = run_status(run_dir);
+    p.status = io::run_status_name(io::run_status(run_dir));
     p.track.assign(track_columns(track).size(), kNaN);
     p.measures.assign(measures.size(), kNaN);
     if (p.status != "completed") {
-        if (std::filesystem::exists(run_dir / "run.json")) {
+        if (std::filesystem::exists(io::RunPaths{run_dir}.record())) {
             try {
-                p.message = nlohmann::json::parse(read_file(run_dir / "run.json")).value("message", "");
-            } catch (const nlohmann::json::exception&) {
-                p.message = (run_dir / "run.json").string() + " is not a run record";
+                p.message = io::read_run_record(run_dir).message;
+            } catch (const Error& e) {
+                p.message = e.what();
             }
         }
         return p;
     }
     io::CsvReadOptions ro;
     ro.allow_nan = true;
-    const auto series = io::read_timeseries_csv(run_dir / "timeseries.csv", ro);
+    const auto series = io::read_timeseries_csv(io::RunPaths{run_dir}.timeseries(), ro);
     if (!track.empty()) {
         const auto x = tracked_values(series, track);
         const auto& t = series.column("t");

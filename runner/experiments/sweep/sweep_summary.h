@@ -15,14 +15,11 @@
 namespace nwn::exp {
 
 struct PointSummary {
-    std::string status;               // completed | failed | interrupted | missing
+    std::string status;               // completed | failed | interrupted | missing (io::run_status)
     std::vector<double> track;        // initial, final, peak, t_activation (NaN: none)
     std::vector<double> measures;     // one per measure (NaN: failed, as ngspice says)
     std::string message;              // why it failed
 };
-
-// Status from run.json ("missing" when there is none or it does not parse).
-std::string run_status(const std::filesystem::path& run_dir);
 
 // track = "" for none. Throws nwn::Error for a tracked vector that the run does not have.
 PointSummary summarize_run(const std::filesystem::path& run_dir, const std::string& track,
