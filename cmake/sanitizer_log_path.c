@@ -27,7 +27,11 @@ __attribute__((constructor)) static void nwn_ubsan_log_path(void) {
     path[n] = '\0';
     void* ubsan = dlopen("libubsan.so.1", RTLD_NOLOAD | RTLD_LAZY);
     if (!ubsan) return;
-    void (*set_path)(const char*) = (void (*)(const char*))dlsym(ubsan, "__sanitizer_set_report_path");
+    /* ISO C has no void* to function pointer conversion (-Wpedantic); POSIX guarantees the
+     * representations agree, so the bytes are copied. */
+    void* sym = dlsym(ubsan, "__sanitizer_set_report_path");
+    void (*set_path)(const char*) = NULL;
+    if (sym) memcpy(&set_path, &sym, sizeof set_path);
     if (set_path) set_path(path);
     dlclose(ubsan);  /* drops only the reference RTLD_NOLOAD took */
 }

@@ -38,7 +38,7 @@ struct Electrode {
     bool bar = false;
     double link_conductance = 0.1;  // S, bars only
     // Bars: the rectangle that selected the wires (x0, y0, x1, y1), for pictures; empty otherwise.
-    std::vector<double> region;
+    std::vector<double> region{};
 };
 
 // How the network was made, kept in the JSON file for provenance.

@@ -132,7 +132,7 @@ json parse_document(const std::string& text, const Reader& r) {
     struct Frame {
         bool array;
         std::size_t done = 0;  // arrays: elements completed, i.e. the index of the one being read
-        std::string key;       // objects: the last key read
+        std::string key{};     // objects: the last key read
     };
     std::vector<Frame> stack;
     auto path = [&] {

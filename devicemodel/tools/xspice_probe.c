@@ -11,14 +11,24 @@
 #include "ngspice/devdefs.h"
 #include "ngspice/mifdefs.h"
 
+/* A function symbol of the library. ISO C has no conversion from dlsym's void* to a function
+ * pointer; POSIX guarantees the representations agree, so the bytes are copied. */
+typedef void* (*getter)(void);
+static getter function_symbol(void* h, const char* name) {
+    void* sym = dlsym(h, name);
+    getter f = NULL;
+    if (sym) memcpy(&f, &sym, sizeof f);
+    return f;
+}
+
 static int check(const char* path) {
     void* h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
     if (!h) {
         printf("%s: cannot load: %s\n", path, dlerror());
         return 1;
     }
-    void* (*devnum)(void) = (void* (*)(void))dlsym(h, "CMdevNum");
-    void* (*devs)(void) = (void* (*)(void))dlsym(h, "CMdevs");
+    getter devnum = function_symbol(h, "CMdevNum");
+    getter devs = function_symbol(h, "CMdevs");
     if (!devnum || !devs) {
         printf("%s: not an XSPICE code-model library (no CMdevNum/CMdevs)\n", path);
         return 1;

@@ -160,9 +160,13 @@ ResampleSummary run_resamples(const DiscretePowerLaw& law, double tau, double ks
     return s;
 }
 
+// A GCC/Clang extension (hence __extension__: -Wpedantic would flag it): the products of two
+// int64 need 128 bits.
+__extension__ using int128 = __int128;
+
 // Cross-multiplied so equal ratios compare equal (their logarithms might not).
 bool wider(std::int64_t lo1, std::int64_t hi1, std::int64_t lo2, std::int64_t hi2) {
-    return static_cast<__int128>(hi1) * lo2 > static_cast<__int128>(hi2) * lo1;
+    return static_cast<int128>(hi1) * lo2 > static_cast<int128>(hi2) * lo1;
 }
 
 }  // namespace

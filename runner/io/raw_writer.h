@@ -26,9 +26,9 @@ struct RawColumn {
 struct RawPlotSpec {
     std::string title = "nwnspice";
     std::string plotname = "Transient Analysis";
-    std::vector<RawColumn> variables;  // the first is the scale (time, frequency, ...)
+    std::vector<RawColumn> variables{};  // the first is the scale (time, frequency, ...)
     bool complex = false;
-    std::string date;  // empty: the current local time, in ngspice's format
+    std::string date{};  // empty: the current local time, in ngspice's format
 };
 
 class RawWriter {

@@ -32,8 +32,8 @@ struct TimeSeries {
 };
 
 struct CsvReadOptions {
-    std::vector<std::string> columns;  // empty: every column in file order; else these, in this order
-    bool allow_nan = false;            // accept nan and inf values (otherwise they are errors)
+    std::vector<std::string> columns{};  // empty: every column in file order; else these, in this order
+    bool allow_nan = false;              // accept nan and inf values (otherwise they are errors)
 };
 
 // Only the selected columns are parsed as numbers; every row must still have the header's field count.

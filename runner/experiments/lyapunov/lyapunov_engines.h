@@ -55,7 +55,7 @@ struct EngineSetup {
     const net::Network& network;
     const net::Stimulus& stimulus;
     nwn_junction_params params;
-    EngineChoice choice;
+    EngineChoice choice{};
 };
 
 // The engine named by choice.engine (or by `engine` when given).
