@@ -45,6 +45,7 @@ int mpi_workers() { return g_workers; }
 
 bool mpi_built() { return false; }
 MpiSession::MpiSession(int&, char**&) {
+    if (!launched_by_mpi()) return;
     // N copies of one command would each run everything into the same directory.
     for (const char* v : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE"})
         if (const char* n = std::getenv(v); n && std::atoi(n) > 1)

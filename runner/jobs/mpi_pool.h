@@ -37,7 +37,7 @@ public:
 
 private:
     int rank_ = 0, size_ = 1;
-    bool initialized_ = false;
+    [[maybe_unused]] bool initialized_ = false;  // unused in a build without MPI
 };
 
 bool mpi_built();
