@@ -33,13 +33,18 @@ struct Job {
 // Runs every job, at most `parallel` at once locally (0: the number of cores; ignored under MPI, where
 // each worker rank runs one at a time). On interrupt (common/cancel.h) no job starts any more and the
 // running ones are asked to stop; returns once every started job has ended.
-void run_jobs(std::vector<Job>& jobs, unsigned parallel);
+// Returns how many jobs were started (each has ended and had its done() called).
+std::size_t run_jobs(std::vector<Job>& jobs, unsigned parallel);
 
 // MPI worker ranks run_jobs() hands jobs to; 0 when this nwn runs without MPI (mpi_pool.h).
 int mpi_workers();
 
 // The local pool alone (fork/exec), whatever the MPI state.
-void run_local_jobs(std::vector<Job>& jobs, unsigned parallel);
+std::size_t run_local_jobs(std::vector<Job>& jobs, unsigned parallel);
+
+// Runs one program (PATH lookup) to completion in `dir`, stdout and stderr appended to `log`, stdin from
+// /dev/null, dying with this process (gnuplot); its exit status (127: not found, 126: not started).
+int run_and_wait(const Argv& command, const std::filesystem::path& dir, const std::filesystem::path& log);
 
 // Start order: by decreasing cost, ties in the given order.
 std::vector<std::size_t> start_order(const std::vector<Job>& jobs);

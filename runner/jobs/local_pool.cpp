@@ -92,7 +92,7 @@ std::vector<std::size_t> start_order(const std::vector<Job>& jobs) {
     return order;
 }
 
-void run_local_jobs(std::vector<Job>& jobs, unsigned parallel) {
+std::size_t run_local_jobs(std::vector<Job>& jobs, unsigned parallel) {
     if (parallel == 0) parallel = std::max(1u, std::thread::hardware_concurrency());
     const auto order = start_order(jobs);
     struct Running {
@@ -127,11 +127,35 @@ void run_local_jobs(std::vector<Job>& jobs, unsigned parallel) {
                    std::chrono::duration<double>(Clock::now() - r.start).count(), false};
         if (jobs[r.job].done) jobs[r.job].done(ex);
     }
+    return next;
 }
 
-void run_jobs(std::vector<Job>& jobs, unsigned parallel) {
-    if (mpi_workers() > 0) run_mpi_jobs(jobs);
-    else run_local_jobs(jobs, parallel);
+std::size_t run_jobs(std::vector<Job>& jobs, unsigned parallel) {
+    return mpi_workers() > 0 ? run_mpi_jobs(jobs) : run_local_jobs(jobs, parallel);
+}
+
+int run_and_wait(const Argv& command, const std::filesystem::path& dir, const std::filesystem::path& log) {
+    const pid_t parent = ::getpid();
+    const pid_t pid = ::fork();
+    if (pid < 0) return 126;
+    if (pid == 0) {
+        die_with_parent(parent);
+        if (::chdir(dir.c_str()) != 0) ::_exit(126);
+        const int in = ::open("/dev/null", O_RDONLY);
+        if (in >= 0) ::dup2(in, 0);
+        const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+        if (fd >= 0) {
+            ::dup2(fd, 1);
+            ::dup2(fd, 2);
+        }
+        auto v = c_argv(command);
+        ::execvp(v[0], v.data());
+        ::_exit(127);
+    }
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    return exit_code(status);
 }
 
 }  // namespace nwn::jobs

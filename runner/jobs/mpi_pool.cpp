@@ -54,7 +54,7 @@ MpiSession::MpiSession(int&, char**&) {
 }
 MpiSession::~MpiSession() = default;
 int MpiSession::serve(const CommandRunner&) { return 0; }
-void run_mpi_jobs(std::vector<Job>& jobs) { run_local_jobs(jobs, 0); }
+std::size_t run_mpi_jobs(std::vector<Job>& jobs) { return run_local_jobs(jobs, 0); }
 
 #else
 
@@ -192,7 +192,7 @@ int MpiSession::serve(const CommandRunner& run) {
     return 0;
 }
 
-void run_mpi_jobs(std::vector<Job>& jobs) {
+std::size_t run_mpi_jobs(std::vector<Job>& jobs) {
     const auto order = start_order(jobs);
     const std::string cwd = std::filesystem::current_path().string();
     std::deque<int> idle;
@@ -229,6 +229,7 @@ void run_mpi_jobs(std::vector<Job>& jobs) {
         if (ex.cancelled) request_cancel();  // that rank was stopped: stop handing out work, as a local Ctrl-C does
         if (job.done) job.done(ex);
     }
+    return next;
 }
 
 #endif

@@ -41,6 +41,6 @@ private:
 };
 
 bool mpi_built();
-void run_mpi_jobs(std::vector<Job>& jobs);
+std::size_t run_mpi_jobs(std::vector<Job>& jobs);  // as run_jobs()
 
 }  // namespace nwn::jobs

@@ -37,6 +37,14 @@ void check_merge_dirs(const std::vector<fs::path>& shards, const fs::path& out) 
     }
 }
 
+void refuse_unmerged(const std::vector<std::string>& missing, const std::string& what) {
+    if (missing.empty()) return;
+    std::string names;
+    for (std::size_t k = 0; k < missing.size() && k < 5; ++k) names += (k ? ", " : "") + missing[k];
+    throw Error("--merge: " + std::to_string(missing.size()) + " " + what + "(s) not finished in any shard (" + names +
+                (missing.size() > 5 ? ", ..." : "") + "): run or resume their shards first");
+}
+
 fs::path merge_job_dir(const std::vector<fs::path>& shards, const fs::path& rel, const fs::path& out,
                        const std::function<bool(const fs::path&)>& finished) {
     for (const auto& s : shards) {

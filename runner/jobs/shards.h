@@ -28,6 +28,9 @@ std::filesystem::path merge_job_dir(const std::vector<std::filesystem::path>& sh
                                     const std::filesystem::path& out,
                                     const std::function<bool(const std::filesystem::path&)>& finished);
 
+// After gathering: throws nwn::Error naming (up to five of) the `what`s no shard finished, if any.
+void refuse_unmerged(const std::vector<std::string>& missing, const std::string& what);
+
 // The shard directories of --merge: each must exist and differ from --out; throws nwn::Error.
 void check_merge_dirs(const std::vector<std::filesystem::path>& shards, const std::filesystem::path& out);
 

@@ -15,7 +15,6 @@
 #include "runner/experiments/ensemble/ensemble_members.h"
 #include "runner/experiments/run/interrupt.h"
 #include "runner/experiments/sweep/sweep_procs.h"
-#include "runner/experiments/sweep/sweep_summary.h"
 #include "runner/io/run_dir.h"
 #include "runner/jobs/job.h"
 
@@ -171,8 +170,7 @@ bool run_members(const EnsembleSpec& s, std::vector<Group>& groups) {
             if (!member_ready(s, m)) todo.push_back(&m);
         }
     if (!s.merge.empty()) {
-        std::string missing;
-        std::size_t n_missing = 0;
+        std::vector<std::string> missing;
         for (auto* m : todo) {
             const auto finished = [](const fs::path& dir) {
                 const auto st = io::run_status(dir);
@@ -181,11 +179,9 @@ bool run_members(const EnsembleSpec& s, std::vector<Group>& groups) {
             if (!jobs::merge_job_dir(s.merge, m->dir.lexically_relative(s.out), s.out, finished).empty() && member_ready(s, *m))
                 continue;
             if (m->status == "failed") continue;  // as final as in the shard: a single run ends with it failed too
-            if (n_missing++ < 5) missing += (missing.empty() ? "" : ", ") + m->dir.lexically_relative(s.out).string();
+            missing.push_back(m->dir.lexically_relative(s.out).string());
         }
-        if (n_missing)
-            throw Error("--merge: " + std::to_string(n_missing) + " member(s) not finished in any shard (" + missing +
-                        (n_missing > 5 ? ", ..." : "") + "): run or resume their shards first");
+        jobs::refuse_unmerged(missing, "member");
         return true;
     }
     if (!s.quiet)

@@ -20,6 +20,8 @@
 
 namespace nwn::exp {
 
+using jobs::Argv;
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -172,7 +174,7 @@ PhaseDiagramResult run_phase_diagram(const PhaseDiagramSpec& spec_in) {
     PhaseDiagramResult res;
     res.points = points.size();
     std::vector<const Point*> todo;
-    std::string missing;
+    std::vector<std::string> missing;
     for (const auto& p : points) {
         const auto finished = [&](const fs::path& dir) {
             const std::string st = point_status(spec, Point{p.amplitude, p.frequency, dir});
@@ -181,16 +183,15 @@ PhaseDiagramResult run_phase_diagram(const PhaseDiagramSpec& spec_in) {
         if (!spec.merge.empty() && !finished(p.dir))
             jobs::merge_job_dir(spec.merge, p.dir.lexically_relative(spec.out), spec.out, finished);
         if (finished(p.dir)) ++res.reused;
-        else if (!spec.merge.empty()) missing += (missing.empty() ? "" : ", ") + phase_point_name(p.amplitude, p.frequency);
+        else if (!spec.merge.empty()) missing.push_back(phase_point_name(p.amplitude, p.frequency));
         else todo.push_back(&p);
     }
-    if (!missing.empty()) throw Error("--merge: point(s) not finished in any shard (" + missing + "): run or resume their shards first");
+    jobs::refuse_unmerged(missing, "point");
     say(std::to_string(res.points) + " points" + (spec.shard.whole() ? "" : " in shard " + spec.shard.label()) + ": " +
         std::to_string(res.reused) + " done earlier, " + std::to_string(todo.size()) + " to run, " +
         (jobs::mpi_workers() ? std::to_string(jobs::mpi_workers()) + " MPI workers" : std::to_string(spec.jobs) + " at a time"));
 
     install_interrupt_handler();
-    std::size_t ended = 0;
     std::vector<jobs::Job> list;
     for (const auto* pp : todo) {
         jobs::Job job;
@@ -202,7 +203,6 @@ PhaseDiagramResult run_phase_diagram(const PhaseDiagramSpec& spec_in) {
             fs::create_directories(j.dir);
         };
         job.done = [&, pp](const jobs::JobExit& ex) {
-            ++ended;
             const Point& p = *pp;
             const PhaseRow r = row_of(spec, p);
             if (r.status != "completed" && r.status != "failed") {
@@ -221,9 +221,9 @@ PhaseDiagramResult run_phase_diagram(const PhaseDiagramSpec& spec_in) {
         };
         list.push_back(std::move(job));
     }
-    jobs::run_jobs(list, static_cast<unsigned>(spec.jobs));
+    const std::size_t started = jobs::run_jobs(list, static_cast<unsigned>(spec.jobs));
     res.interrupted = interrupted();
-    res.unfinished += list.size() - ended;
+    res.unfinished += list.size() - started;
 
     std::vector<PhaseRow> rows;
     for (const auto& p : points) rows.push_back(row_of(spec, p));

@@ -9,6 +9,7 @@
 #include "runner/experiments/lyapunov/nlt_run.h"
 #include "runner/experiments/lyapunov/phase_diagram.h"
 #include "runner/experiments/sweep/sweep_procs.h"
+#include "runner/jobs/job.h"
 
 namespace nwn::exp {
 
@@ -94,7 +95,7 @@ bool plot_phase_diagram(const PhaseDiagramSpec& s, const std::vector<PhaseRow>& 
         scripts.push_back("nlt_vs_lambda.gp");
     }
     for (const auto& gp : scripts) {
-        const int rc = run_and_wait({"gnuplot", gp}, s.out, std::filesystem::absolute(s.out / "gnuplot.log"));
+        const int rc = jobs::run_and_wait({"gnuplot", gp}, s.out, std::filesystem::absolute(s.out / "gnuplot.log"));
         if (rc != 0) {
             why = rc == 127 ? "gnuplot is not installed (the .gp scripts and data are in place)"
                             : "gnuplot failed on " + gp + " (see gnuplot.log)";

@@ -28,6 +28,8 @@
 
 namespace nwn::exp {
 
+using jobs::Argv;
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -370,10 +372,9 @@ SweepResult run_sweep(const SweepSpec& spec_in) {
         todo.push_back(&pt);
     }
     if (!spec.merge.empty() && !todo.empty()) {
-        std::string missing;
-        for (std::size_t k = 0; k < todo.size() && k < 5; ++k) missing += (k ? ", " : "") + todo[k]->key;
-        throw Error("--merge: " + std::to_string(todo.size()) + " point(s) not finished in any shard (" + missing +
-                    (todo.size() > 5 ? ", ..." : "") + "): run or resume their shards first");
+        std::vector<std::string> missing;
+        for (const auto* pt : todo) missing.push_back(pt->key);
+        jobs::refuse_unmerged(missing, "point");
     }
     say(std::to_string(res.points) + " points" + (spec.shard.whole() ? "" : " in shard " + spec.shard.label()) + ": " +
         std::to_string(res.reused) + " done earlier, " + std::to_string(todo.size()) + " to run, " +
@@ -420,9 +421,7 @@ SweepResult run_sweep(const SweepSpec& spec_in) {
         };
         list.push_back(std::move(job));
     }
-    jobs::run_jobs(list, static_cast<unsigned>(spec.jobs));
-    std::size_t started = 0;
-    for (const auto& j : list) started += !j.commands.empty();
+    const std::size_t started = jobs::run_jobs(list, static_cast<unsigned>(spec.jobs));
     res.interrupted = interrupted();
     res.unfinished += todo.size() - started;
     for (const auto* pt : mine)

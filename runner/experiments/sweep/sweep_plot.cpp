@@ -10,6 +10,7 @@
 #include "netlistgen/text_parse.h"
 #include "netlistgen/text_parse.h"
 #include "runner/experiments/sweep/sweep_procs.h"
+#include "runner/jobs/job.h"
 
 namespace nwn::exp {
 
@@ -103,7 +104,7 @@ std::filesystem::path write_sweep_plot(const std::filesystem::path& dir, const S
     }
     std::error_code ec;
     std::filesystem::remove(dir / "sweep.svg", ec);
-    const int rc = run_and_wait({"gnuplot", "sweep.gp"}, dir, dir / "gnuplot.log");
+    const int rc = jobs::run_and_wait({"gnuplot", "sweep.gp"}, dir, dir / "gnuplot.log");
     if (rc == 127) {
         if (note) *note = "gnuplot is not installed: the plot script is " + (dir / "sweep.gp").string();
         return {};

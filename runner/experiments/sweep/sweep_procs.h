@@ -1,5 +1,4 @@
-// Around the jobs of sweeps, phase diagrams and ensembles (runner/jobs runs them): the lock of their
-// directory, and gnuplot. Job processes die with the scheduler (SIGTERM, PR_SET_PDEATHSIG) and
+// The lock of the directory of a sweep, phase diagram or ensemble (runner/jobs runs their jobs). Job processes die with the scheduler (SIGTERM, PR_SET_PDEATHSIG) and
 // `nwn run` answers SIGTERM by recording "interrupted" — so a killed sweep never leaves a point
 // half-run that looks complete, and never a stray simulation writing into a directory being resumed.
 #pragma once
@@ -9,16 +8,11 @@
 
 namespace nwn::exp {
 
-using Argv = std::vector<std::string>;
-
 // An exclusive flock on DIR/<name>.lock for the life of a sweep, phase diagram or ensemble (`who` is
 // "nwn sweep", ..., <name> its last word). The descriptor is deliberately inherited by the workers, so
 // the lock outlives a killed parent until its last worker has exited: a resume then waits (up to
 // wait_s) instead of starting duplicates in a directory still being written.
 // Throws nwn::Error when the lock stays taken.
 void lock_work_dir(const std::filesystem::path& dir, const std::string& who, double wait_s);
-
-// Runs one command to completion in `dir` (for gnuplot); returns its exit status (127: not found).
-int run_and_wait(const Argv& command, const std::filesystem::path& dir, const std::filesystem::path& log);
 
 }  // namespace nwn::exp
