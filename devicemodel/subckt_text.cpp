@@ -17,30 +17,6 @@ std::string num(double x) {
     return buf;
 }
 
-// Parameter reference, substituted by ngspice's numparam.
-std::string P(const char* name) { return std::string("{") + name + "}"; }
-std::string par(const std::string& s) { return "(" + s + ")"; }
-
-// The smoothing primitives of junction.h as B-source expressions (w is a parameter reference).
-std::string relu(const std::string& x, const std::string& w) {
-    std::string X = par(x);
-    return "(" + X + ">=" + w + " ? " + X + " : (" + X + "<=-" + w + " ? 0 : (" + X + "+" + w + ")*(" + X +
-           "+" + w + ")/(4*" + w + ")))";
-}
-// junction.h's tests (x >= w && x > 0, x <= -w && x < 0) with one comparison each, the same function for
-// w >= 0 (nwn_params_check): at x = +-w the ramp is +-1 already. A '&&' costs ngspice five tree nodes.
-std::string sign(const std::string& x, const std::string& w) {
-    std::string X = par(x), u = "(" + X + "/" + w + ")";
-    return "(" + X + ">" + w + " ? 1 : (" + X + "<-" + w + " ? -1 : (" + w + "<=0 ? 0 : " + u + "*(2-abs(" + u + ")))))";
-}
-// The C1 polynomial u^2 (3 - 2u) that junction.h's step and window follow over their bands.
-std::string smoothstep(const std::string& u) { return u + "*" + u + "*(3-2*" + u + ")"; }
-std::string step(const std::string& x, const std::string& w) {
-    std::string X = par(x), u = "((" + X + "+" + w + ")/(2*" + w + "))";
-    // junction.h's x >= w && x >= 0, then x <= -w && x < 0: for w >= 0 the second half of each is implied
-    return "(" + X + ">=" + w + " ? 1 : (" + X + "<=-" + w + " ? 0 : " + smoothstep(u) + "))";
-}
-
 // A piecewise function as one ternary chain: the first piece whose condition holds gives the value; the
 // last piece has no condition. ngspice evaluates a ternary's condition and only the branch it takes, and
 // differentiates it branch by branch under the same (shared) condition, so an evaluation costs the
@@ -57,18 +33,7 @@ std::string chain(const std::vector<Piece>& pieces) {
     }
     throw std::logic_error("subckt_text: a piecewise chain needs an unconditional last piece");
 }
-// The pieces of relu(a - |x|) smoothed (tent() below), to compose a function with the tent
-// piece by piece instead of nesting the whole chain inside it at every use.
-std::vector<Piece> tent_pieces(const std::string& x, const std::string& a, const std::string& w) {
-    const std::string ax = "abs(" + x + ")";
-    return {{ax + ">=" + a + "+" + w, "0"},
-            {ax + ">=" + a + "-" + w, "(" + a + "+" + w + "-" + ax + ")*(" + a + "+" + w + "-" + ax + ")/(4*" + w + ")"},
-            {ax + ">=" + w, a + "-" + ax},
-            {"", a + "-((" + x + ")*(" + x + ")+" + w + "*" + w + ")/(2*" + w + ")"}};
-}
-// relu(a - |x|) smoothed as junction.h's relu(x+a) - 2 relu(x) + relu(x-a) (valid for w <= a/2), written
-// piecewise in |x|: a quarter of the cost of the three relus in ngspice's expression evaluator.
-std::string tent(const std::string& x, const std::string& a, const std::string& w) { return chain(tent_pieces(x, a, w)); }
+std::string sq(const std::string& x) { return "(" + x + ")*(" + x + ")"; }
 
 }  // namespace
 
@@ -84,8 +49,25 @@ std::string subckt_default_params() {
 }
 
 std::string subckt_library_text() {
-    const std::string V = "v(vj)", L = "v(l)", aV = "abs(v(vj))", aL = "abs(v(l))";
-    const std::string wv = P("vsmooth"), wl = P("lsmooth");
+    // junction.h's functions, piece by piece at their own band edges (relu, step, tent, sign and window are
+    // polynomials of one piece per band), each piece with its constants folded into numbers.
+    const std::string V = "v(vj)", L = "v(l)", S = "v(s)", F = "v(f0)", aV = "abs(v(vj))", aL = "abs(v(l))";
+    // Constants of the parameters as subcircuit .params: numparam evaluates those to one number per
+    // instance, while it copies a {...} inside a B-source's expression in as an expression, and ngspice 39
+    // does not simplify an expression tree (only the derivative trees it builds), so `{lcrit}+{lsmooth}`
+    // would cost three tree nodes at every evaluation where `{k}` costs one.
+    std::vector<std::pair<std::string, std::string>> consts;  // expression, name
+    // A width that may be 0 (a hard rule) divides as max(w, 1e-300): the pieces that use the quotient are
+    // then never taken, and numparam must not divide by 0 when it reads the instance.
+    auto K = [&](std::string e) {
+        for (const auto& [w, safe] : {std::pair<std::string, std::string>{"LS", "max(lsmooth,1e-300)"}, {"VS", "max(vsmooth,1e-300)"}, {"LZ", "max(lzero,1e-300)"}})
+            for (auto at = e.find(w); at != std::string::npos; at = e.find(w)) e.replace(at, w.size(), safe);
+        if (e.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos) return "{" + e + "}";  // a parameter itself
+        for (const auto& [expr, name] : consts)
+            if (expr == e) return "{" + name + "}";
+        consts.emplace_back(e, "nwn_k" + std::to_string(consts.size() + 1));
+        return "{" + consts.back().second + "}";
+    };
     std::ostringstream os;
     os << "* nwnjunction: memristive nanowire junction as a portable ngspice subcircuit.\n"
           "* Generated by nwn_devgen from devicemodel/junction.h (nwnspice): do not edit.\n"
@@ -93,66 +75,76 @@ std::string subckt_library_text() {
           "* capacitor of cstate farads inside (cstate sets only the node's tolerances, see junction.h).\n"
           "* Set the initial state with .ic v(<l node>)=... and .tran ... uic.\n"
           "* A leak of time constant 1e12 s keeps l determined at a DC operating point.\n"
-          "* Cost: ngspice 39 walks each B-source's expression tree, and one derivative tree per variable,\n"
-          "* node by node at every Newton iteration and again in its convergence test; past a few hundred\n"
-          "* junctions the trees no longer fit in the caches and every node visited is a memory access.\n"
-          "* So there are three sources, each a chain of regimes (nested conditionals) in which ngspice walks only\n"
-          "* the conditions up to the regime taken and that regime's short formula. The rate f0 is a node\n"
-          "* (a B current into 1 ohm) in mV/s, well above vntol.\n";
-    os << ".subckt nwnjunction a b l params: " << subckt_default_params() << "\n";
+          "* Cost: ngspice 39 walks each B-source's expression tree, and one derivative tree per variable, at\n"
+          "* every Newton iteration and again in its convergence test, and does not simplify the expression\n"
+          "* itself. So every constant is a .param that numparam evaluates, each source is a short chain of\n"
+          "* regimes (nested conditionals: ngspice walks only the conditions up to the regime taken and that\n"
+          "* regime's formula) reading at most two variables, and what several formulas share is a node of its\n"
+          "* own (a B current into 1 ohm): the junction voltage vj, the tunnelling gap s (nm), the rate f0 (mV/s).\n";
+    std::ostringstream body;
     auto node = [&](const std::string& name, const std::string& expr) {
-        os << "B" << name << " 0 " << name << " I = " << expr << "\nR" << name << " " << name << " 0 1\n";
+        body << "B" << name << " 0 " << name << " I = " << expr << "\nR" << name << " " << name << " 0 1\n";
     };
-    os << "Evj vj 0 a b 1\n";
+    body << "Gvj 0 vj a b 1\nRvj vj 0 1\n";
 
-    // Conductance, inline in the current source (a G node would start at 0 S under uic and leave the
-    // wires floating): the tunnelling formula composed with each piece of the gap s = smax*tent/lcrit,
-    // so each regime of lambda holds its own short formula. The binary switch: step(|lambda| - lcrit) is
-    // junction.h's step(l - lcrit) + step(-l - lcrit) exactly. ngspice keeps the branch that {binary}
-    // rules out in the expression but drops it from the derivatives, and never walks it.
-    const std::string pre = "(2/" + P("area") + ")/sqrt(" + P("phi") + ")/" + num(NWN_TUNNEL_J1);
-    const std::string c0 = num(NWN_TUNNEL_C0) + "*" + P("phi") + "*" + P("phi");
-    std::vector<Piece> g = tent_pieces(L, P("lcrit"), wl);
-    for (auto& p : g) {
-        const std::string s = "(" + P("smax") + "/" + P("lcrit") + "*(" + p.value + "))";
-        p.value = "1/(" + pre + "*" + s + "*exp(" + c0 + "*" + s + ") + 1/" + P("gon") + ") + " + P("goff");
-    }
-    os << "Bj a b I = " << V << "*(" << P("binary") << ">0.5 ? " << P("goff") << "+(" << P("gon") << "-" << P("goff") << ")*"
-       << step(aL + "-" + P("lcrit"), wl) << " : " << chain(g) << ")\n";
+    // Gap s = smax*tent(lambda; lcrit, lsmooth)/lcrit: formed filaments first, then from lambda = 0 outwards.
+    node("s", chain({{aL + ">=" + K("lcrit+lsmooth"), "0"},
+                     {aL + "<" + K("lsmooth"), K("smax/lcrit*(lcrit-lsmooth/2)") + "-" + L + "*" + L + "*" + K("smax/lcrit/(2*LS)")},
+                     {aL + "<" + K("lcrit-lsmooth"), K("smax") + "-" + K("smax/lcrit") + "*" + aL},
+                     {"", K("smax/lcrit/(4*LS)") + "*" + sq(K("lcrit+lsmooth") + "-" + aL)}}));
 
-    // Rate f0 = set(V) - boost*tent(V)*sign(lambda) in mV/s, piecewise in |V| (vreset <= vset): the
-    // set branch alone above vset's band, the whole smoothed formula inside it, 0 between the bands,
-    // then the reset alone (tent's pieces), sign(lambda) inline where the reset acts.
-    const std::string set_sign = "(" + V + ">0 ? 1 : -1)";
-    const std::string reset = "-1e3*" + P("boost") + "*" + sign(L, P("lzero")) + "*";
-    std::vector<Piece> f0 = {
-        {aV + ">=" + P("vset") + "+" + wv, "1e3*(" + V + ">0 ? " + V + "-" + P("vset") + " : " + V + "+" + P("vset") + ")"},
-        {aV + ">=" + P("vset") + "-" + wv,
-         "1e3*" + set_sign + "*" + relu(aV + "-" + P("vset"), wv) + reset + tent(V, P("vreset"), wv)}};
-    for (const auto& p : tent_pieces(V, P("vreset"), wv))  // tent's first piece, 0, is the dead zone between the thresholds
-        f0.push_back({p.when, p.value == "0" ? "0" : reset + "(" + p.value + ")"});
-    node("f0", chain(f0));
+    // Current: the tunnelling formula of the gap node, a constant once the gap is closed (a G node would
+    // start at 0 S under uic and leave the wires floating; s starting at 0 is a closed gap). The binary
+    // switch, step(|lambda| - lcrit) (junction.h's step(l - lcrit) + step(-l - lcrit) exactly), sits in the
+    // branch that {binary>0.5} rules out: ngspice never walks it and drops it from the derivatives.
+    const std::string u = "(" + aL + "-" + K("lcrit-lsmooth") + ")*" + K("1/(2*LS)");
+    const std::string binary = K("goff") + "+" + K("gon-goff") + "*" +
+                               chain({{aL + ">=" + K("lcrit+lsmooth"), "1"}, {aL + "<=" + K("lcrit-lsmooth"), "0"}, {"", sq(u) + "*(3-2*" + u + ")"}});
+    const std::string g = "1/(" + K("2/area/sqrt(phi)/" + num(NWN_TUNNEL_J1)) + "*" + S + "*exp(" + K(num(NWN_TUNNEL_C0) + "*phi*phi") + "*" + S +
+                          ")+" + K("1/gon") + ")+" + K("goff");
+    body << "Bj a b I = " << V << "*(" << K("binary>0.5") << " ? " << binary << " : (" << S << "<=0 ? " << K("gon+goff") << " : " << g << "))\n";
 
-    // State: cstate*dlambda/dt. Clamp at +-lmax: outward motion cut near the bound, inward free; pulled
-    // back from beyond it: rate = f0*wdn + relu(f0)*(wup - wdn) - R*over (junction.h). Clear of the bound
-    // that is f0. Near one bound the other's window is 1 and its overshoot 0, and each band of the
-    // window and of the overshoot relu is a piece of its own: junctions switched on rest at lmax, so these
-    // pieces are as common as the first.
-    const std::string F = "v(f0)", pos = relu(F, "(1e3*" + wv + ")"), R = num(NWN_CLAMP_RATE), lmax = P("lmax");
-    const std::string u_up = "((" + lmax + "-" + L + ")/" + wl + ")", u_dn = "((" + lmax + "+" + L + ")/" + wl + ")";
-    const std::string w_up = smoothstep(u_up), w_dn = smoothstep(u_dn);
-    os << "Bl 0 l I = " << P("cstate") << "*"
-       << chain({{aL + "<" + lmax + "-" + wl, "1e-3*" + F},
-                 {L + ">=" + lmax + "+2*" + wl, "1e-3*(" + F + "-" + pos + ") - " + R + "*(" + L + "-" + lmax + "-" + wl + ")"},
-                 {L + ">=" + lmax, "1e-3*(" + F + "-" + pos + ") - " + R + "*(" + L + "-" + lmax + ")*(" + L + "-" + lmax + ")/(4*" + wl + ")"},
-                 {L + ">0", "1e-3*(" + F + "+" + pos + "*(" + w_up + "-1))"},
-                 {L + "<=-" + lmax + "-2*" + wl, "1e-3*" + pos + " + " + R + "*(-" + L + "-" + lmax + "-" + wl + ")"},
-                 {L + "<=-" + lmax, "1e-3*" + pos + " + " + R + "*(" + L + "+" + lmax + ")*(" + L + "+" + lmax + ")/(4*" + wl + ")"},
-                 {"", "1e-3*(" + F + "*" + w_dn + " + " + pos + "*(1-" + w_dn + "))"}})
-       << "\n";
-    os << "Cl l 0 " << P("cstate") << "\n"
-          "Rleak l 0 {1e12/cstate}\n"
-          ".ends nwnjunction\n";
+    // Rate f0 = set(V) - boost*tent(V)*sign(lambda), in mV/s, commonest regime first. Beyond vset's band
+    // set(V) = V -+ vset and tent(V) = 0; beyond vreset's band tent(V) = 0 exactly; inside it set(V) = 0 as
+    // well unless the two bands overlap (a constant condition, so the first piece there is never taken
+    // for the usual parameters). sign(lambda) is sgn(lambda) outside +-lzero.
+    const std::string set_band = chain({{aV + "<=" + K("vset-vsmooth"), "0"},
+                                        {"", "sgn(" + V + ")*" + K("1e3/(4*VS)") + "*" + sq(aV + "-" + K("vset-vsmooth"))}});
+    const std::string tent = chain({{aV + ">=" + K("vreset-vsmooth"), K("1/(4*VS)") + "*" + sq(K("vreset+vsmooth") + "-" + aV)},
+                                    {aV + ">=" + K("vsmooth"), K("vreset") + "-" + aV},
+                                    {"", K("vreset-vsmooth/2") + "-" + V + "*" + V + "*" + K("1/(2*VS)")}});
+    const std::string sg = "(" + aL + "<" + K("lzero") + " ? " + L + "*" + K("1/LZ") + "*(2-" + aL + "*" + K("1/LZ") + ") : sgn(" + L + "))";
+    const std::string reset = K("1e3*boost") + "*" + tent + "*" + sg;
+    node("f0", chain({{V + ">=" + K("vset+vsmooth"), "1e3*" + V + "-" + K("1e3*vset")},
+                      {V + "<=" + K("-vset-vsmooth"), "1e3*" + V + "+" + K("1e3*vset")},
+                      {aV + ">=" + K("vreset+vsmooth"), set_band},
+                      {K("vreset+vsmooth>vset-vsmooth"), set_band + "-" + reset},
+                      {"", "-" + reset}}));
+
+    // State: cstate*dlambda/dt with junction.h's clamp at +-lmax, rate = f0*wdn + relu(f0)*(wup - wdn) - R*over:
+    // outward motion cut within lsmooth of a bound, inward motion free, a state beyond it pulled back.
+    // Clear of both bounds (every junction that is not formed) that is f0. Formed junctions sit at a bound,
+    // in the window band or, by the integrator's overshoot, just beyond it, so each side is a chain in
+    // lambda: the band (wdn = 1 near +lmax, wup = 1 near -lmax), then the quadratic and the linear part
+    // of the overshoot (the window there is 0). relu(f0) is f0 above its band and 0 below it.
+    const std::string c = K("cstate*1e-3") + "*";  // f0 is in mV/s
+    const std::string pos = chain({{F + ">=" + K("1e3*vsmooth"), F}, {F + "<=" + K("-1e3*vsmooth"), "0"}, {"", K("1/(4e3*VS)") + "*" + sq(F + "+" + K("1e3*vsmooth"))}});
+    const std::string uu = "(" + K("lmax") + "-" + L + ")*" + K("1/LS"), ud = "(" + K("lmax") + "+" + L + ")*" + K("1/LS");
+    const std::string w_up = sq(uu) + "*(3-2*" + uu + ")", w_dn = sq(ud) + "*(3-2*" + ud + ")";
+    const std::string R = num(NWN_CLAMP_RATE);
+    const std::string up = chain({{L + "<" + K("lmax"), c + "(" + F + "+" + pos + "*(" + w_up + "-1))"},
+                                  {L + "<" + K("lmax+2*lsmooth"), c + "(" + F + "-" + pos + ")-" + K("cstate*" + R + "/(4*LS)") + "*" + sq(L + "-" + K("lmax"))},
+                                  {"", c + "(" + F + "-" + pos + ")-" + K("cstate*" + R) + "*(" + L + "-" + K("lmax+lsmooth") + ")"}});
+    const std::string down = chain({{L + ">" + K("-lmax"), c + "(" + F + "*" + w_dn + "+" + pos + "*(1-" + w_dn + "))"},
+                                    {L + ">" + K("-lmax-2*lsmooth"), c + pos + "+" + K("cstate*" + R + "/(4*LS)") + "*" + sq(L + "+" + K("lmax"))},
+                                    {"", c + pos + "-" + K("cstate*" + R) + "*(" + L + "+" + K("lmax+lsmooth") + ")"}});
+    body << "Bl 0 l I = " << chain({{aL + "<" + K("lmax-lsmooth"), c + F}, {L + ">0", up}, {"", down}}) << "\n";
+    body << "Cl l 0 {cstate}\n"
+            "Rleak l 0 {1e12/cstate}\n"
+            ".ends nwnjunction\n";
+    os << ".subckt nwnjunction a b l params: " << subckt_default_params() << "\n";
+    for (const auto& [expr, name] : consts) os << ".param " << name << "={" << expr << "}\n";
+    os << body.str();
     return os.str();
 }
 

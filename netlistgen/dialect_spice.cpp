@@ -293,6 +293,12 @@ double eval(const Node& n, const std::map<std::string, double>& params, const st
             if (n.text == "exp") return std::exp(k(0));
             if (n.text == "abs") return std::abs(k(0));
             if (n.text == "uramp") return std::max(0.0, k(0));
+            if (n.text == "max") return std::max(k(0), k(1));
+            if (n.text == "min") return std::min(k(0), k(1));
+            if (n.text == "sgn") {  // ngspice's, LTspice's and Xyce's sgn: 0 at 0
+                const double x = k(0);
+                return x > 0 ? 1.0 : x < 0 ? -1.0 : 0.0;
+            }
             throw Error("unknown function " + n.text + "()");
         case Node::Kind::Binary: {
             const double a = k(0), b = k(1);

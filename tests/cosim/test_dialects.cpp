@@ -19,25 +19,33 @@ using nwn::net::SpiceDialect;
 namespace {
 
 // A source of the library that defines a quantity, in file order: "Bx 0 n I = e" into a 1 ohm resistor
-// (or "Bx n 0 V = e") makes v(n) = e; "Ex n 0 c d k" makes v(n) = k (v(c) - v(d)); the junction's
-// "Bj a b I" is its current (target empty).
+// (or "Bx n 0 V = e") makes v(n) = e; "Ex n 0 c d k", or "Gx 0 n c d k" into a 1 ohm resistor, makes
+// v(n) = k (v(c) - v(d)); the junction's "Bj a b I" is its current (target empty).
 struct Source {
     std::string target, expr;                // B
-    std::string cp, cn;                      // E
+    std::string cp, cn;                      // E, G
     double gain = 0;
+    bool param = false;                      // a .param: expr evaluates to a parameter
 };
 
 std::vector<Source> sources(const std::string& text) {
     std::vector<Source> out;
     std::istringstream is(text);
     for (std::string l; std::getline(is, l);) {
-        if (l.empty() || (l[0] != 'B' && l[0] != 'E')) continue;
+        if (l.rfind(".param ", 0) == 0) {  // a constant of the parameters: target the name, no nodes
+            const auto eq = l.find('=');
+            std::string e = l.substr(eq + 1);
+            if (e.size() > 1 && e.front() == '{' && e.back() == '}') e = e.substr(1, e.size() - 2);
+            out.push_back({l.substr(7, eq - 7), e, "", "", 0, true});
+            continue;
+        }
+        if (l.empty() || (l[0] != 'B' && l[0] != 'E' && l[0] != 'G')) continue;
         std::istringstream ws(l);
         std::string name, n1, n2;
         ws >> name >> n1 >> n2;
         Source src;
         src.target = n1 == "a" ? "" : n1 == "0" ? n2 : n1;
-        if (l[0] == 'E') {
+        if (l[0] == 'E' || l[0] == 'G') {
             ws >> src.cp >> src.cn >> src.gain;
         } else {
             const auto eq = l.find('=');
@@ -64,7 +72,7 @@ TEST_CASE("LTspice and Xyce subcircuits evaluate to the ngspice subcircuit and t
     const std::string ng = nwn::device::subckt_library_text();
     const auto base = sources(ng);
     REQUIRE(base.size() >= 3);
-    const auto params = default_params();
+    auto params = default_params();
     const nwn_junction_params jp = nwn_params_dc();
     std::mt19937 rng(7);
     std::uniform_real_distribution<double> uv(-0.1, 0.1), ul(-0.016, 0.016), u(-1, 1);
@@ -87,6 +95,12 @@ TEST_CASE("LTspice and Xyce subcircuits evaluate to the ngspice subcircuit and t
             double current = 0, rate = 0;
             for (std::size_t i = 0; i < base.size(); ++i) {  // in file order: later sources read earlier nodes
                 const auto& b = base[i];
+                if (b.param) {
+                    const double want = nwn::net::evaluate_expression(b.expr, params, {});
+                    CHECK(nwn::net::evaluate_expression(tr[i].expr, params, {}) == want);
+                    params[b.target] = want;
+                    continue;
+                }
                 if (!b.cp.empty()) {
                     nodes[b.target] = b.gain * (nodes.at(b.cp) - nodes.at(b.cn));
                     continue;
