@@ -1,4 +1,4 @@
-#include "runner/experiments/avalanches/recording_input_grid.h"
+#include "runner/analysis/recording_input_grid.h"
 
 #include <algorithm>
 #include <cmath>
@@ -7,7 +7,7 @@
 #include "common/cancel.h"
 #include "common/error.h"
 
-namespace nwn::exp {
+namespace nwn::analysis {
 
 namespace {
 std::string num(double x) {
@@ -95,4 +95,4 @@ UniformSeries to_uniform(std::span<const double> t, std::span<const double> x, d
     return s;
 }
 
-}  // namespace nwn::exp
+}  // namespace nwn::analysis
