@@ -2,20 +2,15 @@
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 
 #include "common/cancel.h"
 #include "common/error.h"
+#include "common/format.h"
 
 namespace nwn::analysis {
 
 namespace {
-std::string num(double x) {
-    std::ostringstream os;
-    os.precision(10);
-    os << x;
-    return os.str();
-}
+std::string num(double x) { return fmt("%.10g", x); }
 }  // namespace
 
 void require_time_base(std::span<const double> t, const std::string& what) {

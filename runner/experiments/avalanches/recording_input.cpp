@@ -2,10 +2,10 @@
 
 #include <cmath>
 #include <map>
-#include <sstream>
 
 #include "common/atomic_file.h"
 #include "common/error.h"
+#include "common/format.h"
 #include "netlistgen/text_parse.h"
 #include "runner/analysis/recording_input_grid.h"
 #include "runner/io/raw_reader.h"
@@ -18,12 +18,7 @@ namespace nwn::exp {
 
 namespace {
 
-std::string num(double x) {
-    std::ostringstream os;
-    os.precision(10);
-    os << x;
-    return os.str();
-}
+std::string num(double x) { return fmt("%.10g", x); }
 
 // Which quantity becomes G, by column or vector names; `g_default` is used when nothing was asked for.
 struct Quantity {
