@@ -10,13 +10,6 @@
 
 namespace nwn::net {
 
-namespace {
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s;
-}
-}  // namespace
-
 std::optional<std::size_t> CsvTable::find(const std::string& column) const {
     for (std::size_t c = 0; c < columns.size(); ++c)
         if (lower(columns[c]) == lower(column)) return c;

@@ -4,7 +4,6 @@
 #include <cctype>
 #include <cmath>
 #include <memory>
-#include <sstream>
 #include <string_view>
 #include <vector>
 
@@ -14,11 +13,6 @@
 namespace nwn::net {
 
 namespace {
-
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 // ---------------------------------------------------------------------------------- expressions
 struct Node {
@@ -320,14 +314,6 @@ double eval(const Node& n, const std::map<std::string, double>& params, const st
     throw Error("cannot evaluate '" + n.text + "'");
 }
 
-// ---------------------------------------------------------------------------------- lines
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> out;
-    std::istringstream is(text);
-    for (std::string l; std::getline(is, l);) out.push_back(l);
-    return out;
-}
-
 // "Bname n1 n2 V = expr" -> the same source in dialect d.
 std::string translate_bsource(const std::string& line, SpiceDialect d) {
     const auto eq = line.find('=');
@@ -366,7 +352,7 @@ const char* dialect_name(SpiceDialect d) {
 std::string translate_junction_library(const std::string& ngspice_text, SpiceDialect d) {
     std::string out;
     bool noted = false;
-    for (const auto& l : lines_of(ngspice_text)) {
+    for (const auto& l : split_lines(ngspice_text)) {
         if (!noted && (l.empty() || l[0] != '*')) {
             out += dialect_note(d);
             noted = true;
@@ -391,7 +377,7 @@ std::string translate_junction_library(const std::string& ngspice_text, SpiceDia
 std::string translate_network_subckt(const std::string& ngspice_text, SpiceDialect d, const std::string& library) {
     std::string out;
     bool noted = false;
-    for (const auto& l : lines_of(ngspice_text)) {
+    for (const auto& l : split_lines(ngspice_text)) {
         if (!noted && (l.empty() || l[0] != '*')) {
             out += dialect_note(d);
             noted = true;

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "common/error.h"
+#include "common/format.h"
 #include "netlistgen/text_parse.h"
 
 namespace nwn::net {
@@ -29,12 +30,6 @@ std::string viridis(double u) {
 }
 
 const char* kElectrodeColours[] = {"#d62728", "#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"};
-
-std::string fmt(double x) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.4g", x);
-    return buf;
-}
 
 struct Scale {
     bool log = false;
@@ -78,29 +73,29 @@ std::string network_svg(const Network& net, const std::optional<JunctionColourin
     const double plot = 800, margin = 20, bar = colouring ? 110 : 0, legend = 24 + 16.0 * ((net.electrodes.size() + 3) / 4);
     const double k = plot / std::max(x1 - x0, y1 - y0);
     const double width = (x1 - x0) * k + 2 * margin + bar, height = (y1 - y0) * k + 2 * margin + legend;
-    auto X = [&](double x) { return fmt(margin + (x - x0) * k); };
-    auto Y = [&](double y) { return fmt(margin + (y1 - y) * k); };  // y up
+    auto X = [&](double x) { return fmt("%.4g", margin + (x - x0) * k); };
+    auto Y = [&](double y) { return fmt("%.4g", margin + (y1 - y) * k); };  // y up
     const double wire_px = std::clamp(600.0 / std::sqrt(static_cast<double>(net.wires.size()) + 1), 0.3, 2.0);
     const double dot_px = std::clamp(wire_px * 1.6, 0.8, 4.0);
 
     std::ostringstream os;
-    os << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << fmt(width) << "\" height=\"" << fmt(height)
-       << "\" viewBox=\"0 0 " << fmt(width) << " " << fmt(height) << "\" font-family=\"sans-serif\" font-size=\"12\">\n"
+    os << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << fmt("%.4g", width) << "\" height=\"" << fmt("%.4g", height)
+       << "\" viewBox=\"0 0 " << fmt("%.4g", width) << " " << fmt("%.4g", height) << "\" font-family=\"sans-serif\" font-size=\"12\">\n"
        << "<title>" << summary(net) << "</title>\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
-       << "<rect x=\"" << X(0) << "\" y=\"" << Y(net.ly) << "\" width=\"" << fmt(net.lx * k) << "\" height=\"" << fmt(net.ly * k)
+       << "<rect x=\"" << X(0) << "\" y=\"" << Y(net.ly) << "\" width=\"" << fmt("%.4g", net.lx * k) << "\" height=\"" << fmt("%.4g", net.ly * k)
        << "\" fill=\"none\" stroke=\"#999\" stroke-dasharray=\"4 3\"/>\n";
 
     for (std::size_t e = 0; e < net.electrodes.size(); ++e) {
         const auto& el = net.electrodes[e];
         if (el.bar && el.region.size() == 4)
             os << "<rect class=\"electrode\" x=\"" << X(el.region[0]) << "\" y=\"" << Y(el.region[3]) << "\" width=\""
-               << fmt((el.region[2] - el.region[0]) * k) << "\" height=\"" << fmt((el.region[3] - el.region[1]) * k)
+               << fmt("%.4g", (el.region[2] - el.region[0]) * k) << "\" height=\"" << fmt("%.4g", (el.region[3] - el.region[1]) * k)
                << "\" fill=\"" << kElectrodeColours[e % 8] << "\" fill-opacity=\"0.15\"/>\n";
     }
-    os << "<g class=\"wires\" stroke=\"#888\" stroke-width=\"" << fmt(wire_px) << "\" stroke-linecap=\"round\">\n";
+    os << "<g class=\"wires\" stroke=\"#888\" stroke-width=\"" << fmt("%.4g", wire_px) << "\" stroke-linecap=\"round\">\n";
     for (const auto& w : net.wires)
         os << "<line x1=\"" << X(w.xa) << "\" y1=\"" << Y(w.ya) << "\" x2=\"" << X(w.xb) << "\" y2=\"" << Y(w.yb) << "\"/>\n";
-    os << "</g>\n<g class=\"electrodes\" stroke-width=\"" << fmt(wire_px * 2.5) << "\" stroke-linecap=\"round\">\n";
+    os << "</g>\n<g class=\"electrodes\" stroke-width=\"" << fmt("%.4g", wire_px * 2.5) << "\" stroke-linecap=\"round\">\n";
     for (std::size_t e = 0; e < net.electrodes.size(); ++e)
         for (int id : net.electrodes[e].wires) {
             const auto& w = net.wires[id];
@@ -113,7 +108,7 @@ std::string network_svg(const Network& net, const std::optional<JunctionColourin
     os << "<g class=\"junctions\"" << (colouring ? "" : " fill=\"#222\"") << ">\n";
     for (std::size_t j = 0; j < net.junctions.size(); ++j) {
         const auto& J = net.junctions[j];
-        os << "<circle cx=\"" << X(J.x) << "\" cy=\"" << Y(J.y) << "\" r=\"" << fmt(dot_px) << "\"";
+        os << "<circle cx=\"" << X(J.x) << "\" cy=\"" << Y(J.y) << "\" r=\"" << fmt("%.4g", dot_px) << "\"";
         if (colouring) os << " fill=\"" << viridis(scale.unit(colouring->values[j])) << "\"";
         os << "/>\n";
     }
@@ -123,13 +118,13 @@ std::string network_svg(const Network& net, const std::optional<JunctionColourin
             if (id < 0 || static_cast<std::size_t>(id) >= net.wires.size()) throw Error("highlighted wire " + std::to_string(id) + " does not exist");
         for (int id : highlight->junctions)
             if (id < 0 || static_cast<std::size_t>(id) >= net.junctions.size()) throw Error("highlighted junction " + std::to_string(id) + " does not exist");
-        os << "<g class=\"highlight\" stroke=\"#ff00aa\" stroke-width=\"" << fmt(wire_px * 3) << "\" stroke-linecap=\"round\" fill=\"#ff00aa\">\n";
+        os << "<g class=\"highlight\" stroke=\"#ff00aa\" stroke-width=\"" << fmt("%.4g", wire_px * 3) << "\" stroke-linecap=\"round\" fill=\"#ff00aa\">\n";
         for (int id : highlight->wires) {
             const auto& w = net.wires[id];
             os << "<line x1=\"" << X(w.xa) << "\" y1=\"" << Y(w.ya) << "\" x2=\"" << X(w.xb) << "\" y2=\"" << Y(w.yb) << "\"/>\n";
         }
         for (int id : highlight->junctions)
-            os << "<circle cx=\"" << X(net.junctions[id].x) << "\" cy=\"" << Y(net.junctions[id].y) << "\" r=\"" << fmt(dot_px * 2) << "\"/>\n";
+            os << "<circle cx=\"" << X(net.junctions[id].x) << "\" cy=\"" << Y(net.junctions[id].y) << "\" r=\"" << fmt("%.4g", dot_px * 2) << "\"/>\n";
         os << "</g>\n";
     }
 
@@ -137,31 +132,31 @@ std::string network_svg(const Network& net, const std::optional<JunctionColourin
     const double ly = margin + (y1 - y0) * k + 18;
     for (std::size_t e = 0; e < net.electrodes.size(); ++e) {
         const double lx = margin + 150.0 * (e % 4), row = ly + 16.0 * (e / 4);
-        os << "<rect x=\"" << fmt(lx) << "\" y=\"" << fmt(row - 9) << "\" width=\"14\" height=\"10\" fill=\""
-           << kElectrodeColours[e % 8] << "\"/><text x=\"" << fmt(lx + 18) << "\" y=\"" << fmt(row) << "\">"
+        os << "<rect x=\"" << fmt("%.4g", lx) << "\" y=\"" << fmt("%.4g", row - 9) << "\" width=\"14\" height=\"10\" fill=\""
+           << kElectrodeColours[e % 8] << "\"/><text x=\"" << fmt("%.4g", lx + 18) << "\" y=\"" << fmt("%.4g", row) << "\">"
            << net.electrodes[e].name << (net.electrodes[e].bar ? " (bar)" : " (wire " + std::to_string(net.electrodes[e].wires[0]) + ")")
            << "</text>\n";
     }
     if (highlight && !highlight->label.empty()) {
         const double lx = margin + 150.0 * (net.electrodes.size() % 4), row = ly + 16.0 * (net.electrodes.size() / 4);
-        os << "<rect x=\"" << fmt(lx) << "\" y=\"" << fmt(row - 9) << "\" width=\"14\" height=\"10\" fill=\"#ff00aa\"/><text x=\""
-           << fmt(lx + 18) << "\" y=\"" << fmt(row) << "\">" << highlight->label << "</text>\n";
+        os << "<rect x=\"" << fmt("%.4g", lx) << "\" y=\"" << fmt("%.4g", row - 9) << "\" width=\"14\" height=\"10\" fill=\"#ff00aa\"/><text x=\""
+           << fmt("%.4g", lx + 18) << "\" y=\"" << fmt("%.4g", row) << "\">" << highlight->label << "</text>\n";
     }
     if (colouring) {
         // Colour bar: a vertical gradient right of the plot, labelled at both ends and the middle.
         const double bx = margin + (x1 - x0) * k + 30, by = margin, bh = std::min(300.0, (y1 - y0) * k);
         os << "<defs><linearGradient id=\"cbar\" x1=\"0\" y1=\"1\" x2=\"0\" y2=\"0\">";
         for (int s = 0; s <= 10; ++s) os << "<stop offset=\"" << s / 10.0 << "\" stop-color=\"" << viridis(s / 10.0) << "\"/>";
-        os << "</linearGradient></defs>\n<g class=\"colourbar\"><rect x=\"" << fmt(bx) << "\" y=\"" << fmt(by)
-           << "\" width=\"16\" height=\"" << fmt(bh) << "\" fill=\"url(#cbar)\" stroke=\"#444\"/>\n";
+        os << "</linearGradient></defs>\n<g class=\"colourbar\"><rect x=\"" << fmt("%.4g", bx) << "\" y=\"" << fmt("%.4g", by)
+           << "\" width=\"16\" height=\"" << fmt("%.4g", bh) << "\" fill=\"url(#cbar)\" stroke=\"#444\"/>\n";
         for (double u : {0.0, 0.5, 1.0}) {
             const double v = scale.lo + u * (scale.hi - scale.lo);
-            os << "<text x=\"" << fmt(bx + 20) << "\" y=\"" << fmt(by + (1 - u) * bh + 4) << "\">"
-               << fmt(scale.log ? std::pow(10.0, v) : v) << "</text>\n";
+            os << "<text x=\"" << fmt("%.4g", bx + 20) << "\" y=\"" << fmt("%.4g", by + (1 - u) * bh + 4) << "\">"
+               << fmt("%.4g", scale.log ? std::pow(10.0, v) : v) << "</text>\n";
         }
         const std::string label = colouring->quantity == "lambda" ? "|lambda| (V s)"
                                   : colouring->quantity == "conductance" ? "G (S), log" : "|I| (A), log";
-        os << "<text x=\"" << fmt(bx) << "\" y=\"" << fmt(by + bh + 18) << "\">" << label << "</text></g>\n";
+        os << "<text x=\"" << fmt("%.4g", bx) << "\" y=\"" << fmt("%.4g", by + bh + 18) << "\">" << label << "</text></g>\n";
     }
     os << "</svg>\n";
     return os.str();

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <sstream>
 
 #include "common/error.h"
 
@@ -24,6 +25,19 @@ std::vector<std::string> split(const std::string& s, char sep) {
         if (pos == std::string::npos) return out;
         start = pos + 1;
     }
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream is(text);
+    for (std::string l; std::getline(is, l);) lines.push_back(l);
+    return lines;
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
 }
 
 double parse_number(const std::string& text, const std::string& what) {
@@ -51,8 +65,7 @@ std::string format_number(double x) {
 }
 
 double parse_spice_number(std::string_view text) {
-    std::string s = trim(std::string(text));
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string s = lower(trim(std::string(text)));
     const char* b = s.c_str();
     char* end = nullptr;
     double v = std::strtod(b, &end);

@@ -9,6 +9,9 @@ namespace nwn::net {
 
 std::string trim(const std::string& s);
 std::vector<std::string> split(const std::string& s, char sep);  // keeps empty fields
+// The lines of `text` without their '\n' ('\r' kept), as std::getline gives them.
+std::vector<std::string> split_lines(const std::string& text);
+std::string lower(std::string_view s);  // ASCII lower case (std::tolower of each byte)
 double parse_number(const std::string& text, const std::string& what);  // finite doubles only
 long long parse_integer(const std::string& text, const std::string& what);
 // SPICE number with scale suffix ("10m", "1meg", "2.5u", "1e-3s"); throws nwn::Error on garbage.

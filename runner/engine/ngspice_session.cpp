@@ -92,11 +92,7 @@ Core& core() {
 // The loaded library's functions (valid once a Session has been constructed).
 const NgspiceApi& ng() { return core().lib->api; }
 
-std::string lower(std::string_view s) {
-    std::string r(s);
-    for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return r;
-}
+using net::lower;
 
 std::string trim(std::string_view s) {
     std::size_t b = 0, e = s.size();

@@ -3,13 +3,9 @@
 #include <algorithm>
 #include <cctype>
 
-namespace nwn::io {
+#include "netlistgen/text_parse.h"
 
-std::string to_lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
+namespace nwn::io {
 
 bool iequals(std::string_view a, std::string_view b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -24,7 +20,7 @@ bool istarts_with(std::string_view s, std::string_view prefix) {
 std::string canonical_vector_name(std::string_view name) {
     while (!name.empty() && std::isspace(static_cast<unsigned char>(name.front()))) name.remove_prefix(1);
     while (!name.empty() && std::isspace(static_cast<unsigned char>(name.back()))) name.remove_suffix(1);
-    std::string s = to_lower(name);
+    std::string s = net::lower(name);
     if (s.size() > 3 && s[1] == '(' && s.back() == ')') {
         std::string inner = s.substr(2, s.size() - 3);
         if (s[0] == 'v' && inner.find(',') == std::string::npos) return inner;

@@ -7,7 +7,6 @@
 
 namespace nwn::io {
 
-std::string to_lower(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);
 bool istarts_with(std::string_view s, std::string_view prefix);
 

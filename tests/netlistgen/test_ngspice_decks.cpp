@@ -9,6 +9,7 @@
 #include "common/atomic_file.h"
 #include "fixtures.h"
 #include "io/raw_reader.h"
+#include "netlistgen/text_parse.h"
 #include "support/reference.h"
 
 namespace fs = std::filesystem;
@@ -40,8 +41,7 @@ fs::path run_ngspice(const fs::path& deck) {
                                               raw.filename().string() + " " + deck.filename().string(), &out);
     INFO(deck.filename().string() << ":\n" << out);
     REQUIRE(rc == 0);
-    std::string lower = out;
-    std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+    const std::string lower = nwn::net::lower(out);
     CHECK(lower.find("error") == std::string::npos);
     CHECK(lower.find("no. of data rows") != std::string::npos);
     return raw;

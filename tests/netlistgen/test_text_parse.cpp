@@ -27,3 +27,10 @@ TEST_CASE("strict numbers: the whole text or an error naming what was expected",
     CHECK(format_number(0.01) == "0.01");
     CHECK(split("a,,b", ',') == std::vector<std::string>{"a", "", "b"});
 }
+
+TEST_CASE("lines as std::getline gives them, and ASCII lower case", "[netlistgen]") {
+    CHECK(split_lines("a\nb\r\n\nc") == std::vector<std::string>{"a", "b\r", "", "c"});
+    CHECK(split_lines("a\n") == std::vector<std::string>{"a"});
+    CHECK(split_lines("").empty());
+    CHECK(lower("V(Out) MEG \xC3\x89") == "v(out) meg \xC3\x89");  // bytes beyond ASCII stay as they are
+}

@@ -7,6 +7,7 @@
 #include "command.h"
 #include "distribution_options.h"
 #include "common/error.h"
+#include "netlistgen/text_parse.h"
 #include "runner/experiments/avalanches/avalanche_options.h"
 #include "runner/experiments/ensemble/ensemble.h"
 #include "runner/experiments/run/interrupt.h"
@@ -16,24 +17,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<std::string> split(const std::string& s, char sep) {
-    std::vector<std::string> out;
-    std::size_t a = 0;
-    for (std::size_t b; (b = s.find(sep, a)) != std::string::npos; a = b + 1) out.push_back(s.substr(a, b - a));
-    out.push_back(s.substr(a));
-    return out;
-}
+using nwn::net::split;
 
+// A bad number is a usage error (exit 2), as for Boost's own options.
 double number(const std::string& s, const std::string& flag) {
-    std::size_t used = 0;
-    double v = 0;
     try {
-        v = std::stod(s, &used);
-    } catch (const std::exception&) {
-        used = 0;
+        return nwn::net::parse_number(s, flag);
+    } catch (const nwn::Error& e) {
+        throw po::error(e.what());
     }
-    if (used != s.size() || !std::isfinite(v)) throw po::error(flag + ": '" + s + "' is not a number");
-    return v;
 }
 
 std::vector<double> numbers(const std::string& list, const std::string& flag) {

@@ -3,20 +3,20 @@
 #include <cmath>
 
 #include "common/error.h"
+#include "netlistgen/text_parse.h"
 
 namespace nwn::exp {
 
 analysis::BinSpec parse_bin(const std::string& text) {
     auto number = [&](const std::string& s) {
-        std::size_t used = 0;
+        const auto bad = [&] { return Error("--bin: '" + text + "' is not mean-iei, mean-iei:K or a number of samples"); };
         double v = 0;
         try {
-            v = std::stod(s, &used);
-        } catch (const std::exception&) {
-            used = 0;
+            v = net::parse_number(s, "--bin");
+        } catch (const Error&) {
+            throw bad();
         }
-        if (used != s.size() || !(v > 0) || !std::isfinite(v))
-            throw Error("--bin: '" + text + "' is not mean-iei, mean-iei:K or a number of samples");
+        if (!(v > 0)) throw bad();
         return v;
     };
     if (text == "mean-iei") return analysis::BinSpec::iei(1.0);

@@ -2,11 +2,12 @@
 
 #include <cmath>
 #include <map>
-#include <sstream>
 
 #include "common/atomic_file.h"
 #include "common/error.h"
-#include "runner/experiments/avalanches/recording_input_grid.h"
+#include "common/format.h"
+#include "netlistgen/text_parse.h"
+#include "runner/analysis/recording_input_grid.h"
 #include "runner/io/raw_reader.h"
 #include "runner/io/run_dir.h"
 #include "runner/io/timeseries_csv.h"
@@ -17,12 +18,7 @@ namespace nwn::exp {
 
 namespace {
 
-std::string num(double x) {
-    std::ostringstream os;
-    os.precision(10);
-    os << x;
-    return os.str();
-}
+std::string num(double x) { return fmt("%.10g", x); }
 
 // Which quantity becomes G, by column or vector names; `g_default` is used when nothing was asked for.
 struct Quantity {
@@ -150,7 +146,7 @@ Recording from_table(const fs::path& csv, const RecordingOptions& o, double fall
                 if (!((*t)[r] > (*t)[r - 1]))
                     throw Error(where(r) + ": time '" + tcol + "' does not increase (" + num((*t)[r]) + " s after " +
                                 num((*t)[r - 1]) + " s)");
-            auto u = to_uniform(tt, std::span<const double>(G.data() + b, e - b), rec.dt, fallback_dt, what, kStepHint);
+            auto u = analysis::to_uniform(tt, std::span<const double>(G.data() + b, e - b), rec.dt, fallback_dt, what, kStepHint);
             rec.dt = u.dt;  // the first series fixes the step for the others
             resampled |= u.resampled;
             rec.G.add(u.x);
@@ -198,7 +194,7 @@ Recording from_raw(const fs::path& path, const RecordingOptions& o) {
     const auto G = conductance(q, vec(q.g), vec(q.i), vec(q.v), where);
     std::optional<double> run_dt;
     if (o.dt == 0) run_dt = run_time_step(path.parent_path());
-    auto u = to_uniform(t, G, o.dt, run_dt.value_or(0), path.string(), kStepHint);
+    auto u = analysis::to_uniform(t, G, o.dt, run_dt.value_or(0), path.string(), kStepHint);
     Recording rec;
     rec.dt = u.dt;
     rec.G.add(u.x);
@@ -233,8 +229,7 @@ Recording read_recording(const fs::path& input, const RecordingOptions& o) {
             throw Error(input.string() + ": not a run directory of nwn run (no timeseries.csv)");
         return from_table(csv, o, run_time_step(input).value_or(0), "run");
     }
-    auto ext = input.extension().string();
-    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const auto ext = net::lower(input.extension().string());
     if (ext == ".raw") return from_raw(input, o);
     require_csv_options_only(o, "CSV files");
     return from_table(input, o, 0, "csv");

@@ -3,8 +3,8 @@
 #include "common/error.h"
 #include "devicemodel/junction.h"
 #include "runner/analysis/junction_events.h"
+#include "runner/analysis/recording_input_grid.h"
 #include "runner/experiments/avalanches/recording_input.h"
-#include "runner/experiments/avalanches/recording_input_grid.h"
 #include "runner/io/run_dir.h"
 #include "runner/io/timeseries_csv.h"
 
@@ -39,7 +39,7 @@ JunctionEventTrain junction_events_from_run(const fs::path& run_dir, JunctionEve
     for (std::size_t c = 1; c < lam.names.size(); ++c) {
         out.names.push_back(lam.names[c]);
         out.last.push_back(lam.columns[c].back());
-        auto u = to_uniform(t, lam.columns[c], dt, fallback, csv.string() + " column " + lam.names[c],
+        auto u = analysis::to_uniform(t, lam.columns[c], dt, fallback, csv.string() + " column " + lam.names[c],
                             "give --dt S to resample onto a uniform grid of step S");
         std::vector<double>().swap(lam.columns[c]);  // keep the peak memory near one copy
         double slope;

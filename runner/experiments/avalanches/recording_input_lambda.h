@@ -2,7 +2,7 @@
 // `nwn run --save-lambda`), MODEL.md §4.1: "crossings" counts junctions whose conductance crosses
 // 1.1·Goff between samples (the events of NWNsim's DC ensembles), "dgg-spike" one event per
 // excursion of |ΔG|/G/dt above a threshold per junction. λ traces are put on a uniform grid first, like
-// the network conductance (recording_input_grid.h).
+// the network conductance (runner/analysis/recording_input_grid.h).
 #pragma once
 #include <filesystem>
 #include <string>

@@ -1,11 +1,11 @@
 #include "runner/experiments/ensemble/ensemble_members.h"
 
 #include <cmath>
-#include <cstdio>
 
 #include <nlohmann/json.hpp>
 
 #include "common/error.h"
+#include "common/format.h"
 #include "netlistgen/electrodes.h"
 #include "netlistgen/generator.h"
 #include "netlistgen/network_json.h"
@@ -19,11 +19,7 @@ namespace fs = std::filesystem;
 
 namespace nwn::exp {
 
-std::string number_label(double x) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.6g", x);
-    return buf;
-}
+std::string number_label(double x) { return fmt("%.6g", x); }
 
 std::optional<int> prepare_network(const EnsembleSpec& spec, double lx, std::uint32_t seed, const fs::path& file,
                                    std::string& why) {
@@ -54,8 +50,7 @@ std::optional<int> prepare_network(const EnsembleSpec& spec, double lx, std::uin
 }
 
 std::vector<std::string> member_command(const EnsembleSpec& spec, const EnsembleMember& m) {
-    char volts[40];
-    std::snprintf(volts, sizeof volts, "dc:%.17g", m.voltage);
+    const std::string volts = "dc:" + fmt("%.17g", m.voltage);
     std::vector<std::string> a{spec.nwn_binary.string(), "run",       m.network.string(),  "--engine",
                                engine_name(spec.engine), "--stimulus", volts,               "--tstop",
                                number_label(spec.tstop), "--tmax",     number_label(spec.dt), "--preset",

@@ -21,12 +21,12 @@ using Clock = std::chrono::steady_clock;
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
 State initial_direction(const LyapunovSpec& spec, const std::vector<std::size_t>& junctions) {
-    if (spec.direction == "random") return random_unit(junctions.size(), spec.seed);
+    if (spec.direction == "random") return analysis::random_unit(junctions.size(), spec.seed);
     const auto f = net::split(spec.direction, ':');
     if (f.size() == 2 && f[0] == "junction") {
         const auto k = net::parse_integer(f[1], "--direction junction:K");
         for (std::size_t m = 0; m < junctions.size(); ++m)
-            if (static_cast<long long>(junctions[m]) == k) return unit_axis(junctions.size(), m);
+            if (static_cast<long long>(junctions[m]) == k) return analysis::unit_axis(junctions.size(), m);
         throw Error("--direction " + spec.direction + ": junction " + f[1] +
                     " is not simulated (not a junction of the network, or in a component without electrodes)");
     }
@@ -69,13 +69,13 @@ State settle(SegmentEngine& engine, const State& start, const LyapunovPlan& plan
 // The segments from log.attractor at log.t0: advance, renormalise, record the rates and r.
 void measure(SegmentEngine& engine, const State& direction, const LyapunovPlan& plan, LyapunovLog& log, Progress& bar) {
     const auto& spec = plan.spec;
-    auto copies = perturbed_copies(log.attractor, direction, spec.exponents, spec.eps, spec.seed);
-    PeriodRatio ratio(plan.period, log.t0, 0.01 * spec.stimulus.peak());  // zero crossings ±1 % of the peak
+    auto copies = analysis::perturbed_copies(log.attractor, direction, spec.exponents, spec.eps, spec.seed);
+    analysis::PeriodRatio ratio(plan.period, log.t0, 0.01 * spec.stimulus.peak());  // zero crossings ±1 % of the peak
     const RefObserver feed_ratio = [&](const RefPoint& p) { ratio.add(p.t, p.v, p.i); };
     for (long s = 0; s < plan.segments && !interrupted(); ++s) {
         engine.advance(copies, log.t0 + s * plan.tau, plan.tau, feed_ratio);
         std::vector<bool> lost;
-        const auto f = renormalise(copies, spec.eps, &lost);
+        const auto f = analysis::renormalise(copies, spec.eps, &lost);
         std::vector<double> rates;
         for (std::size_t j = 0; j < f.size(); ++j) {
             rates.push_back(std::log(f[j]) / plan.tau);

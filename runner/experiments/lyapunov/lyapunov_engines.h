@@ -14,9 +14,11 @@
 #include "devicemodel/junction.h"
 #include "netlistgen/network.h"
 #include "netlistgen/stimulus.h"
-#include "runner/experiments/lyapunov/lyapunov_math.h"
+#include "runner/analysis/lyapunov_math.h"
 
 namespace nwn::exp {
+
+using analysis::State;
 
 // One point of the reference copy: drive time, drive voltage, current into the first grounded electrode,
 // and the voltages of wires() when they were asked for (else null). Valid during the call only.

@@ -140,7 +140,7 @@ LyapunovResult write_lyapunov_outputs(const LyapunovPlan& plan, const LyapunovLo
     j["command"] = spec.command_line;
     nlohmann::json exps = nlohmann::json::array();
     for (std::size_t e = 0; e < k; ++e) {
-        const auto st = exponent_stats(column(log, e), plan.skip, plan.block);
+        const auto st = analysis::exponent_stats(column(log, e), plan.skip, plan.block);
         res.lambda_per_s.push_back(st.mean);
         res.sigma.push_back(st.sigma);
         const std::size_t lost = e < log.lost.size() ? log.lost[e] : 0;

@@ -8,8 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "devicemodel/junction.h"
+#include "runner/analysis/lyapunov_math.h"
 #include "runner/experiments/lyapunov/lyapunov.h"
-#include "runner/experiments/lyapunov/lyapunov_math.h"
 
 namespace nwn::exp {
 

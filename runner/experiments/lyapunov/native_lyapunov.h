@@ -13,8 +13,8 @@
 #include "devicemodel/junction.h"
 #include "netlistgen/network.h"
 #include "netlistgen/stimulus.h"
+#include "runner/analysis/lyapunov_math.h"
 #include "runner/engine/nodal_system.h"
-#include "runner/experiments/lyapunov/lyapunov_math.h"
 
 namespace nwn::exp {
 
@@ -24,7 +24,7 @@ public:
                  const nwn_junction_params& params, double dt, bool nwnsim_compat);
 
     // Advances every state in `copies` (λ of junctions(), in place) from t − dt to t.
-    void step(std::vector<State>& copies, double t);
+    void step(std::vector<analysis::State>& copies, double t);
     double dt() const { return dt_; }
 
     // Of copies[0] at the last step, from its state before the update (NWNsim's recording order):

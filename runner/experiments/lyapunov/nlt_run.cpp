@@ -4,6 +4,8 @@
 #include <cmath>
 #include <numbers>
 
+#include <Eigen/Dense>
+
 #include "common/atomic_file.h"
 #include "common/error.h"
 #include "common/progress.h"
@@ -50,10 +52,7 @@ public:
     double grid(long k) const { return t_begin_ + k * h_; }
     long rows() const { return next_ - 1; }
     const std::vector<double>& input() const { return input_; }
-    Eigen::MatrixXd features() const {
-        return Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
-            data_.data(), rows(), static_cast<Eigen::Index>(width_));
-    }
+    analysis::Features features() const { return {static_cast<std::size_t>(rows()), width_, data_}; }
 
 private:
     double t_begin_, h_;
@@ -79,16 +78,21 @@ void check_spec(const NltSpec& spec) {
     if (spec.network.electrodes.size() < 2) throw Error("the network needs two electrodes (give --contacts I,J)");
 }
 
-void write_series(const NltSpec& spec, const GridSampler& s, const std::vector<Eigen::VectorXd>& targets,
-                  const std::vector<TaskScore>& scores, const Eigen::MatrixXd& x) {
+void write_series(const NltSpec& spec, const GridSampler& s, const std::vector<analysis::Series>& targets,
+                  const std::vector<analysis::TaskScore>& scores, const analysis::Features& features) {
+    using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    const Eigen::MatrixXd x = Eigen::Map<const RowMajor>(features.data.data(), static_cast<Eigen::Index>(features.rows),
+                                                         static_cast<Eigen::Index>(features.cols));
     std::vector<std::string> names{"t", "input"};
     for (const auto& sc : scores) names.push_back(sc.task), names.push_back(sc.task + "_prediction");
     io::TimeSeriesCsvWriter w(spec.out / "nlt_series.csv", names);
     std::vector<Eigen::VectorXd> pred;
-    const ReadoutOptions& o = spec.readout;
+    const analysis::ReadoutOptions& o = spec.readout;
     for (const auto& sc : scores) {
-        Eigen::VectorXd y = x * sc.weights.head(x.cols());
-        if (o.bias) y.array() += sc.weights(x.cols());
+        const Eigen::VectorXd weights =
+            Eigen::Map<const Eigen::VectorXd>(sc.weights.data(), static_cast<Eigen::Index>(sc.weights.size()));
+        Eigen::VectorXd y = x * weights.head(x.cols());
+        if (o.bias) y.array() += weights(x.cols());
         pred.push_back(std::move(y));
     }
     std::vector<double> row(names.size());
@@ -105,19 +109,18 @@ void write_series(const NltSpec& spec, const GridSampler& s, const std::vector<E
 
 std::vector<std::string> nlt_task_names() { return {"sine", "square", "phase", "double"}; }
 
-std::vector<Eigen::VectorXd> nlt_targets(const net::Stimulus& drive, const std::vector<double>& t) {
+std::vector<analysis::Series> nlt_targets(const net::Stimulus& drive, const std::vector<double>& t) {
     const double a = drive.peak(), f = 1 / drive_period(drive);
     const std::string af = net::format_number(a) + ":" + net::format_number(f);
     const auto square = net::Stimulus::parse("square:" + af);
     const auto triangle = net::Stimulus::parse("triangle:" + af);
     const auto doubled = net::Stimulus::parse("triangle:" + net::format_number(a) + ":" + net::format_number(2 * f));
-    std::vector<Eigen::VectorXd> out(4, Eigen::VectorXd(static_cast<Eigen::Index>(t.size())));
+    std::vector<analysis::Series> out(4, analysis::Series(t.size()));
     for (std::size_t k = 0; k < t.size(); ++k) {
-        const auto i = static_cast<Eigen::Index>(k);
-        out[0][i] = a * std::sin(2 * std::numbers::pi * f * t[k]);
-        out[1][i] = square.value(t[k]);
-        out[2][i] = triangle.value(t[k] + 0.25 / f);  // phase π/2: a quarter period ahead, starting at +A
-        out[3][i] = doubled.value(t[k]);
+        out[0][k] = a * std::sin(2 * std::numbers::pi * f * t[k]);
+        out[1][k] = square.value(t[k]);
+        out[2][k] = triangle.value(t[k] + 0.25 / f);  // phase π/2: a quarter period ahead, starting at +A
+        out[3][k] = doubled.value(t[k]);
     }
     return out;
 }
@@ -177,10 +180,10 @@ NltResult run_nlt(const NltSpec& spec) {
         std::vector<double> t;
         for (long k = 1; k <= sampler.rows(); ++k) t.push_back(sampler.grid(k));
         const auto targets = nlt_targets(spec.stimulus, t);
-        const Eigen::MatrixXd x = sampler.features();
-        res.tasks = score_tasks(x, nlt_task_names(), targets, spec.readout);
-        j["samples"] = x.rows();
-        j["features"] = x.cols();
+        const analysis::Features x = sampler.features();
+        res.tasks = analysis::score_tasks(x, nlt_task_names(), targets, spec.readout);
+        j["samples"] = x.rows;
+        j["features"] = x.cols;
         for (const auto& s : res.tasks) {
             j["accuracy"][s.task] = num_or_null(s.accuracy);
             j["tasks"][s.task] = {{"accuracy", num_or_null(s.accuracy)}, {"rnmse", num_or_null(s.rnmse)},

@@ -13,8 +13,8 @@
 
 #include "netlistgen/network.h"
 #include "netlistgen/stimulus.h"
+#include "runner/analysis/nlt_readout.h"
 #include "runner/experiments/lyapunov/lyapunov_engines.h"
-#include "runner/experiments/lyapunov/nlt_readout.h"
 
 namespace nwn::exp {
 
@@ -30,7 +30,7 @@ struct NltSpec {
     double transient = 0;               // s run before recording
     double duration = 80;               // s recorded (NWNsim: 80)
     double sample_dt = 1e-3;            // grid of the features and targets (NWNsim: 1e-3)
-    ReadoutOptions readout;             // washout in samples
+    analysis::ReadoutOptions readout;   // washout in samples
     bool save_series = false;
     bool quiet = false;
     std::filesystem::path out;
@@ -39,7 +39,7 @@ struct NltSpec {
 
 struct NltResult {
     std::string status, message;
-    std::vector<TaskScore> tasks;
+    std::vector<analysis::TaskScore> tasks;
     double wall_s = 0;
     bool ok() const { return status == "completed"; }
 };
@@ -48,6 +48,6 @@ NltResult run_nlt(const NltSpec& spec);
 
 // The four targets at drive times t (names: sine, square, phase, double).
 std::vector<std::string> nlt_task_names();
-std::vector<Eigen::VectorXd> nlt_targets(const net::Stimulus& drive, const std::vector<double>& t);
+std::vector<analysis::Series> nlt_targets(const net::Stimulus& drive, const std::vector<double>& t);
 
 }  // namespace nwn::exp

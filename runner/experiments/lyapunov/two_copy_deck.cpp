@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
-#include <sstream>
 
 #include "common/error.h"
 #include "netlistgen/electrodes.h"
@@ -24,13 +23,6 @@ void wrapped(std::vector<std::string>& out, const std::string& keyword, const st
         for (std::size_t m = k; m < std::min(items.size(), k + per_line); ++m) line += " " + items[m];
         out.push_back(std::move(line));
     }
-}
-
-std::vector<std::string> split_lines(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream is(text);
-    for (std::string l; std::getline(is, l);) lines.push_back(l);
-    return lines;
 }
 
 // Corners of a piecewise-linear drive within (t0, t0 + duration), in segment time, with both ends.
@@ -88,7 +80,7 @@ CopyDeck::CopyDeck(const net::Network& net, const net::Stimulus& stimulus, CopyD
     no.subckt_library = opt_.subckt_library;
     no.codemodel_load = net::CodemodelLoad::None;
     no.ngspice_major = opt_.ngspice_major;
-    subckt_ = split_lines(net::write_netlist(net, no));
+    subckt_ = net::split_lines(net::write_netlist(net, no));
 }
 
 std::string CopyDeck::port_node(const net::Electrode& e, std::size_t copy) const {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "common/format.h"
 #include "runner/analysis/discrete_powerlaw.h"
 #include "runner/analysis/histogram.h"
 #include "runner/experiments/plots/plots_gnuplot.h"
@@ -26,12 +27,6 @@ std::string fixed(double x, int digits = 2) {
     if (!std::isfinite(x)) return "n/a";
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.*f", digits, x);
-    return buf;
-}
-
-std::string short_number(double x) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.4g", x);
     return buf;
 }
 
@@ -109,7 +104,7 @@ GnuplotFigure iei(const fs::path& dir, const analysis::CriticalityResult& r) {
     return {"iei_distribution",
             "  set logscale xy\n  set grid\n  set xlabel \"inter-event interval (s)\"\n  set ylabel \"probability density (1/s)\"\n"
             "  set title " + gp_string("IEI: " + std::to_string(r.iei.size()) + " intervals, mean " +
-                                       short_number(r.mean_iei_seconds) + " s; bin " + short_number(r.bin_seconds) + " s") +
+                                       fmt("%.4g", r.mean_iei_seconds) + " s; bin " + fmt("%.4g", r.bin_seconds) + " s") +
                 "\n  plot \"iei_distribution.csv\" skip 1 using 1:2 with linespoints pt 7 lc rgb \"#1f77b4\" notitle"};
 }
 
@@ -160,7 +155,7 @@ std::vector<std::string> plot_avalanches(const fs::path& dir, const EventTrains&
     std::vector<GnuplotFigure> figs{
         distribution(dir, "size_distribution", S, r.tau, "avalanche size S (events)", "τ"),
         distribution(dir, "lifetime_distribution", T, r.alpha,
-                     "avalanche lifetime T (bins of " + short_number(r.bin_seconds) + " s)", "α"),
+                     "avalanche lifetime T (bins of " + fmt("%.4g", r.bin_seconds) + " s)", "α"),
         mean_size(dir, r), iei(dir, r), shape(dir, tr, r)};
     return render_figures(dir, figs);
 }

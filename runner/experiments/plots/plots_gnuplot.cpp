@@ -6,20 +6,17 @@
 
 #include <cerrno>
 #include <cmath>
-#include <cstdio>
 
 #include "common/atomic_file.h"
 #include "common/child_process.h"
+#include "common/format.h"
 
 namespace fs = std::filesystem;
 
 namespace nwn::exp {
 
 std::string gp_number(double x) {
-    if (!std::isfinite(x)) return "NaN";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.10g", x);
-    return buf;
+    return std::isfinite(x) ? fmt("%.10g", x) : std::string("NaN");
 }
 
 std::string gp_string(const std::string& s) {

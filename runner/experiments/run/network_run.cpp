@@ -3,7 +3,6 @@
 #include <chrono>
 #include <cmath>
 #include <optional>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -15,6 +14,7 @@
 #include "netlistgen/netlist_writer.h"
 #include "netlistgen/resource_paths.h"
 #include "netlistgen/solver_options.h"
+#include "netlistgen/text_parse.h"
 #include "runner/engine/native_engine.h"
 #include "runner/engine/ngspice_cli.h"
 #include "runner/engine/ngspice_session.h"
@@ -96,13 +96,6 @@ void run_native(Context& c, RunRecorder& rec, RunResult& res) {
     if (over_limit) res.message = "wall-clock limit of " + fmt("%g", c.spec.wall_limit_s) + " s reached" + at;
 }
 
-std::vector<std::string> split_lines(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream is(text);
-    for (std::string l; std::getline(is, l);) lines.push_back(l);
-    return lines;
-}
-
 void run_libngspice(Context& c, RunRecorder& rec, RunResult& res) {
     // Everything is streamed to the recorder: ngspice need not hold the vectors (memory stays flat).
     engine::SessionOptions so;
@@ -113,7 +106,7 @@ void run_libngspice(Context& c, RunRecorder& rec, RunResult& res) {
     res.ngspice_version = session.ngspice_version();
     res.ngspice_library = session.library_path();
     load_junction_device(session, c.flavour, c.spec.codemodel, c.spec.osdi);
-    session.load_circuit(split_lines(c.deck));
+    session.load_circuit(net::split_lines(c.deck));
     const std::string drain_vec = "i(v" + c.drain->name + ")";
     std::size_t i_idx = 0;
     std::vector<std::size_t> lam_idx;

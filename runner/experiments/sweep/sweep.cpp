@@ -15,7 +15,6 @@
 #include "netlistgen/junction_params.h"
 #include "netlistgen/text_parse.h"
 #include "netlistgen/stimulus.h"
-#include "netlistgen/text_parse.h"
 #include "runner/experiments/run/network_run.h"
 #include "runner/experiments/sweep/sweep_deck.h"
 #include "runner/experiments/sweep/sweep_plot.h"
@@ -130,8 +129,7 @@ std::vector<Measure> plan_measures(const SweepSpec& spec, Kind kind) {
             out.push_back(parse_measure(m));
             continue;
         }
-        std::string name = net::trim(m);
-        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const std::string name = net::lower(net::trim(m));
         auto it = std::find_if(deck.begin(), deck.end(), [&](const Measure& d) { return d.name == name; });
         if (it == deck.end()) {
             std::string have;

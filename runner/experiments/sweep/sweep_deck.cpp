@@ -5,15 +5,13 @@
 #include <sstream>
 
 #include "common/error.h"
+#include "netlistgen/text_parse.h"
 
 namespace nwn::exp {
 
 namespace {
 
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
+using net::lower;
 
 bool blank(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
 
@@ -85,13 +83,11 @@ void for_each_card(std::vector<std::string>& lines, F&& f) {
     }
 }
 
-std::vector<std::string> split_lines(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream is(text);
-    for (std::string l; std::getline(is, l);) {
+// The deck's lines, without the '\r' of a CRLF file.
+std::vector<std::string> deck_lines(const std::string& text) {
+    auto lines = net::split_lines(text);
+    for (auto& l : lines)
         if (!l.empty() && l.back() == '\r') l.pop_back();
-        lines.push_back(l);
-    }
     return lines;
 }
 
@@ -106,7 +102,7 @@ std::size_t after_card(const std::string& line, Card kind) {
 }  // namespace
 
 std::vector<std::string> deck_param_names(const std::string& deck_text) {
-    auto lines = split_lines(deck_text);
+    auto lines = deck_lines(deck_text);
     std::vector<std::string> names;
     for_each_card(lines, [&](std::string& l, Card kind, const std::string&) {
         if (kind != Card::Param && kind != Card::ParamContinued) return;
@@ -117,7 +113,7 @@ std::vector<std::string> deck_param_names(const std::string& deck_text) {
 }
 
 std::vector<Measure> deck_measures(const std::string& deck_text, const std::string& deck_name) {
-    auto lines = split_lines(deck_text);
+    auto lines = deck_lines(deck_text);
     std::vector<std::string> statements;
     for_each_card(lines, [&](std::string& l, Card kind, const std::string&) {
         if (kind == Card::Meas) statements.push_back(l.substr(after_card(l, kind)));
@@ -147,7 +143,7 @@ std::string point_deck(const std::string& deck_text, const std::filesystem::path
                         "=...` and use {" + name + "} where it matters" +
                         (have.empty() ? ")" : "; its .params: " + have + ")"));
         }
-    auto lines = split_lines(deck_text);
+    auto lines = deck_lines(deck_text);
     for_each_card(lines, [&](std::string& l, Card kind, const std::string& card) {
         if (kind == Card::Param || kind == Card::ParamContinued) {
             auto as = assignments(l, after_card(l, kind));

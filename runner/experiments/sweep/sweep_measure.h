@@ -1,6 +1,7 @@
 // `.meas tran` statements evaluated by nwn on a recorded run (timeseries.csv), with ngspice 39's own
 // semantics (src/frontend/com_measure2.c: sample values, linear interpolation of crossings, its
-// rise/fall/cross counting, trapezoid AVG, Simpson INTEG/RMS).
+// rise/fall/cross counting, trapezoid AVG, Simpson INTEG/RMS). This file parses the statements and finds
+// their vectors in the run; the functions themselves are runner/analysis/measure.
 //
 // Why not ngspice's own .meas: `ngspice -b -r` refuses measurements ("No .measure possible in batch
 // mode with -r rawfile"), and libngspice runs them on what it keeps in memory, which is nothing under

@@ -7,7 +7,7 @@
 #include <set>
 
 #include "common/error.h"
-#include "netlistgen/text_parse.h"
+#include "common/format.h"
 #include "netlistgen/text_parse.h"
 
 namespace nwn::exp {
@@ -26,11 +26,7 @@ bool valid_name(const std::string& s) {
 }
 
 // %.12g: an evenly spaced value prints as 0.02, not 0.020000000000000004.
-std::string range_value(double x) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.12g", x);
-    return buf;
-}
+std::string range_value(double x) { return fmt("%.12g", x); }
 
 // start:stop:n[:log] when start and stop are numbers; false for anything else, which is then one list
 // value (a stimulus such as "dc:1" or "sine:1:5").

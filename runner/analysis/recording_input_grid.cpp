@@ -1,21 +1,16 @@
-#include "runner/experiments/avalanches/recording_input_grid.h"
+#include "runner/analysis/recording_input_grid.h"
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 
 #include "common/cancel.h"
 #include "common/error.h"
+#include "common/format.h"
 
-namespace nwn::exp {
+namespace nwn::analysis {
 
 namespace {
-std::string num(double x) {
-    std::ostringstream os;
-    os.precision(10);
-    os << x;
-    return os.str();
-}
+std::string num(double x) { return fmt("%.10g", x); }
 }  // namespace
 
 void require_time_base(std::span<const double> t, const std::string& what) {
@@ -95,4 +90,4 @@ UniformSeries to_uniform(std::span<const double> t, std::span<const double> x, d
     return s;
 }
 
-}  // namespace nwn::exp
+}  // namespace nwn::analysis

@@ -2,7 +2,7 @@
 # Renders an nwnspice report page in headless Chromium: takes a screenshot (PAGE.png next to it, or
 # $SCREENSHOT) and checks that every image loaded, every local link and image exists, and every section
 # given is present.
-#   tests/report/check_report.sh PAGE.html SECTION_ID...
+#   tests/experiments/demo/check_report.sh PAGE.html SECTION_ID...
 # Without Chromium it installs Debian's `chromium` when it can (root or sudo, apt-get; set
 # NWN_NO_INSTALL=1 to forbid), else prints "SKIPPED: ..." and exits 0 (CTest reports the test as skipped).
 set -euo pipefail

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace nwn::exp {
+namespace nwn::analysis {
 
 // Throws nwn::Error naming `what` and the offending sample when t is empty, not finite or not
 // strictly increasing.
@@ -39,4 +39,4 @@ struct UniformSeries {
 UniformSeries to_uniform(std::span<const double> t, std::span<const double> x, double dt, double fallback_dt,
                          const std::string& what, const std::string& hint);
 
-}  // namespace nwn::exp
+}  // namespace nwn::analysis

@@ -7,32 +7,11 @@
 #include "common/atomic_file.h"
 #include "common/error.h"
 #include "runner/experiments/avalanches/recording_input.h"
-#include "runner/experiments/avalanches/recording_input_grid.h"
 #include "runner/io/raw_writer.h"
 
 namespace fs = std::filesystem;
 using nwn::exp::read_recording;
 using nwn::exp::RecordingOptions;
-
-TEST_CASE("resampling onto a uniform grid interpolates linearly and keeps uniform data as it is") {
-    const std::vector<double> t{0.0, 0.4e-3, 1.0e-3, 1.1e-3, 2.5e-3, 3.0e-3};
-    std::vector<double> x;
-    for (double v : t) x.push_back(2 + 5 * v);
-    const auto u = nwn::exp::to_uniform(t, x, 1e-3, 0, "test", "hint");
-    CHECK(u.resampled);
-    REQUIRE(u.x.size() == 4);
-    for (std::size_t k = 0; k < 4; ++k) CHECK(u.x[k] == Approx(2 + 5e-3 * static_cast<double>(k)).epsilon(1e-14));
-
-    const auto grid = nwn::test::times(5, 0.01);
-    const auto same = nwn::exp::to_uniform(grid, std::vector<double>{1, 2, 3, 4, 5}, 0, 0, "test", "hint");
-    CHECK_FALSE(same.resampled);
-    CHECK(same.dt == Approx(0.01));
-    CHECK_THROWS_WITH(nwn::exp::to_uniform(t, x, 0, 0, "rec", "give --dt"), Catch::Contains("not uniform") && Catch::Contains("give --dt"));
-    const auto fallback = nwn::exp::to_uniform(t, x, 0, 1e-3, "rec", "hint");  // a run's tmax
-    CHECK(fallback.resampled);
-    CHECK_THROWS_WITH(nwn::exp::to_uniform(std::vector<double>{0, 1, 1}, std::vector<double>{1, 1, 1}, 0, 0, "rec", ""),
-                      Catch::Contains("does not increase"));
-}
 
 TEST_CASE("CSV recordings: G from I and V, a constant bias, series, and no time column") {
     const auto dir = nwn::test::scratch_dir("recording_csv");

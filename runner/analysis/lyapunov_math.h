@@ -1,14 +1,13 @@
-// Lyapunov-exponent arithmetic, free of engines and files (it lives here rather than in runner/analysis
-// only because that library lists its sources by hand): separation of perturbed copies from the reference,
-// Gram–Schmidt renormalisation (Benettin et al. 1980), statistics of the per-segment growth rates, and the
-// conductance ratio r of MODEL.md §5.
+// Lyapunov-exponent arithmetic, free of engines and files: separation of perturbed copies from the
+// reference, Gram–Schmidt renormalisation (Benettin et al. 1980), statistics of the per-segment growth
+// rates, and the conductance ratio r of MODEL.md §5.
 #pragma once
 #include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <vector>
 
-namespace nwn::exp {
+namespace nwn::analysis {
 
 using State = std::vector<double>;
 
@@ -70,4 +69,4 @@ private:
     std::size_t count_ = 0;
 };
 
-}  // namespace nwn::exp
+}  // namespace nwn::analysis

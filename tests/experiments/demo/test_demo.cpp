@@ -1,9 +1,9 @@
 // nwn demo and nwn report from the command line, without ngspice: the settings it refuses, a section
 // skipped for want of NWNsim's data, and the page nwn report writes for a native run. The full quick demo,
-// rendered in Chromium, is tests/report's.
+// rendered in Chromium, is check_demo.sh's ("report: the quick demo renders in Chromium").
 #include <catch2/catch.hpp>
 
-#include "cli_support.h"
+#include "experiments/avalanches/cli_support.h"
 #include "common/atomic_file.h"
 
 namespace fs = std::filesystem;

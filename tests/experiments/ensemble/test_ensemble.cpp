@@ -8,7 +8,7 @@
 #include <unistd.h>
 #include <nlohmann/json.hpp>
 
-#include "cli_support.h"
+#include "experiments/avalanches/cli_support.h"
 #include "common/atomic_file.h"
 #include "common/error.h"
 #include "netlistgen/electrodes.h"

@@ -1,5 +1,5 @@
 // Lyapunov arithmetic against hand-computed answers: Benettin's procedure on linear maps with known
-// exponents, annihilated separations, batch-means errors, the conductance ratio r, shifted drives.
+// exponents, annihilated separations, batch-means errors, the conductance ratio r.
 #include <catch2/catch.hpp>
 
 #include <cfloat>
@@ -7,13 +7,10 @@
 #include <limits>
 
 #include "common/error.h"
-#include "netlistgen/stimulus.h"
-#include "runner/experiments/lyapunov/lyapunov.h"
-#include "runner/experiments/lyapunov/lyapunov_math.h"
-#include "runner/experiments/lyapunov/two_copy_deck.h"
+#include "runner/analysis/lyapunov_math.h"
 
 using namespace nwn;
-using exp::State;
+using analysis::State;
 
 namespace {
 
@@ -21,7 +18,7 @@ namespace {
 std::vector<double> linear_map_exponents(const std::vector<std::vector<double>>& a, std::size_t k, int steps) {
     const std::size_t n = a.size();
     const double eps = 1e-3;
-    auto copies = exp::perturbed_copies(State(n, 0.0), exp::random_unit(n, 7), k, eps, 11);
+    auto copies = analysis::perturbed_copies(State(n, 0.0), analysis::random_unit(n, 7), k, eps, 11);
     std::vector<double> sum(k, 0.0);
     for (int s = 0; s < steps; ++s) {
         for (std::size_t c = 1; c <= k; ++c) {
@@ -30,7 +27,7 @@ std::vector<double> linear_map_exponents(const std::vector<std::vector<double>>&
                 for (std::size_t j = 0; j < n; ++j) y[i] += a[i][j] * copies[c][j];
             copies[c] = y;
         }
-        const auto f = exp::renormalise(copies, eps);
+        const auto f = analysis::renormalise(copies, eps);
         for (std::size_t j = 0; j < k; ++j) sum[j] += std::log(f[j]);
     }
     for (double& x : sum) x /= steps;
@@ -52,7 +49,7 @@ TEST_CASE("Gram-Schmidt renormalisation recovers the exponents of a linear map",
 
 TEST_CASE("renormalise rescales to eps and keeps the directions orthonormal", "[lyapunov]") {
     std::vector<State> c{{1.0, 2.0, 3.0}, {1.3, 2.0, 3.4}, {1.3, 2.6, 3.0}};
-    const auto f = exp::renormalise(c, 0.01);
+    const auto f = analysis::renormalise(c, 0.01);
     CHECK(f[0] == Approx(0.5 / 0.01));  // |(0.3, 0, 0.4)| = 0.5
     // (0.3, 0.6, 0) minus its component 0.18 along (0.6, 0, 0.8) is (0.192, 0.6, −0.144).
     CHECK(f[1] == Approx(std::sqrt(0.192 * 0.192 + 0.36 + 0.144 * 0.144) / 0.01));
@@ -69,7 +66,7 @@ TEST_CASE("renormalise rescales to eps and keeps the directions orthonormal", "[
 TEST_CASE("an annihilated separation is reported, bounded by the noise floor, and restarted", "[lyapunov]") {
     std::vector<State> c{{0.01, 0.0, 0.015}, {0.01, 0.0, 0.015}, {0.01, 0.0, 0.015}};
     std::vector<bool> lost;
-    const auto f = exp::renormalise(c, 1e-4, &lost);
+    const auto f = analysis::renormalise(c, 1e-4, &lost);
     CHECK(lost == std::vector<bool>{true, true});
     CHECK(f[0] == Approx(64 * DBL_EPSILON * 0.015 / 1e-4));  // an upper bound of the true factor
     CHECK(c[1] != c[0]);
@@ -80,24 +77,24 @@ TEST_CASE("an annihilated separation is reported, bounded by the noise floor, an
 TEST_CASE("exponent statistics: skip, running mean, batch-means error", "[lyapunov]") {
     std::vector<double> r;
     for (int i = 1; i <= 16; ++i) r.push_back(i);
-    auto s = exp::exponent_stats(r);
+    auto s = analysis::exponent_stats(r);
     CHECK(s.mean == Approx(8.5));
     CHECK(s.batches == 4);  // floor(sqrt(16)) batches of 4: means 2.5, 6.5, 10.5, 14.5
     CHECK(s.sigma == Approx(std::sqrt(80.0 / 3) / 2));
     CHECK(s.running.front() == 1.0);
     CHECK(s.running.back() == Approx(8.5));
-    s = exp::exponent_stats(r, 4, 2);  // skip 4; blocks of 2 -> 6 blocks, max(2, floor(√6)) = 2 batches
+    s = analysis::exponent_stats(r, 4, 2);  // skip 4; blocks of 2 -> 6 blocks, max(2, floor(√6)) = 2 batches
     CHECK(s.mean == Approx(10.5));
     CHECK(s.batches == 2);
     CHECK(s.sigma == Approx(3.0));  // batch means 7.5, 13.5
-    CHECK(exp::exponent_stats({1.0, 2.0}).sigma == Approx(0.5));
-    CHECK(std::isnan(exp::exponent_stats({1.0}).sigma));
-    CHECK_THROWS_AS(exp::exponent_stats({1.0, std::numeric_limits<double>::quiet_NaN()}), Error);
-    CHECK_THROWS_AS(exp::exponent_stats({1.0, -std::numeric_limits<double>::infinity()}), Error);
+    CHECK(analysis::exponent_stats({1.0, 2.0}).sigma == Approx(0.5));
+    CHECK(std::isnan(analysis::exponent_stats({1.0}).sigma));
+    CHECK_THROWS_AS(analysis::exponent_stats({1.0, std::numeric_limits<double>::quiet_NaN()}), Error);
+    CHECK_THROWS_AS(analysis::exponent_stats({1.0, -std::numeric_limits<double>::infinity()}), Error);
 }
 
 TEST_CASE("r: mean over whole periods of max/min |I/V|, skipping the zero crossings", "[lyapunov]") {
-    exp::PeriodRatio r(1.0, 0.5);  // starts mid-period: period 0 must not count
+    analysis::PeriodRatio r(1.0, 0.5);  // starts mid-period: period 0 must not count
     // In period k the conductance runs from 1 to k + 2; V = 0 at the start of every period (I/V = NaN).
     for (int k = 0; k < 4; ++k)
         for (int m = 0; m < 10; ++m) {
@@ -108,37 +105,23 @@ TEST_CASE("r: mean over whole periods of max/min |I/V|, skipping the zero crossi
     CHECK(r.periods() == 3);
     CHECK(r.mean() == Approx((3.0 + 4.0 + 5.0) / 3));
     // Below the voltage floor a point does not count, however wild its I/V.
-    exp::PeriodRatio f(1.0, 0.0, 0.1);
+    analysis::PeriodRatio f(1.0, 0.0, 0.1);
     for (double t : {0.2, 0.4, 0.6}) f.add(t, 1.0, t);
     f.add(0.8, 1e-3, 1.0);  // I/V = 1000
     f.add(1.0, 1.0, 1.0);
     CHECK(f.mean() == Approx(3.0));
-    CHECK(std::isnan(exp::PeriodRatio(1.0, 0.0).mean()));
-    CHECK_THROWS_AS(exp::PeriodRatio(0.0, 0.0), Error);
+    CHECK(std::isnan(analysis::PeriodRatio(1.0, 0.0).mean()));
+    CHECK_THROWS_AS(analysis::PeriodRatio(0.0, 0.0), Error);
 }
 
 TEST_CASE("unit and random directions", "[lyapunov]") {
-    const auto u = exp::random_unit(50, 3);
+    const auto u = analysis::random_unit(50, 3);
     double n = 0;
     for (double x : u) n += x * x;
     CHECK(n == Approx(1.0));
-    CHECK(exp::random_unit(50, 3) == u);
-    CHECK(exp::random_unit(50, 4) != u);
-    CHECK(exp::unit_axis(3, 2) == State{0, 0, 1});
-    CHECK_THROWS_AS(exp::unit_axis(3, 3), Error);
-    CHECK_THROWS_AS(exp::perturbed_copies(State(2, 0.0), State(2, 1.0), 3, 1e-3, 1), Error);
-}
-
-TEST_CASE("a shifted drive continues the stimulus' phase", "[lyapunov]") {
-    const auto tri = net::Stimulus::parse("triangle:1.25:0.5");  // period 2 s, peak at 0.5 s
-    // From t0 = 0.5 s (the peak) for 1 s: down to 0 at 1.0 s, -1.25 at 1.5 s.
-    CHECK(exp::shifted_source(tri, 0.5, 1.0) == "PWL(0 1.25 0.5 0 1 -1.25)");
-    // A cut between corners interpolates its ends.
-    CHECK(exp::shifted_source(tri, 0.25, 0.5) == "PWL(0 0.625 0.25 1.25 0.5 0.625)");
-    const auto sine = net::Stimulus::parse("sine:1:0.25");
-    CHECK(exp::shifted_source(sine, 1.0, 2.0) == net::Stimulus::parse("sine:1:0.25:1.5707963267948966").spice_source(2));
-    CHECK(exp::shifted_source(net::Stimulus::dc(0.3), 5, 1) == "DC 0.3");
-    CHECK_THROWS_AS(exp::shifted_source(tri, 0, 0), Error);
-    CHECK(exp::drive_period(tri) == 2.0);
-    CHECK_THROWS_AS(exp::drive_period(net::Stimulus::dc(1)), Error);
+    CHECK(analysis::random_unit(50, 3) == u);
+    CHECK(analysis::random_unit(50, 4) != u);
+    CHECK(analysis::unit_axis(3, 2) == State{0, 0, 1});
+    CHECK_THROWS_AS(analysis::unit_axis(3, 3), Error);
+    CHECK_THROWS_AS(analysis::perturbed_copies(State(2, 0.0), State(2, 1.0), 3, 1e-3, 1), Error);
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The CI demo: `nwn demo --quick` into DIR, then the page checked in headless Chromium (check_report.sh).
-#   tests/report/check_demo.sh NWN DIR
+#   tests/experiments/demo/check_demo.sh NWN DIR
 set -euo pipefail
 nwn=$1 dir=$2
 rm -rf "$dir"

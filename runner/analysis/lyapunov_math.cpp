@@ -1,4 +1,4 @@
-#include "runner/experiments/lyapunov/lyapunov_math.h"
+#include "runner/analysis/lyapunov_math.h"
 
 #include <algorithm>
 #include <cfloat>
@@ -9,7 +9,7 @@
 
 #include "common/error.h"
 
-namespace nwn::exp {
+namespace nwn::analysis {
 
 namespace {
 
@@ -191,4 +191,4 @@ void PeriodRatio::add(double t, double v, double i) {
 
 double PeriodRatio::mean() const { return count_ ? sum_ / count_ : kNaN; }
 
-}  // namespace nwn::exp
+}  // namespace nwn::analysis
