@@ -90,7 +90,7 @@ TEST_CASE("libngspice: two renormalisation intervals give the same exponent", "[
 
 TEST_CASE("libngspice with the portable subcircuit gives the same exponent", "[lyapunov][spice]") {
     auto s = decay_spec("decay_subckt");
-    s.sim.flavour = "subckt";
+    s.sim.flavour = nwn::net::Flavour::Subckt;
     s.tau = 0.5;
     const auto r = exp::run_lyapunov(s);
     INFO(r.message);
@@ -120,7 +120,7 @@ TEST_CASE("a segment restarted from .ic with the drive phase continued matches o
 
 TEST_CASE("native: NWNsim's scheme runs copies in lock step and renormalises every step", "[lyapunov]") {
     auto s = decay_spec("native_every_step");
-    s.sim.engine = "native";
+    s.sim.engine = nwn::engine::Engine::Native;
     s.sim.dt = 1e-3;
     s.every_step = true;
     s.periods = 1;
