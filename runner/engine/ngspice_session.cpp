@@ -703,7 +703,7 @@ RunOutcome Session::run(const RunOptions& opts) {
     }
 
     const double tstop = opts.tstop > 0 ? opts.tstop : deck_tstop_;
-    auto report_progress = [&] {
+    auto progress_now = [&] {
         const double t = c.last_time.load(std::memory_order_relaxed);
         double f = kNaN;
         if (tstop > 0 && !std::isnan(t))
@@ -712,7 +712,7 @@ RunOutcome Session::run(const RunOptions& opts) {
             f = c.stat_fraction.load(std::memory_order_relaxed);
         if (std::isnan(f)) f = 0;
         f = std::clamp(f, 0.0, 1.0);
-        if (opts.on_progress) opts.on_progress(f, t);
+        report_progress(opts.on_progress, f, 1.0);
     };
 
     Capture cap;
@@ -737,7 +737,7 @@ RunOutcome Session::run(const RunOptions& opts) {
             ended = c.bg_exits != exits0 || c.dead;
         }
         if (ended) break;
-        report_progress();
+        progress_now();
         const auto now = Clock::now();
         const double elapsed = std::chrono::duration<double>(now - t0).count();
         if (!started && elapsed > 10) {
@@ -772,7 +772,7 @@ RunOutcome Session::run(const RunOptions& opts) {
         }
     }
     g_stop.store(false);  // the request has been served (or the run ended anyway)
-    report_progress();  // the final state
+    progress_now();  // the final state
     auto lines = cap.take();
 
     out.accepted_points = c.points.load(std::memory_order_acquire);

@@ -38,7 +38,9 @@ struct SolverStats {
 struct RunOptions {
     double wall_limit_s = 0;   // watchdog: bg_halt after this many seconds of wall time (0 = none)
     double tstop = 0;          // for progress; 0 = taken from the deck's .tran line when there is one
-    ProgressCallback on_progress;  // called on the owner thread about every poll_interval_s
+    // Called on the owner thread about every poll_interval_s with the fraction done (of tstop, or
+    // ngspice's percentage) out of 1.
+    ProgressFn on_progress;
     double poll_interval_s = 0.05;
 };
 

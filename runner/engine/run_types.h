@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/progress.h"
 #include "runner/engine/vector_layout.h"
 
 namespace nwn::engine {
@@ -27,8 +28,6 @@ using Recorder = std::function<void(const Point&)>;
 
 // Called once per plot, before its first point, on ngspice's thread: resolve indices here.
 using LayoutCallback = std::function<void(const VectorLayout&)>;
-// fraction in [0,1] (of tstop, or ngspice's percentage) and the last accepted time.
-using ProgressCallback = std::function<void(double fraction, double time)>;
 
 enum class RunStatus { completed, interrupted, failed };
 inline const char* to_string(RunStatus s) {

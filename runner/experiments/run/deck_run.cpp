@@ -109,7 +109,7 @@ RunResult run_deck(const DeckRunSpec& spec) {
             session.set_recorder([&](const engine::Point& p) { out.point(p.time, p.values); });
             engine::RunOptions ro;
             ro.wall_limit_s = spec.wall_limit_s;
-            if (spec.progress) ro.on_progress = [&](double fraction, double) { spec.progress(fraction, 1.0); };
+            ro.on_progress = spec.progress;
             auto o = session.run(ro);
             res.status = engine::to_string(o.status);
             res.message = o.message;

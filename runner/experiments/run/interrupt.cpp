@@ -3,7 +3,6 @@
 #include <signal.h>
 #include <unistd.h>
 
-#include <atomic>
 
 #include "common/cancel.h"
 #include "runner/engine/ngspice_session.h"

@@ -127,7 +127,7 @@ void run_libngspice(Context& c, RunRecorder& rec, RunResult& res) {
     engine::RunOptions ro;
     ro.tstop = c.spec.tstop;
     ro.wall_limit_s = c.spec.wall_limit_s;
-    if (c.spec.progress) ro.on_progress = [&](double fraction, double) { c.spec.progress(fraction, 1.0); };
+    ro.on_progress = c.spec.progress;
     auto outcome = session.run(ro);
     res.status = engine::to_string(outcome.status);
     res.message = outcome.message;
