@@ -60,21 +60,20 @@ void run_native(Context& c, RunRecorder& rec, RunResult& res) {
     engine::NativeEngine eng(c.spec.network, {{c.driven->name, c.spec.stimulus}}, opt);
     std::size_t drain_index = c.drain - c.spec.network.electrodes.data();
     std::vector<double> lam(c.junctions.size());
-    const auto start = Clock::now();
-    bool over_limit = false;
-    long steps = eng.run([&](const engine::NativeStep& s) {
-        const bool states = wants_states(c.spec);
-        for (std::size_t k = 0; k < c.junctions.size() && states; ++k) lam[k] = (*s.lambda)[c.junctions[k]];
-        rec.record(s.t, c.spec.stimulus.value(s.t), (*s.electrode_current)[drain_index], states ? lam.data() : nullptr);
-        report_progress(c.spec.progress, s.t, c.spec.tstop);
-        over_limit = c.spec.wall_limit_s > 0 &&
-                     std::chrono::duration<double>(Clock::now() - start).count() > c.spec.wall_limit_s;
-        return !interrupted() && !over_limit;
-    });
-    const std::string at = " at t = " + fmt("%g", static_cast<double>(steps) * c.spec.tmax) + " s";
-    res.status = interrupted() ? "interrupted" : over_limit ? "failed" : "completed";
-    if (interrupted()) res.message = "interrupted" + at;
-    if (over_limit) res.message = "wall-clock limit of " + fmt("%g", c.spec.wall_limit_s) + " s reached" + at;
+    engine::NativeRunOptions ro;
+    ro.wall_limit_s = c.spec.wall_limit_s;
+    ro.stop_requested = interrupted;
+    ro.on_progress = c.spec.progress;
+    const bool states = wants_states(c.spec);
+    const auto outcome = eng.run(
+        [&](const engine::NativeStep& s) {
+            for (std::size_t k = 0; k < c.junctions.size() && states; ++k) lam[k] = (*s.lambda)[c.junctions[k]];
+            rec.record(s.t, c.spec.stimulus.value(s.t), (*s.electrode_current)[drain_index], states ? lam.data() : nullptr);
+            return true;
+        },
+        ro);
+    res.status = engine::to_string(outcome.status);
+    res.message = outcome.message;
 }
 
 std::vector<std::string> split_lines(const std::string& text) {
