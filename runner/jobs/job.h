@@ -48,7 +48,7 @@ std::size_t run_local_jobs(std::vector<Job>& jobs, unsigned parallel);
 struct Child {
     Argv command;
     std::string argv0;  // the program's argv[0], when not command[0]
-    std::filesystem::path dir, log;
+    std::filesystem::path dir, log;  // a relative log is taken from nwn's working directory, not dir
     bool truncate_log = false;  // else appended to
     std::vector<std::pair<std::string, std::string>> env;           // set in the child
     std::vector<std::pair<std::string, std::string>> env_defaults;  // set unless the environment has them

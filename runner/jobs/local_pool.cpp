@@ -142,10 +142,11 @@ ChildExit run_child(const Child& child) {
     if (pid == 0) {
         die_with_parent(parent);
         if (child.own_process_group) ::setpgid(0, 0);
+        // the log first: a relative path names it from nwn's working directory
+        const int fd = ::open(child.log.c_str(), O_WRONLY | O_CREAT | (child.truncate_log ? O_TRUNC : O_APPEND), 0644);
         if (::chdir(child.dir.c_str()) != 0) ::_exit(126);
         const int in = ::open("/dev/null", O_RDONLY);
         if (in >= 0) ::dup2(in, 0);
-        const int fd = ::open(child.log.c_str(), O_WRONLY | O_CREAT | (child.truncate_log ? O_TRUNC : O_APPEND), 0644);
         if (fd >= 0) {
             ::dup2(fd, 1);
             ::dup2(fd, 2);

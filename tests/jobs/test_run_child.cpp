@@ -28,6 +28,15 @@ TEST_CASE("run_child runs a program in its directory with the given environment"
     CHECK(log.find(fs::canonical(dir).string()) != std::string::npos);
     CHECK(log.find("set default") != std::string::npos);
     CHECK(jobs::run_and_wait({"nwn-no-such-program"}, dir, dir / "log.txt") == 127);
+    // A relative log names a file from this process's working directory, whatever the child's.
+    const fs::path here = fs::current_path();
+    fs::current_path(dir.parent_path());
+    c.command = {"sh", "-c", "echo relative"};
+    c.log = dir.filename() / "relative.txt";
+    const int rc = jobs::run_child(c).status;
+    fs::current_path(here);
+    CHECK(rc == 0);
+    CHECK(read_file(dir / "relative.txt") == "relative\n");
 }
 
 TEST_CASE("run_child stops a child at its wall-clock limit and on interrupt", "[jobs]") {
