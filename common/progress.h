@@ -1,9 +1,23 @@
-// A one-line progress bar on stderr, shown only when stderr is a terminal and not --quiet.
+// Progress of long work: engines and experiments report it through a ProgressFn; the CLI layer alone
+// draws it, as a one-line bar on stderr shown only when stderr is a terminal and not --quiet.
 #pragma once
 #include <chrono>
+#include <functional>
 #include <string>
 
 namespace nwn {
+
+// `done` out of `total` (any unit; total > 0). An empty function: nobody is watching.
+using ProgressFn = std::function<void(double done, double total)>;
+
+// Work in stages with a bar each (the demo): the ProgressFn of a stage named `label`; the stage's bar is
+// erased when the last copy of that function is gone.
+using ProgressStages = std::function<ProgressFn(const std::string& label)>;
+
+// Reports through `fn` when there is one.
+inline void report_progress(const ProgressFn& fn, double done, double total) {
+    if (fn) fn(done, total);
+}
 
 class Progress {
 public:

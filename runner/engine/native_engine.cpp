@@ -1,10 +1,12 @@
 #include "runner/engine/native_engine.h"
 
+#include <chrono>
 #include <cmath>
 #include <optional>
 #include <string>
 
 #include "common/error.h"
+#include "common/format.h"
 #include "netlistgen/junction_params.h"
 #include "runner/engine/nodal_system.h"
 
@@ -77,20 +79,47 @@ struct NativeEngine::Impl {
         return {k, t, &ev, &ei, &sys->node_voltages(), &jv, &lambda};
     }
 
-    long run(const NativeRecorder& rec) {
+    RunOutcome run(const NativeRecorder& rec, const NativeRunOptions& ro) {
+        using Clock = std::chrono::steady_clock;
+        const auto start = Clock::now();
         const long n = std::lround(opt.tstop / opt.dt);
+        RunOutcome out;
+        out.status = RunStatus::completed;
+        long taken = n;
         while (steps < n) {
             const NativeStep s = step();
-            if (rec && !rec(s)) return s.step;
+            const bool go_on = !rec || rec(s);
+            report_progress(ro.on_progress, s.t, opt.tstop);
+            const bool stop = ro.stop_requested && ro.stop_requested();
+            const bool over = ro.wall_limit_s > 0 &&
+                              std::chrono::duration<double>(Clock::now() - start).count() > ro.wall_limit_s;
+            if (!go_on || stop || over) {
+                taken = s.step;
+                const std::string at = " at t = " + fmt("%g", static_cast<double>(taken) * opt.dt) + " s";
+                if (stop) {
+                    out.status = RunStatus::interrupted;
+                    out.message = "interrupted" + at;
+                } else if (over) {
+                    out.status = RunStatus::failed;
+                    out.timed_out = true;
+                    out.message = "wall-clock limit of " + fmt("%g", ro.wall_limit_s) + " s reached" + at;
+                }
+                break;
+            }
         }
-        return n;
+        out.accepted_points = static_cast<std::size_t>(taken);
+        out.last_time = static_cast<double>(taken) * opt.dt;
+        out.wall_seconds = std::chrono::duration<double>(Clock::now() - start).count();
+        return out;
     }
 };
 
 NativeEngine::NativeEngine(const net::Network& net, std::vector<NativeDrive> drives, NativeOptions options)
     : impl_(std::make_unique<Impl>(net, std::move(drives), std::move(options))) {}
 NativeEngine::~NativeEngine() = default;
-long NativeEngine::run(const NativeRecorder& recorder) { return impl_->run(recorder); }
+RunOutcome NativeEngine::run(const NativeRecorder& recorder, const NativeRunOptions& options) {
+    return impl_->run(recorder, options);
+}
 NativeStep NativeEngine::step() { return impl_->step(); }
 const std::vector<double>& NativeEngine::lambda() const { return impl_->lambda; }
 

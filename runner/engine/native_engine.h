@@ -12,6 +12,7 @@
 #include "devicemodel/junction.h"
 #include "netlistgen/network.h"
 #include "netlistgen/stimulus.h"
+#include "runner/engine/run_types.h"
 
 namespace nwn::engine {
 
@@ -43,6 +44,14 @@ struct NativeStep {
 
 using NativeRecorder = std::function<bool(const NativeStep&)>;  // return false to stop early
 
+// How run() may end early, as the libngspice session's RunOptions: a wall-clock limit (status failed,
+// timed_out) and a stop request (status interrupted); progress is simulated time out of tstop.
+struct NativeRunOptions {
+    double wall_limit_s = 0;            // 0 = none
+    bool (*stop_requested)() = nullptr;  // asked after every step
+    ProgressFn on_progress;
+};
+
 class NativeEngine {
 public:
     NativeEngine(const net::Network& net, std::vector<NativeDrive> drives, NativeOptions options);
@@ -50,8 +59,9 @@ public:
     NativeEngine(const NativeEngine&) = delete;
     NativeEngine& operator=(const NativeEngine&) = delete;
 
-    // Runs on to tstop (or until the recorder returns false); returns the number of steps taken.
-    long run(const NativeRecorder& recorder);
+    // Runs on to tstop, or until the recorder returns false (completed then), a stop is requested or the
+    // wall-clock limit is reached; accepted_points is the number of steps taken.
+    RunOutcome run(const NativeRecorder& recorder, const NativeRunOptions& options = {});
     // Takes the next step, whatever tstop; the record is valid until the next step.
     NativeStep step();
     const std::vector<double>& lambda() const;

@@ -1,109 +1,112 @@
 #include "runner/engine/ngspice_cli.h"
 
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <chrono>
-#include <sstream>
-#include <thread>
 
 #include "common/atomic_file.h"
-#include "common/child_process.h"
 #include "common/error.h"
+#include "io/raw_reader.h"
 #include "netlistgen/solver_options.h"
+#include "runner/engine/ngspice_output.h"
+#include "runner/jobs/job.h"
 
 namespace nwn::engine {
 
-std::string ngspice_error_lines(const std::string& log) {
-    std::istringstream is(log);
-    std::string out;
-    for (std::string l; std::getline(is, l);) {
-        for (const char* key : {"rror", "too small", "aborted", "MIF-ERROR", "Couldn't", "could not", "unknown"}) {
-            if (l.find(key) != std::string::npos) {
-                out += (out.empty() ? "" : "\n") + l;
-                break;
+namespace {
+
+// Delivers the transient plot of ngspice's raw file to the recorder; an unreadable one fails a run that had
+// completed (a failed ngspice often leaves a header without data: its log says why).
+void read_raw(const std::filesystem::path& raw_path, RunOutcome& out, const Recorder& recorder,
+              const LayoutCallback& on_layout) {
+    try {
+        io::RawReadOptions ro;
+        ro.tolerate_truncation = true;
+        io::RawFile raw(raw_path, ro);
+        const auto& plot = raw.plot("Transient");
+        if (plot.truncated && out.ok()) {
+            out.status = RunStatus::failed;
+            out.message = "ngspice's raw file is truncated";
+        }
+        std::vector<std::string> names;
+        for (const auto& v : plot.variables) names.push_back(v.name);
+        VectorLayout layout;
+        layout.assign(names, 0);
+        layout.plot_type = plot.plotname;
+        if (on_layout) on_layout(layout);
+        std::vector<double> values(names.size());
+        raw.for_each_block(plot, {}, [&](const io::PointBlock& b) {
+            for (std::size_t p = 0; p < b.n_points; ++p) {
+                for (std::size_t k = 0; k < values.size(); ++k) values[k] = b.real(p, k);
+                Point point;
+                point.time = values[0];
+                point.step = out.accepted_points++;
+                point.layout = &layout;
+                point.values = values.data();
+                if (recorder) recorder(point);
+                out.last_time = point.time;
             }
+        });
+    } catch (const Error& e) {
+        // A failed ngspice often leaves a raw header with no data; its log (the message) says why.
+        if (out.ok()) {
+            out.status = RunStatus::failed;
+            out.message = e.what();
         }
     }
-    return out;
 }
 
-std::string singular_matrix_hint(const std::string& output) {
-    static constexpr std::string_view key = "singular matrix:";
-    const auto at = output.find(key);
-    if (at == std::string::npos) return {};
-    std::string rest = output.substr(at + key.size(), output.find('\n', at) - at - key.size());
-    const auto first = rest.find_first_not_of(" \t");
-    rest = first == std::string::npos ? std::string() : rest.substr(first);
-    return "the circuit matrix is singular (ngspice: " + (rest.empty() ? std::string("no node named") : rest) +
-           "): a loop of voltage sources, a node with no DC path to ground, or a source shorted by another";
-}
+}  // namespace
 
-CliRun run_ngspice_cli(const std::filesystem::path& dir, const std::filesystem::path& deck,
-                       const std::optional<std::filesystem::path>& device, double wall_limit_s,
-                       void (*on_child)(int), bool (*interrupted)(), const CliProgram& program) {
+RunOutcome run_ngspice_cli(const std::filesystem::path& dir, const std::filesystem::path& deck, const CliOptions& options,
+                           const Recorder& recorder, const LayoutCallback& on_layout) {
+    const CliProgram& program = options.program;
+    const double wall_limit_s = options.wall_limit_s;
     std::filesystem::create_directories(dir);
-    write_file_atomic(dir / ".spiceinit", device ? net::device_load_command(*device) + "\n" : "");
+    write_file_atomic(dir / ".spiceinit", options.device ? net::device_load_command(*options.device) + "\n" : "");
     const auto raw = dir / "ngspice.raw";
     std::error_code ec;
     std::filesystem::remove(raw, ec);
-    const pid_t parent = ::getpid();
-    pid_t pid = ::fork();
-    if (pid < 0) throw Error("cannot start ngspice: fork failed");
-    if (pid == 0) {
-        die_with_parent(parent);
-        ::setpgid(0, 0);  // Ctrl-C reaches nwn only; nwn terminates the child itself
-        if (::chdir(dir.c_str()) != 0) ::_exit(127);
-        int fd = ::open("ngspice.log", O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        if (fd >= 0) {
-            ::dup2(fd, 1);
-            ::dup2(fd, 2);
-        }
-        if (!program.scripts_dir.empty()) ::setenv("SPICE_SCRIPTS", program.scripts_dir.c_str(), 1);
-        ::setenv("OMP_WAIT_POLICY", "passive", 0);  // OpenMP builds (46) spin otherwise
-        ::execlp(program.binary.c_str(), "ngspice", "-b", "-r", "ngspice.raw", deck.c_str(), (char*)nullptr);
-        ::_exit(127);
-    }
-    if (on_child) on_child(pid);
     const auto start = std::chrono::steady_clock::now();
-    int status = 0;
-    bool timed_out = false;
-    while (::waitpid(pid, &status, WNOHANG) == 0) {
-        if (wall_limit_s > 0 &&
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > wall_limit_s) {
-            timed_out = true;
-            ::kill(pid, SIGTERM);
-            ::waitpid(pid, &status, 0);
-            break;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    if (on_child) on_child(0);
-    CliRun r;
-    r.log = std::filesystem::exists(dir / "ngspice.log") ? read_file(dir / "ngspice.log") : "";
-    const int rc = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+    jobs::Child child;
+    child.command = {program.binary, "-b", "-r", "ngspice.raw", deck.string()};
+    child.argv0 = "ngspice";
+    child.dir = dir;
+    child.log = dir / "ngspice.log";
+    child.truncate_log = true;
+    if (!program.scripts_dir.empty()) child.env.emplace_back("SPICE_SCRIPTS", program.scripts_dir);
+    child.env_defaults.emplace_back("OMP_WAIT_POLICY", "passive");  // OpenMP builds (46) spin otherwise
+    child.own_process_group = true;  // Ctrl-C reaches nwn only; run_child() terminates ngspice on interrupt
+    child.wall_limit_s = wall_limit_s;
+    const jobs::ChildExit ended = jobs::run_child(child);
+    const int rc = ended.status;
+    const bool timed_out = ended.timed_out;
+    RunOutcome out;
+    const std::string log = std::filesystem::exists(dir / "ngspice.log") ? read_file(dir / "ngspice.log") : "";
     if (rc == 127)
         throw Error(program.binary == "ngspice" ? "cannot run the ngspice CLI (is ngspice installed and on PATH?)"
                                                 : "cannot run the ngspice CLI " + program.binary);
-    if (std::filesystem::exists(raw)) r.raw = raw;
-    const std::string errors = ngspice_error_lines(r.log);
-    if (interrupted && interrupted()) {
-        r.status = "interrupted";
-        r.message = "interrupted";
+    const bool have_raw = std::filesystem::exists(raw);
+    const std::string errors = ngspice_error_lines(log);
+    if (options.interrupted && options.interrupted()) {
+        out.status = RunStatus::interrupted;
+        out.message = "interrupted";
     } else if (timed_out) {
-        r.status = "failed";
-        r.message = "wall-clock limit of " + std::to_string(wall_limit_s) + " s reached";
-    } else if (rc != 0 || !errors.empty() || !r.raw) {
-        r.status = "failed";
-        r.message = !errors.empty() ? errors : "ngspice exited with status " + std::to_string(rc) +
-                                                   (r.raw ? "" : " and wrote no raw file");
-        if (const auto hint = singular_matrix_hint(r.log); !hint.empty()) r.message = hint + "\n" + r.message;
+        out.status = RunStatus::failed;
+        out.timed_out = true;
+        out.message = "wall-clock limit of " + std::to_string(wall_limit_s) + " s reached";
+    } else if (rc != 0 || !errors.empty() || !have_raw) {
+        out.status = RunStatus::failed;
+        out.message = !errors.empty() ? errors : "ngspice exited with status " + std::to_string(rc) +
+                                                      (have_raw ? "" : " and wrote no raw file");
+        if (const auto hint = singular_matrix_hint(log); !hint.empty()) out.message = hint + "\n" + out.message;
     } else {
-        r.status = "completed";
+        out.status = RunStatus::completed;
     }
-    return r;
+    if (have_raw) {
+        read_raw(raw, out, recorder, on_layout);
+        std::filesystem::remove(raw, ec);
+    }
+    out.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return out;
 }
 
 }  // namespace nwn::engine

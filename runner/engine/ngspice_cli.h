@@ -1,18 +1,15 @@
 // The external engine: the ngspice CLI in batch mode (`ngspice -b -r ngspice.raw deck.cir`) as a child
-// process in a work directory, under a wall-clock limit; its raw file is then read by runner/io.
+// process in a work directory (runner/jobs' run_child: it dies with nwn, stops on interrupt), under a
+// wall-clock limit. When ngspice has ended, the engine reads its raw
+// file and delivers the transient's points to a recorder like the libngspice session does (run_types.h).
 #pragma once
 #include <filesystem>
 #include <optional>
 #include <string>
 
-namespace nwn::engine {
+#include "runner/engine/run_types.h"
 
-struct CliRun {
-    std::string status;   // completed | interrupted | failed
-    std::string message;  // ngspice's error lines, or why it stopped
-    std::optional<std::filesystem::path> raw;  // the raw file, when ngspice wrote one (possibly truncated)
-    std::string log;
-};
+namespace nwn::engine {
 
 // Which ngspice executable: the one on PATH, or another build (e.g. the OSDI-enabled 46) with the
 // directory of its init script (SPICE_SCRIPTS; see cmake/Ngspice46.cmake for why it must be private).
@@ -21,21 +18,21 @@ struct CliProgram {
     std::string scripts_dir;  // empty: ngspice's own
 };
 
-// Runs deck (absolute path) with dir as working directory. A code model (.cm) or OSDI device (.osdi)
-// is loaded through a .spiceinit written into dir (batch mode reads it before the deck; `codemodel`
-// and `osdi` keep the path's case). The pid of the child is published through on_child (0 when it
-// ended), so that Ctrl-C can terminate it.
-CliRun run_ngspice_cli(const std::filesystem::path& dir, const std::filesystem::path& deck,
-                       const std::optional<std::filesystem::path>& device, double wall_limit_s,
-                       void (*on_child)(int pid) = nullptr, bool (*interrupted)() = nullptr,
-                       const CliProgram& program = {});
+struct CliOptions {
+    // A code model (.cm) or OSDI device (.osdi), loaded through a .spiceinit written into the work
+    // directory (batch mode reads it before the deck; `codemodel` and `osdi` keep the path's case).
+    std::optional<std::filesystem::path> device;
+    double wall_limit_s = 0;  // 0 = none
+    bool (*interrupted)() = nullptr;  // whether the run was interrupted (ngspice is stopped by runner/jobs)
+    CliProgram program;
+};
 
-// The lines of an ngspice log that report errors ("Error", "Timestep too small", "MIF-ERROR", ...).
-std::string ngspice_error_lines(const std::string& log);
-
-// ngspice reports the cause of a failed operating point only as a warning ("singular matrix: check
-// node v1#branch"); for a failed run, this turns the first such line into a sentence naming the node and
-// what usually makes it singular. Empty when the output holds none.
-std::string singular_matrix_hint(const std::string& output);
+// Runs deck (absolute path) with dir as working directory (ngspice.log and the raw file land there; the
+// raw file is removed once read). The transient plot's layout goes to on_layout (scale: "time") and each
+// of its points to recorder; a raw file truncated by a failed ngspice still delivers its complete points.
+// Never throws for simulation failures (an unreadable raw file fails the run); throws nwn::Error when
+// ngspice cannot be started.
+RunOutcome run_ngspice_cli(const std::filesystem::path& dir, const std::filesystem::path& deck, const CliOptions& options,
+                           const Recorder& recorder = {}, const LayoutCallback& on_layout = {});
 
 }  // namespace nwn::engine

@@ -1,12 +1,11 @@
 #include "runner/engine/ngspice_session.h"
 
-#include "netlistgen/text_parse.h"
-
 #include "common/error.h"
-#include "common/progress.h"
+#include "netlistgen/text_parse.h"
 #include "netlistgen/solver_options.h"
-#include "runner/engine/ngspice_cli.h"
 #include "runner/engine/ngspice_library.h"
+#include "runner/engine/ngspice_output.h"
+#include "io/vector_names.h"
 
 #include <algorithm>
 #include <atomic>
@@ -91,79 +90,6 @@ Core& core() {
 
 // The loaded library's functions (valid once a Session has been constructed).
 const NgspiceApi& ng() { return core().lib->api; }
-
-using net::lower;
-
-std::string trim(std::string_view s) {
-    std::size_t b = 0, e = s.size();
-    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-    return std::string(s.substr(b, e - b));
-}
-
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-
-// "stderr Error: …" -> {'e', "Error: …"}; lines sent without a prefix get '?'.
-std::pair<char, std::string_view> split_stream(std::string_view line) {
-    if (starts_with(line, "stderr ")) return {'e', line.substr(7)};
-    if (starts_with(line, "stdout ")) return {'o', line.substr(7)};
-    if (line == "stderr") return {'e', {}};
-    if (line == "stdout") return {'o', {}};
-    return {'?', line};
-}
-
-// Does this ngspice output line report an error (rather than a warning, note or table)?
-bool is_error_text(std::string_view text) {
-    std::string l = lower(trim(text));
-    if (l.empty()) return false;
-    if (starts_with(l, "warning") || starts_with(l, "note")) return false;
-    static const char* const patterns[] = {
-        "error",           "unknown",        "could not",          "couldn't",
-        "can't find",      "cannot",         "undefined",          "not parsed",
-        "no circuit",      "aren't any circuits", "timestep too small", "aborted",
-        "not found",       "not started",    "unrecognized",       "too few",
-        "not enough",      "no such",
-    };
-    for (const char* p : patterns)
-        if (l.find(p) != std::string::npos) return true;
-    return false;
-}
-
-// ngspice's message for a failed operation: the first error line, the line before it when it
-// introduces it ("Netlist line no. 4:"), and the lines that follow (the offending card, the
-// reason), up to a few lines. Empty when no line looks like an error.
-std::string extract_errors(const std::vector<std::string>& lines, bool stderr_only) {
-    std::vector<std::string> texts;
-    for (const auto& line : lines) {
-        auto [stream, text] = split_stream(line);
-        if (stderr_only && stream != 'e') continue;
-        std::string t = trim(text);
-        if (t.empty() || starts_with(t, "Reference value")) continue;
-        texts.push_back(std::move(t));
-    }
-    std::size_t first = texts.size();
-    for (std::size_t i = 0; i < texts.size(); ++i)
-        if (is_error_text(texts[i])) {
-            first = i;
-            break;
-        }
-    if (first == texts.size()) return {};
-    std::size_t begin = first;
-    if (first > 0 && !texts[first - 1].empty() && texts[first - 1].back() == ':' &&
-        !is_error_text(texts[first - 1]))
-        begin = first - 1;
-    std::string msg;
-    std::size_t shown = 0;
-    for (std::size_t i = begin; i < texts.size() && shown < 8; ++i) {
-        // after the first few lines keep only further error lines (skip gmin-stepping chatter)
-        if (i > first + 3 && !is_error_text(texts[i])) continue;
-        if (!msg.empty()) msg += '\n';
-        msg += texts[i];
-        ++shown;
-    }
-    if (msg.size() > 2000) msg = msg.substr(0, 2000) + " …";
-    return msg;
-}
 
 std::string format_time(double t) {
     if (std::isnan(t)) return "none";
@@ -288,7 +214,7 @@ int cb_send_init_data(pvecinfoall info, int, void*) {
     }
     // The scale vector is flagged in SendData (is_scale); guess the usual names meanwhile.
     for (std::size_t i = 0; i < names.size(); ++i) {
-        const std::string l = lower(names[i]);
+        const std::string l = net::lower(names[i]);
         if (l == "time" || l == "frequency" || l == "v-sweep" || l == "i-sweep" ||
             l == "temp-sweep" || l == "res-sweep") {
             scale = i;
@@ -355,8 +281,8 @@ public:
 
 std::optional<double> deck_tstop(const std::vector<std::string>& lines) {
     for (std::size_t i = 1; i < lines.size(); ++i) {
-        std::string l = lower(trim(lines[i]));
-        if (!starts_with(l, ".tran") || (l.size() > 5 && !std::isspace(static_cast<unsigned char>(l[5]))))
+        std::string l = net::lower(net::trim(lines[i]));
+        if (!l.starts_with(".tran") || (l.size() > 5 && !std::isspace(static_cast<unsigned char>(l[5]))))
             continue;
         std::istringstream in(l.substr(5));
         std::string tstep, tstop;
@@ -371,13 +297,13 @@ std::optional<double> deck_tstop(const std::vector<std::string>& lines) {
 }
 
 bool is_end_card(const std::string& line) {
-    std::string l = lower(trim(line));
-    return l == ".end" || (starts_with(l, ".end") && std::isspace(static_cast<unsigned char>(l[4])));
+    std::string l = net::lower(net::trim(line));
+    return l == ".end" || (l.starts_with(".end") && std::isspace(static_cast<unsigned char>(l[4])));
 }
 
 bool is_save_none(const std::string& line) {
-    std::string l = lower(trim(line));
-    if (!starts_with(l, ".save")) return false;
+    std::string l = net::lower(net::trim(line));
+    if (!l.starts_with(".save")) return false;
     std::istringstream in(l);
     std::string tok;
     in >> tok;
@@ -387,25 +313,6 @@ bool is_save_none(const std::string& line) {
     return false;
 }
 
-// "** ngspice-39 shared library", "** ngspice-46 : Circuit level …" -> "39", "46"; "" if no
-// line carries a version.
-std::string parse_ngspice_version(const std::vector<std::string>& lines) {
-    static constexpr std::string_view tag = "ngspice-";
-    for (const auto& line : lines) {
-        const std::string_view text = split_stream(line).second;
-        for (auto at = text.find(tag); at != std::string_view::npos; at = text.find(tag, at + 1)) {
-            std::string_view v = text.substr(at + tag.size());
-            if (v.empty() || !std::isdigit(static_cast<unsigned char>(v[0]))) continue;
-            std::size_t n = 0;
-            while (n < v.size() && !std::isspace(static_cast<unsigned char>(v[n])) && v[n] != ':' && v[n] != ',')
-                ++n;
-            while (n > 0 && v[n - 1] == '.') --n;
-            return std::string(v.substr(0, n));
-        }
-    }
-    return {};
-}
-
 int ng_command(const std::string& cmd) {
     std::vector<char> buf(cmd.begin(), cmd.end());
     buf.push_back('\0');
@@ -413,53 +320,6 @@ int ng_command(const std::string& cmd) {
 }
 
 }  // namespace
-
-// ------------------------------------------------------------------------------- VectorLayout
-namespace {
-// "V(A)" -> "a", "i(v1)" -> "v1#branch", anything else lower-cased.
-std::string canonical_vector_name(std::string_view name) {
-    std::string l = lower(trim(name));
-    if (l.size() > 3 && l.back() == ')' && l[1] == '(') {
-        std::string inner = trim(std::string_view(l).substr(2, l.size() - 3));
-        if (l[0] == 'v' && inner.find(',') == std::string::npos) return inner;
-        if (l[0] == 'i') return inner + "#branch";
-    }
-    return l;
-}
-}  // namespace
-
-void VectorLayout::assign(std::vector<std::string> names, std::size_t scale) {
-    names_ = std::move(names);
-    scale_ = scale;
-    index_.clear();
-    for (std::size_t i = 0; i < names_.size(); ++i) index_.emplace(lower(names_[i]), i);
-}
-
-std::size_t VectorLayout::find(std::string_view name) const {
-    if (auto it = index_.find(lower(name)); it != index_.end()) return it->second;
-    if (auto it = index_.find(canonical_vector_name(name)); it != index_.end()) return it->second;
-    return npos;
-}
-
-std::size_t VectorLayout::index(std::string_view name) const {
-    std::size_t i = find(name);
-    if (i != npos) return i;
-    std::string avail;
-    for (std::size_t k = 0; k < names_.size() && k < 30; ++k) avail += (k ? ", " : "") + names_[k];
-    if (names_.size() > 30) avail += ", …";
-    throw nwn::Error("no vector '" + std::string(name) + "' in plot " +
-                     (plot_name.empty() ? std::string("(none)") : plot_name) + " (vectors: " +
-                     (avail.empty() ? std::string("none") : avail) + ")");
-}
-
-const char* to_string(RunStatus s) {
-    switch (s) {
-        case RunStatus::completed: return "completed";
-        case RunStatus::interrupted: return "interrupted";
-        case RunStatus::failed: return "failed";
-    }
-    return "?";
-}
 
 // ------------------------------------------------------------------------------------ Session
 Session::Session(SessionOptions opts) : opts_(std::move(opts)) {
@@ -572,10 +432,10 @@ std::vector<std::string> Session::run_command(const std::string& cmd) {
 std::vector<std::string> Session::command(const std::string& cmd, bool check) {
     require_usable(("run command '" + cmd + "'").c_str());
     {
-        std::istringstream in(lower(cmd));
+        std::istringstream in(net::lower(cmd));
         std::string verb;
         in >> verb;
-        if (starts_with(verb, "bg_"))
+        if (verb.starts_with("bg_"))
             throw nwn::Error("command '" + cmd + "' refused: background runs are managed by run()/stop()");
         if (verb == "quit" || verb == "exit")
             throw nwn::Error("command '" + cmd + "' refused: it would make ngspice ask to be unloaded");
@@ -593,7 +453,7 @@ std::vector<std::string> Session::command(const std::string& cmd, bool check) {
     for (auto& l : lines) {
         auto text = split_stream(l).second;
         // printed by the first command after a background run, when ngspice joins its thread
-        if (starts_with(text, "Background thread stopped with timeout")) continue;
+        if (text.starts_with("Background thread stopped with timeout")) continue;
         out.emplace_back(text);
     }
     return out;
@@ -714,7 +574,7 @@ void Session::load_circuit(const std::vector<std::string>& input) {
             reset();
         } catch (...) {
         }
-        throw nwn::Error("ngspice rejected the circuit \"" + trim(lines.front()) + "\":\n" + err);
+        throw nwn::Error("ngspice rejected the circuit \"" + net::trim(lines.front()) + "\":\n" + err);
     }
 }
 
@@ -776,13 +636,13 @@ std::vector<double> Session::vector(const std::string& name) const {
                          ": a deck loaded in this process used '.save none', which makes ngspice "
                          "39.3 keep only the last point of every vector for the rest of the "
                          "process; use a recorder instead");
-    std::string n = trim(name);
+    std::string n = net::trim(name);
     std::vector<char> buf(n.begin(), n.end());
     buf.push_back('\0');
     pvector_info vi = ng().ngGet_Vec_Info(buf.data());
     if (!vi) {
         // try the plain node name for "v(x)" and the branch form for "i(x)"
-        std::string alt = canonical_vector_name(n);
+        std::string alt = io::canonical_vector_name(n);
         std::vector<char> b2(alt.begin(), alt.end());
         b2.push_back('\0');
         vi = ng().ngGet_Vec_Info(b2.data());
@@ -843,9 +703,7 @@ RunOutcome Session::run(const RunOptions& opts) {
     }
 
     const double tstop = opts.tstop > 0 ? opts.tstop : deck_tstop_;
-    std::optional<nwn::Progress> bar;
-    if (opts.progress_bar) bar.emplace(opts.progress_label, 1.0, opts.quiet);
-    auto report_progress = [&] {
+    auto progress_now = [&] {
         const double t = c.last_time.load(std::memory_order_relaxed);
         double f = kNaN;
         if (tstop > 0 && !std::isnan(t))
@@ -854,8 +712,7 @@ RunOutcome Session::run(const RunOptions& opts) {
             f = c.stat_fraction.load(std::memory_order_relaxed);
         if (std::isnan(f)) f = 0;
         f = std::clamp(f, 0.0, 1.0);
-        if (opts.on_progress) opts.on_progress(f, t);
-        if (bar) bar->update(f);
+        report_progress(opts.on_progress, f, 1.0);
     };
 
     Capture cap;
@@ -880,7 +737,7 @@ RunOutcome Session::run(const RunOptions& opts) {
             ended = c.bg_exits != exits0 || c.dead;
         }
         if (ended) break;
-        report_progress();
+        progress_now();
         const auto now = Clock::now();
         const double elapsed = std::chrono::duration<double>(now - t0).count();
         if (!started && elapsed > 10) {
@@ -915,10 +772,7 @@ RunOutcome Session::run(const RunOptions& opts) {
         }
     }
     g_stop.store(false);  // the request has been served (or the run ended anyway)
-    if (bar) {
-        report_progress();
-        bar->finish();
-    }
+    progress_now();  // the final state
     auto lines = cap.take();
 
     out.accepted_points = c.points.load(std::memory_order_acquire);
@@ -978,7 +832,7 @@ RunOutcome Session::run(const RunOptions& opts) {
     }
 
     const bool is_time = c.layout.scale_index() != VectorLayout::npos &&
-                         lower(c.layout.names()[c.layout.scale_index()]) == "time";
+                         net::lower(c.layout.names()[c.layout.scale_index()]) == "time";
     const bool reached_end = tstop > 0 && is_time && !std::isnan(out.last_time) &&
                              out.last_time >= tstop * (1 - 1e-9);
     bool aborted = false, interrupted = false;

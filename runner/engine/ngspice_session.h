@@ -17,52 +17,12 @@
 #include <cmath>
 
 #include <cstddef>
-#include <functional>
 #include <string>
-#include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "runner/engine/run_types.h"
+
 namespace nwn::engine {
-
-// The vectors of one analysis plot, announced by ngspice (SendInitData) before the first point.
-// Names are ngspice's: node voltages as the bare node name ("a"), branch currents as "v1#branch",
-// the scale as "time". index() also accepts "v(a)", "V(A)", "i(v1)".
-class VectorLayout {
-public:
-    const std::vector<std::string>& names() const { return names_; }
-    std::size_t size() const { return names_.size(); }
-    // Index of a vector, or npos when the plot has no such vector.
-    std::size_t find(std::string_view name) const;
-    // Index of a vector; throws nwn::Error listing the available names when absent.
-    std::size_t index(std::string_view name) const;
-    std::size_t scale_index() const { return scale_; }  // npos if the plot has no scale
-    std::string plot_name;                             // ngspice's plot, e.g. "tran1"
-    std::string plot_type;                             // e.g. "Transient Analysis"
-    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
-
-    // Used by the session when ngspice announces a plot.
-    void assign(std::vector<std::string> names, std::size_t scale);
-
-private:
-    std::vector<std::string> names_;
-    std::unordered_map<std::string, std::size_t> index_;
-    std::size_t scale_ = npos;
-};
-
-// One accepted time point. Valid only during the recorder call: copy what you need.
-struct Point {
-    double time = 0;              // value of the plot's scale vector (time, frequency, sweep)
-    std::size_t step = 0;         // 0-based index of the accepted point in this run
-    const VectorLayout* layout = nullptr;
-    const double* values = nullptr;  // layout->size() values (real part), in layout order
-
-    std::size_t size() const { return layout ? layout->size() : 0; }
-    double operator[](std::size_t i) const { return values[i]; }
-    double operator[](std::string_view name) const { return values[layout->index(name)]; }
-};
-
-using Recorder = std::function<void(const Point&)>;
 
 // ngspice's own counters of the last analysis (`rusage all`); NaN where ngspice did not print one.
 struct SolverStats {
@@ -75,32 +35,13 @@ struct SolverStats {
     double factor_s = NAN, solve_s = NAN;
     double trunc_s = NAN;           // truncation-error checks
 };
-// Called once per plot, before its first point, on ngspice's thread: resolve indices here.
-using LayoutCallback = std::function<void(const VectorLayout&)>;
-// fraction in [0,1] (of tstop, or ngspice's percentage) and the last accepted time.
-using ProgressCallback = std::function<void(double fraction, double time)>;
-
-enum class RunStatus { completed, interrupted, failed };
-const char* to_string(RunStatus s);
-
 struct RunOptions {
     double wall_limit_s = 0;   // watchdog: bg_halt after this many seconds of wall time (0 = none)
     double tstop = 0;          // for progress; 0 = taken from the deck's .tran line when there is one
-    ProgressCallback on_progress;  // called on the owner thread about every poll_interval_s
-    bool progress_bar = false;     // draw an nwn::Progress bar on stderr (only when it is a TTY)
-    bool quiet = false;            // suppress the bar
-    std::string progress_label = "ngspice";
+    // Called on the owner thread about every poll_interval_s with the fraction done (of tstop, or
+    // ngspice's percentage) out of 1.
+    ProgressFn on_progress;
     double poll_interval_s = 0.05;
-};
-
-struct RunOutcome {
-    RunStatus status = RunStatus::failed;
-    std::string message;             // ngspice's error text (with the time point) or why it stopped
-    double last_time = 0;            // time of the last accepted point (NaN if none)
-    std::size_t accepted_points = 0; // points delivered through SendData in this run
-    double wall_seconds = 0;
-    bool timed_out = false;          // the wall-clock watchdog halted the run (status failed)
-    bool ok() const { return status == RunStatus::completed; }
 };
 
 struct SessionOptions {

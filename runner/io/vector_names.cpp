@@ -23,6 +23,8 @@ std::string canonical_vector_name(std::string_view name) {
     std::string s = net::lower(name);
     if (s.size() > 3 && s[1] == '(' && s.back() == ')') {
         std::string inner = s.substr(2, s.size() - 3);
+        inner.erase(0, inner.find_first_not_of(" \t"));
+        inner.erase(inner.find_last_not_of(" \t") + 1);
         if (s[0] == 'v' && inner.find(',') == std::string::npos) return inner;
         if (s[0] == 'i') return inner + "#branch";
     }

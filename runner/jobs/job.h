@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace nwn::jobs {
@@ -42,8 +43,27 @@ int mpi_workers();
 // The local pool alone (fork/exec), whatever the MPI state.
 std::size_t run_local_jobs(std::vector<Job>& jobs, unsigned parallel);
 
-// Runs one program (PATH lookup) to completion in `dir`, stdout and stderr appended to `log`, stdin from
-// /dev/null, dying with this process (gnuplot); its exit status (127: not found, 126: not started).
+// One program (PATH lookup) run to completion in `dir`, stdin from /dev/null, stdout and stderr to `log`,
+// dying with this process (gnuplot, the ngspice CLI). On interrupt (common/cancel.h) it is sent SIGTERM.
+struct Child {
+    Argv command;
+    std::string argv0;  // the program's argv[0], when not command[0]
+    std::filesystem::path dir, log;  // a relative log is taken from nwn's working directory, not dir
+    bool truncate_log = false;  // else appended to
+    std::vector<std::pair<std::string, std::string>> env;           // set in the child
+    std::vector<std::pair<std::string, std::string>> env_defaults;  // set unless the environment has them
+    bool own_process_group = false;  // Ctrl-C then reaches nwn only, which stops the child itself
+    double wall_limit_s = 0;         // SIGTERM after this many seconds (0: none)
+};
+
+struct ChildExit {
+    int status = 0;  // exit code; 128 + N when killed by signal N; 127: not found, 126: not started
+    bool timed_out = false;
+};
+
+ChildExit run_child(const Child& child);
+
+// run_child() with the defaults: its exit status.
 int run_and_wait(const Argv& command, const std::filesystem::path& dir, const std::filesystem::path& log);
 
 // Start order: by decreasing cost, ties in the given order.

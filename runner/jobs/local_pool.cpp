@@ -134,28 +134,57 @@ std::size_t run_jobs(std::vector<Job>& jobs, unsigned parallel) {
     return mpi_workers() > 0 ? run_mpi_jobs(jobs) : run_local_jobs(jobs, parallel);
 }
 
-int run_and_wait(const Argv& command, const std::filesystem::path& dir, const std::filesystem::path& log) {
+ChildExit run_child(const Child& child) {
+    const auto began = Clock::now();
     const pid_t parent = ::getpid();
     const pid_t pid = ::fork();
-    if (pid < 0) return 126;
+    if (pid < 0) return {126, false};
     if (pid == 0) {
         die_with_parent(parent);
-        if (::chdir(dir.c_str()) != 0) ::_exit(126);
+        if (child.own_process_group) ::setpgid(0, 0);
+        // the log first: a relative path names it from nwn's working directory
+        const int fd = ::open(child.log.c_str(), O_WRONLY | O_CREAT | (child.truncate_log ? O_TRUNC : O_APPEND), 0644);
+        if (::chdir(child.dir.c_str()) != 0) ::_exit(126);
         const int in = ::open("/dev/null", O_RDONLY);
         if (in >= 0) ::dup2(in, 0);
-        const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
         if (fd >= 0) {
             ::dup2(fd, 1);
             ::dup2(fd, 2);
         }
-        auto v = c_argv(command);
-        ::execvp(v[0], v.data());
+        for (const auto& [name, value] : child.env) ::setenv(name.c_str(), value.c_str(), 1);
+        for (const auto& [name, value] : child.env_defaults) ::setenv(name.c_str(), value.c_str(), 0);
+        auto v = c_argv(child.command);
+        if (!child.argv0.empty()) v[0] = const_cast<char*>(child.argv0.c_str());
+        ::execvp(child.command[0].c_str(), v.data());
         ::_exit(127);
     }
+    ChildExit ex;
+    bool stopped = false;
     int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    while (true) {
+        const pid_t r = ::waitpid(pid, &status, WNOHANG);
+        if (r == pid || (r < 0 && errno != EINTR)) break;
+        if (!stopped && cancel_requested()) {
+            ::kill(pid, SIGTERM);
+            stopped = true;
+        }
+        if (!stopped && child.wall_limit_s > 0 &&
+            std::chrono::duration<double>(Clock::now() - began).count() > child.wall_limit_s) {
+            ::kill(pid, SIGTERM);
+            stopped = ex.timed_out = true;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
-    return exit_code(status);
+    ex.status = exit_code(status);
+    return ex;
+}
+
+int run_and_wait(const Argv& command, const std::filesystem::path& dir, const std::filesystem::path& log) {
+    Child c;
+    c.command = command;
+    c.dir = dir;
+    c.log = log;
+    return run_child(c).status;
 }
 
 }  // namespace nwn::jobs

@@ -20,13 +20,12 @@ void check_spice_run(exp::Engine engine, const std::string& flavour) {
     exp::NetworkRunSpec s;
     s.network = ref->network;
     s.engine = engine;
-    s.flavour = flavour;
+    s.flavour = net::parse_flavour(flavour);
     s.stimulus = net::Stimulus::dc(1.8);
     s.tstop = 10;
     s.tmax = 1e-3;
     s.save_lambda = true;
-    s.quiet = true;
-    s.out = test::scratch_dir("golden/" + flavour + "-" + exp::engine_name(engine));
+    s.out = test::scratch_dir("golden/" + flavour + "-" + engine::engine_name(engine));
     auto r = exp::run_network(s);
     INFO(r.message);
     REQUIRE(r.ok());
@@ -36,7 +35,7 @@ void check_spice_run(exp::Engine engine, const std::string& flavour) {
     int on = 0;
     for (std::size_t c = 1; c < lam.names.size(); ++c) on += std::fabs(lam.columns[c].back()) >= 0.01 ? 1 : 0;
     const double t10 = test::first_crossing(t, g, 10), t100 = test::first_crossing(t, g, 100);
-    WARN(flavour << " (" << exp::engine_name(engine) << "): G(0) = " << g.front() << " (NWNsim " << ref->g.front() << "), G(10 s) = " << g.back()
+    WARN(flavour << " (" << engine::engine_name(engine) << "): G(0) = " << g.front() << " (NWNsim " << ref->g.front() << "), G(10 s) = " << g.back()
                  << " (NWNsim " << ref->g.back() << "), junctions on at 10 s = " << on << ", t(10 G0) = " << t10
                  << " s, t(100 G0) = " << t100 << " s, " << r.points << " points, " << r.wall_s << " s");
     // Tolerances from the issue: the continuous-time solution differs from NWNsim's 1 ms Euler only

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "command.h"
+#include "progress_drawer.h"
 #include "runner/experiments/demo/demo.h"
 #include "runner/experiments/run/interrupt.h"
 
@@ -53,6 +54,7 @@ int run_demo(const std::vector<std::string>& args) {
     s.command_line = "nwn demo";
     for (const auto& a : args) s.command_line += " " + a;
     nwn::exp::install_interrupt_handler();
+    s.progress = [quiet = s.quiet](const std::string& label) { return nwn::cli::ProgressDrawer(label, quiet).callback(); };
     const auto r = nwn::exp::run_demo(s);
     if (!s.quiet) std::cerr << r.summary;
     else std::cout << r.report.string() << "\n";

@@ -5,6 +5,8 @@
 #include <iostream>
 
 #include "command.h"
+#include "engine_options.h"
+#include "progress_drawer.h"
 #include "distribution_options.h"
 #include "common/error.h"
 #include "netlistgen/text_parse.h"
@@ -54,7 +56,8 @@ std::vector<std::uint32_t> seeds(const std::string& spec) {
 
 int run_ensemble(const std::vector<std::string>& args) {
     nwn::exp::EnsembleSpec s;
-    std::string seed_spec, vstar = "1", lx, wires, engine = "native", out;
+    std::string seed_spec, vstar = "1", lx, wires, out;
+    nwn::cli::EngineOptions eo;
     nwn::cli::DistributionOptions dist;
     po::options_description opts(
         "usage: nwn ensemble --out DIR --seeds A:B [--vstar V,...] (--lx L,... | --wires N,...) [options]\n\n"
@@ -79,13 +82,17 @@ int run_ensemble(const std::vector<std::string>& args) {
         ("electrodes", po::value(&s.electrodes)->default_value(s.electrodes), "electrode rule (nwn generate --electrodes)")
         ("tstop", po::value(&s.tstop)->default_value(s.tstop), "simulated time per member (s)")
         ("dt", po::value(&s.dt)->default_value(s.dt), "time step (s): native step, SPICE maximum step, sample grid")
-        ("engine", po::value(&engine)->default_value(engine), "native (fast), libngspice or ngspice-cli")
-        ("preset", po::value(&s.preset)->default_value(s.preset), "junction parameters: dc or ac")
-        ("param", po::value(&s.params)->composing(), "NAME=VALUE junction parameter override (repeatable)")
         ("events", po::value(&s.events)->default_value(s.events), "crossings or conductance")
         ("keep-lambda", po::bool_switch(&s.keep_lambda), "crossings: keep each member's lambda.csv")
         ("jobs,j", po::value(&s.jobs)->default_value(0u), "members run at once (0 = number of cores; MPI: one per worker rank)")
         ("quiet,q", po::bool_switch(&s.quiet), "no progress or summary");
+    nwn::cli::EngineOptionSet set;
+    set.engine_default = "native";
+    set.engine_help = "native (fast), libngspice or ngspice-cli";
+    set.preset_default = s.preset;
+    set.preset = true;
+    set.param = true;
+    eo.add_to(opts, set);
     dist.add_to(opts, "members");
     nwn::exp::add_avalanche_options(opts, s.analysis, true);
     po::variables_map vm;
@@ -96,14 +103,19 @@ int run_ensemble(const std::vector<std::string>& args) {
     if (!lx.empty()) s.lx = numbers(lx, "--lx");
     for (double n : wires.empty() ? std::vector<double>{} : numbers(wires, "--wires"))
         s.lx.push_back(std::sqrt(n / s.density));
-    s.engine = nwn::exp::parse_engine(engine);
+    s.engine = eo.engine_kind();
+    s.preset = eo.preset;
+    s.params = eo.params;
     s.out = out;
     dist.apply(s.shard, s.merge);
     s.nwn_binary = fs::read_symlink("/proc/self/exe");
     s.analysis.criticality();  // bad analysis options fail before any run
     nwn::exp::install_interrupt_handler();
 
+    nwn::cli::ProgressDrawer bar("ensemble", s.quiet);
+    s.progress = bar.callback();
     const auto report = nwn::exp::run_ensemble(s);
+    bar.finish();
     for (const auto& w : report.warnings) std::cerr << "nwn ensemble: warning: " << w << "\n";
     if (report.shard && !report.interrupted) {
         std::size_t done = 0, failed = 0;

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "command.h"
+#include "engine_options.h"
 #include "common/atomic_file.h"
 #include "common/error.h"
 #include "netlistgen/electrodes.h"
@@ -37,9 +38,8 @@ CodemodelLoad codemodel_load(const std::string& how, const fs::path& cm) {
 }
 
 int run_netlist(const std::vector<std::string>& args) {
-    std::string in, out, flavour, form, stimulus, preset, ic, spread, spread_dist, electrodes, cm_load, cm, lib, dialect, osdi,
-        solver;
-    std::vector<std::string> params;
+    std::string in, out, form, stimulus, ic, spread, spread_dist, electrodes, cm_load, dialect, osdi, solver;
+    nwn::cli::EngineOptions eo;
     unsigned long spread_seed = 1;
     NetlistOptions o;
     po::options_description opts(
@@ -48,9 +48,6 @@ int run_netlist(const std::vector<std::string>& args) {
         "electrode. Nodes: w<i> wire i, l<k> state lambda of junction k, e<name> bar electrode.\n\noptions");
     opts.add_options()("help,h", "show this help")
         ("input", po::value(&in)->required(), "network file (JSON, from nwn generate or nwn import-mat)")
-        ("flavour", po::value(&flavour)->default_value("codemodel"),
-         "codemodel: XSPICE nwnjunction (nwnspice.cm, ngspice 39.3); osdi: OSDI nwnjunction (nwnjunction.osdi, "
-         "ngspice with OSDI, e.g. 46); subckt: portable subcircuit (nwnjunction.lib)")
         ("form", po::value(&form)->default_value("deck"), "deck: standalone circuit; subckt: .subckt for designers")
         ("stimulus", po::value(&stimulus)->default_value("dc:1"),
          "driven electrode's source: dc:V | sine:A:F[:PHASE] | triangle:A:F | square:A:F[:DUTY] | "
@@ -59,8 +56,6 @@ int run_netlist(const std::vector<std::string>& args) {
         ("tstop", po::value(&o.tstop)->default_value(1.0), "transient end time (s)")
         ("tmax", po::value(&o.tmax)->default_value(1e-3), "maximum time step (s)")
         ("tstep", po::value(&o.tstep)->default_value(0), "output step of .tran (s; 0 = tmax)")
-        ("preset", po::value(&preset)->default_value("dc"), "junction parameter set: dc (paper's DC set) or ac")
-        ("param", po::value(&params)->composing(), "NAME=VALUE junction parameter override (repeatable)")
         ("ic", po::value(&ic), "initial lambda per junction: CSV with a column lambda (or NWNsim's lambda_final)")
         ("save-lambda", po::bool_switch(&o.save_lambda), "also save v(l<k>) of every junction")
         ("save-wires", po::bool_switch(&o.save_wires), "also save v(w<i>) of every wire")
@@ -73,9 +68,7 @@ int run_netlist(const std::vector<std::string>& args) {
          "target ngspice major version (>= 42: .options klu); default 39, 46 for --flavour osdi")
         ("solver", po::value(&solver)->default_value("auto"),
          "sparse solver: auto (KLU for ngspice >= 42), klu or sparse (.options sparse, ngspice >= 42)")
-        ("cm", po::value(&cm), "path of nwnspice.cm (default: $NWN_CODEMODEL, then next to nwn)")
         ("osdi", po::value(&osdi), "path of nwnjunction.osdi (default: $NWN_OSDI, then next to nwn)")
-        ("lib", po::value(&lib), "path of nwnjunction.lib (default: $NWN_SUBCKT_LIB, then next to nwn)")
         ("cm-load", po::value(&cm_load)->default_value("auto"),
          "how a codemodel deck loads nwnspice.cm: pre_codemodel (in the deck), spiceinit (a .spiceinit next to "
          "the deck; ngspice 39 lower-cases pre_codemodel paths), none (the host loads it), auto")
@@ -83,12 +76,20 @@ int run_netlist(const std::vector<std::string>& args) {
          "ngspice | ltspice | xyce: a portable .subckt (--flavour subckt --form subckt) for LTspice or Xyce, with the "
          "junction library translated next to it as nwnjunction_<dialect>.lib")
         ("output,o", po::value(&out)->required(), "file to write");
+    nwn::cli::EngineOptionSet set;
+    set.flavour_help = "codemodel: XSPICE nwnjunction (nwnspice.cm, ngspice 39.3); osdi: OSDI nwnjunction (nwnjunction.osdi, "
+                       "ngspice with OSDI, e.g. 46); subckt: portable subcircuit (nwnjunction.lib)";
+    set.preset = true;
+    set.param = true;
+    set.device_files = true;
+    eo.add_to(opts, set);
     po::positional_options_description pos;
     pos.add("input", 1);
     po::variables_map vm;
     if (!nwn::cli::parse_command_line(args, opts, pos, vm)) return nwn::cli::kExitOk;
 
-    o.flavour = parse_flavour(flavour);
+    o.flavour = *eo.flavour_kind();
+    const std::string &flavour = eo.flavour, &cm = eo.cm, &lib = eo.lib;
     if (form != "deck" && form != "subckt") throw po::error("--form must be deck or subckt");
     if (!vm.count("ngspice-version")) o.ngspice_major = o.flavour == Flavour::Osdi ? 46 : 39;
     o.form = form == "deck" ? Form::Deck : Form::Subckt;
@@ -97,8 +98,8 @@ int run_netlist(const std::vector<std::string>& args) {
 
     Network net = read_network(in);
     if (!electrodes.empty()) choose_electrodes(net, electrodes);
-    o.params = preset_params(preset);
-    apply_overrides(o.params, params);
+    o.params = preset_params(eo.preset);
+    apply_overrides(o.params, eo.params);
     if (!spread.empty())
         o.per_junction = spread_params(o.params, parse_spread(spread, spread_dist, static_cast<std::uint32_t>(spread_seed)),
                                        net.junctions.size());

@@ -3,25 +3,13 @@
 #include <iostream>
 
 #include "command.h"
-#include "netlistgen/electrodes.h"
-#include "netlistgen/junction_values.h"
-#include "netlistgen/network_json.h"
+#include "progress_drawer.h"
+#include "simulation_options.h"
 #include "runner/experiments/run/interrupt.h"
 #include "runner/experiments/lyapunov/nlt_run.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
-
-namespace nwn::cli {
-// Defined in lyapunov.cpp: the network, parameter and engine options both commands share.
-struct SimulationArgs {
-    std::string input, contacts, electrodes, ic, cm, lib;
-    bool exact_reset = false;
-};
-void add_simulation_options(po::options_description& o, SimulationArgs& a, exp::EngineChoice& sim, std::string& preset,
-                            std::vector<std::string>& params, double default_dt);
-net::Network load_simulation(const SimulationArgs& a, exp::EngineChoice& sim, std::vector<double>& lambda0);
-}  // namespace nwn::cli
 
 namespace {
 
@@ -52,7 +40,7 @@ int run_nlt_cmd(const std::vector<std::string>& args) {
         ("save-series", po::bool_switch(&s.save_series), "write DIR/nlt_series.csv (targets and predictions)")
         ("quiet,q", po::bool_switch(&s.quiet), "no progress bar or summary");
     // NWNsim's NLT runs used a 1 ms step.
-    nwn::cli::add_simulation_options(opts, sa, s.sim, s.preset, s.params, 1e-3);
+    nwn::cli::add_simulation_options(opts, sa, s.sim, 1e-3);
     po::positional_options_description pos;
     pos.add("input", 1);
     po::variables_map vm;
@@ -60,13 +48,16 @@ int run_nlt_cmd(const std::vector<std::string>& args) {
     if (!(washout_s >= 0) || !(s.sample_dt > 0)) throw po::error("--washout must be >= 0 and --sample > 0");
     s.command_line = "nwn nlt";
     for (const auto& a : args) s.command_line += " " + a;
-    s.network = nwn::cli::load_simulation(sa, s.sim, s.lambda0);
+    s.network = nwn::cli::load_simulation(sa, s.sim, s.lambda0, s.preset, s.params);
     s.network_source = fs::absolute(sa.input).string();
     s.stimulus = nwn::net::Stimulus::parse(stimulus);
     s.readout.washout = static_cast<std::size_t>(std::llround(washout_s / s.sample_dt));
     s.out = out;
     nwn::exp::install_interrupt_handler();
+    nwn::cli::ProgressDrawer bar("nlt", s.quiet);
+    s.progress = bar.callback();
     const auto r = nwn::exp::run_nlt(s);
+    bar.finish();
     if (!s.quiet || !r.ok()) {
         std::cerr << "nwn nlt: " << r.status;
         for (const auto& t : r.tasks) std::cerr << ", " << t.task << " " << t.accuracy;

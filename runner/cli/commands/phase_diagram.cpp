@@ -4,6 +4,7 @@
 
 #include "command.h"
 #include "distribution_options.h"
+#include "engine_options.h"
 #include "netlistgen/text_parse.h"
 #include "runner/experiments/lyapunov/phase_diagram.h"
 
@@ -25,8 +26,9 @@ int run_phase_diagram_cmd(const std::vector<std::string>& all_args) {
         args.erase(dash, args.end());
     }
     nwn::exp::PhaseDiagramSpec s;
-    std::string in, out, amps, freqs, contacts, electrodes, preset, engine, flavour;
-    std::vector<std::string> params, nlt_args;
+    std::string in, out, amps, freqs, contacts, electrodes;
+    std::vector<std::string> nlt_args;
+    nwn::cli::EngineOptions eo;
     double nlt_duration = 80;
     bool no_plot = false;
     po::options_description opts(
@@ -48,10 +50,6 @@ int run_phase_diagram_cmd(const std::vector<std::string>& all_args) {
         ("transient", po::value(&s.transient)->default_value(0), "reference-only run before each measurement (s)")
         ("contacts", po::value(&contacts), "two-wire contacts I,J (0-based): I driven, J at 0 V")
         ("electrodes", po::value(&electrodes), "choose electrodes as nwn generate does")
-        ("preset", po::value(&preset)->default_value("ac"), "junction parameters: ac or dc")
-        ("param", po::value(&params)->composing(), "NAME=VALUE junction parameter override (repeatable)")
-        ("engine", po::value(&engine)->default_value("libngspice"), "libngspice or native (NWNsim's scheme)")
-        ("flavour", po::value(&flavour)->default_value("codemodel"), "SPICE junction device: codemodel (ngspice 39.3), osdi (the build's ngspice 46, KLU) or subckt")
         ("nlt", po::bool_switch(&s.nlt), "also run the NLT task at every point (nwn nlt from the attractor)")
         ("nlt-duration", po::value(&nlt_duration)->default_value(80), "recorded time of the NLT runs (s)")
         ("nlt-arg", po::value(&nlt_args)->composing(), "extra argument for nwn nlt (repeatable, e.g. --nlt-arg=--ridge=1e-6)")
@@ -60,6 +58,14 @@ int run_phase_diagram_cmd(const std::vector<std::string>& all_args) {
         ("lambda-window", po::value(&s.lambda_window)->default_value(40), "NLT plot: exponents within +-this (1/s)")
         ("no-plot", po::bool_switch(&no_plot), "write the CSV only")
         ("quiet,q", po::bool_switch(&s.quiet), "no progress lines");
+    nwn::cli::EngineOptionSet set;
+    set.engine_default = "libngspice";
+    set.engine_help = "libngspice or native (NWNsim's scheme)";
+    set.flavour_help = nwn::cli::kFlavourHelp;
+    set.preset_default = "ac";
+    set.preset = true;
+    set.param = true;
+    eo.add_to(opts, set);
     nwn::cli::DistributionOptions dist;
     dist.add_to(opts, "points");
     po::positional_options_description pos;
@@ -76,8 +82,8 @@ int run_phase_diagram_cmd(const std::vector<std::string>& all_args) {
     auto& c = s.common_args;
     if (!contacts.empty()) c.insert(c.end(), {"--contacts", contacts});
     if (!electrodes.empty()) c.insert(c.end(), {"--electrodes", electrodes});
-    c.insert(c.end(), {"--preset", preset, "--engine", engine, "--flavour", flavour});
-    for (const auto& p : params) c.insert(c.end(), {"--param", p});
+    c.insert(c.end(), {"--preset", eo.preset, "--engine", eo.engine, "--flavour", eo.flavour});
+    for (const auto& p : eo.params) c.insert(c.end(), {"--param", p});
     s.lyapunov_args = lyapunov_args;
     s.nlt_args = {"--duration", nwn::net::format_number(nlt_duration)};
     s.nlt_args.insert(s.nlt_args.end(), nlt_args.begin(), nlt_args.end());

@@ -3,6 +3,8 @@
 #include <iostream>
 
 #include "command.h"
+#include "engine_options.h"
+#include "progress_drawer.h"
 #include "common/error.h"
 #include "netlistgen/electrodes.h"
 #include "netlistgen/junction_values.h"
@@ -34,9 +36,8 @@ int report(const nwn::exp::RunResult& r, const fs::path& out, bool quiet) {
 }
 
 int run_run(const std::vector<std::string>& args) {
-    std::string in, out, engine, flavour, stimulus, preset, contacts, electrodes, ic, cm, lib, osdi, ngspice_lib, ngspice_bin,
-        solver;
-    std::vector<std::string> params;
+    std::string in, out, stimulus, contacts, electrodes, ic, osdi, ngspice_lib, ngspice_bin, solver;
+    nwn::cli::EngineOptions eo;
     double tstop = 1, tmax = 1e-3, resample = 0, wall = 0;
     bool save_lambda = false, save_events = false, raw = false, compat = false, quiet = false;
     po::options_description opts(
@@ -49,13 +50,6 @@ int run_run(const std::vector<std::string>& args) {
     opts.add_options()("help,h", "show this help")
         ("input", po::value(&in)->required(), "network file (JSON) or ngspice deck (.cir, .sp, .spice, .net)")
         ("out", po::value(&out)->required(), "run directory (created)")
-        ("engine", po::value(&engine)->default_value("libngspice"),
-         "libngspice (in-process ngspice), ngspice-cli (the ngspice program, via a raw file), or native "
-         "(NWNsim's fixed-step scheme: explicit Euler at dt = --tmax)")
-        ("flavour", po::value(&flavour)->default_value("auto"),
-         "junction device for the SPICE engines: codemodel (nwnspice.cm, in the system's ngspice 39.3), osdi "
-         "(nwnjunction.osdi, in an OSDI-enabled ngspice: by default the build's ngspice 46 with KLU), subckt "
-         "(portable subcircuit), or auto: osdi when this build has its ngspice 46 and --cm is not given, else codemodel")
         ("stimulus", po::value(&stimulus)->default_value("dc:1"),
          "source on the driven electrode: dc:V | sine:AMP:FREQ[:PHASE] | triangle:AMP:FREQ (NWNsim's ACsaw) | "
          "square:AMP:FREQ[:DUTY] | pulse:V1:V2:WIDTH:PERIOD[:DELAY] | ramp:V0:V1:T | pwl:FILE.csv (columns t,V)")
@@ -63,8 +57,6 @@ int run_run(const std::vector<std::string>& args) {
         ("tmax", po::value(&tmax)->default_value(1e-3), "maximum time step (s); the native engine's fixed step")
         ("contacts", po::value(&contacts), "two-wire contacts I,J (0-based wire ids): I driven, J at 0 V")
         ("electrodes", po::value(&electrodes), "choose electrodes as nwn generate does (farthest, bars:F, ...)")
-        ("preset", po::value(&preset)->default_value("dc"), "junction parameters: dc (NWNsim's DC set) or ac")
-        ("param", po::value(&params)->composing(), "NAME=VALUE junction parameter override (repeatable)")
         ("ic", po::value(&ic), "initial lambda per junction: CSV with a column lambda (or lambda_final)")
         ("nwnsim-compat", po::bool_switch(&compat),
          "native engine: NWNsim's sign-asymmetric reset-to-zero rule (exact reproduction of its runs)")
@@ -75,8 +67,6 @@ int run_run(const std::vector<std::string>& args) {
         ("raw", po::bool_switch(&raw), "write run.raw (binary SPICE3 raw file)")
         ("resample", po::value(&resample)->default_value(0), "write CSVs on a uniform grid of this step (s)")
         ("wall-limit", po::value(&wall)->default_value(0), "stop a run after this many seconds of wall time")
-        ("cm", po::value(&cm), "path of nwnspice.cm (default: $NWN_CODEMODEL, then next to nwn)")
-        ("lib", po::value(&lib), "path of nwnjunction.lib (default: $NWN_SUBCKT_LIB, then next to nwn)")
         ("osdi", po::value(&osdi), "path of nwnjunction.osdi (default: $NWN_OSDI, then next to nwn)")
         ("ngspice-lib", po::value(&ngspice_lib),
          "libngspice to load (libngspice engine; default: the system's, or the build's ngspice 46 for --flavour osdi)")
@@ -85,6 +75,19 @@ int run_run(const std::vector<std::string>& args) {
         ("solver", po::value(&solver)->default_value("auto"),
          "sparse solver of the SPICE deck: auto (KLU in ngspice >= 42, i.e. --flavour osdi; Sparse 1.3 in 39), klu or sparse")
         ("quiet,q", po::bool_switch(&quiet), "no progress bar or summary");
+    nwn::cli::EngineOptionSet set;
+    set.engine_default = "libngspice";
+    set.engine_help = "libngspice (in-process ngspice), ngspice-cli (the ngspice program, via a raw file), or native "
+                      "(NWNsim's fixed-step scheme: explicit Euler at dt = --tmax)";
+    set.flavour_default = "auto";
+    set.flavour_help = "junction device for the SPICE engines: codemodel (nwnspice.cm, in the system's ngspice 39.3), osdi "
+                       "(nwnjunction.osdi, in an OSDI-enabled ngspice: by default the build's ngspice 46 with KLU), subckt "
+                       "(portable subcircuit), or auto: osdi when this build has its ngspice 46 and --cm is not given, else "
+                       "codemodel";
+    set.preset = true;
+    set.param = true;
+    set.device_files = true;
+    eo.add_to(opts, set);
     po::positional_options_description pos;
     pos.add("input", 1);
     po::variables_map vm;
@@ -100,14 +103,17 @@ int run_run(const std::vector<std::string>& args) {
                             " applies to a network run (NET.json), not to a deck");
         nwn::exp::DeckRunSpec d;
         d.deck = in;
-        d.engine = nwn::exp::parse_engine(engine);
+        d.engine = eo.engine_kind();
         d.raw = raw;
         d.wall_limit_s = wall;
-        d.quiet = quiet;
-        d.codemodel = opt_path(cm);
+        nwn::cli::ProgressDrawer bar("ngspice", quiet);
+        d.progress = bar.callback();
+        d.codemodel = eo.codemodel();
         d.out = out;
         d.command_line = cmdline;
-        return report(nwn::exp::run_deck(d), out, quiet);
+        const auto r = nwn::exp::run_deck(d);
+        bar.finish();
+        return report(r, out, quiet);
     }
 
     nwn::exp::NetworkRunSpec s;
@@ -116,13 +122,13 @@ int run_run(const std::vector<std::string>& args) {
     if (!contacts.empty() && !electrodes.empty()) throw po::error("give --contacts or --electrodes, not both");
     if (!contacts.empty()) nwn::net::choose_electrodes(s.network, "wires:" + contacts);
     if (!electrodes.empty()) nwn::net::choose_electrodes(s.network, electrodes);
-    s.engine = nwn::exp::parse_engine(engine);
-    s.flavour = flavour;
+    s.engine = eo.engine_kind();
+    s.flavour = eo.flavour_kind(true);
     s.stimulus = nwn::net::Stimulus::parse(stimulus);
     s.tstop = tstop;
     s.tmax = tmax;
-    s.preset = preset;
-    s.params = params;
+    s.preset = eo.preset;
+    s.params = eo.params;
     if (!ic.empty()) s.lambda0 = nwn::net::read_junction_values(ic, {"lambda", "lambda_final"}, s.network.junctions.size());
     s.nwnsim_compat = compat;
     if (compat && s.engine != nwn::exp::Engine::Native) throw po::error("--nwnsim-compat applies to --engine native");
@@ -131,17 +137,20 @@ int run_run(const std::vector<std::string>& args) {
     s.raw = raw;
     s.resample_dt = resample;
     s.wall_limit_s = wall;
-    s.quiet = quiet;
-    s.codemodel = opt_path(cm);
-    s.subckt_library = opt_path(lib);
+    nwn::cli::ProgressDrawer bar(s.engine == nwn::exp::Engine::Native ? "native" : "libngspice", quiet);
+    s.progress = bar.callback();
+    s.codemodel = eo.codemodel();
+    s.subckt_library = eo.subckt_library();
     s.osdi = opt_path(osdi);
     s.ngspice_lib = ngspice_lib;
     s.ngspice_bin = ngspice_bin;
     s.solver = solver;
     s.out = out;
     s.command_line = cmdline;
-    if (!quiet) std::cerr << "nwn run: " << nwn::net::summary(s.network) << "; " << engine << "\n";
-    return report(nwn::exp::run_network(s), out, quiet);
+    if (!quiet) std::cerr << "nwn run: " << nwn::net::summary(s.network) << "; " << eo.engine << "\n";
+    const auto r = nwn::exp::run_network(s);
+    bar.finish();
+    return report(r, out, quiet);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include "command.h"
 #include "distribution_options.h"
+#include "engine_options.h"
 #include "option_limits.h"
 #include "runner/experiments/sweep/sweep.h"
 
@@ -52,15 +53,20 @@ int run_sweep_command(const std::vector<std::string>& args) {
         ("stimulus", po::value(&s.stimulus)->default_value("dc:1"), "networks: nwn run --stimulus, {NAME} placeholders allowed")
         ("tstop", po::value(&s.tstop)->default_value("1"), "networks: end time (s)")
         ("tmax", po::value(&s.tmax)->default_value("1e-3"), "networks: maximum time step (s)")
-        ("preset", po::value(&s.preset)->default_value("dc"), "networks: junction parameter set, dc or ac")
-        ("flavour", po::value(&s.flavour)->default_value("codemodel"), "networks: codemodel or subckt")
-        ("engine", po::value(&s.engine)->default_value("libngspice"), "libngspice, ngspice-cli (or native for networks)")
         ("track", po::value(&s.track), "vector or ratio A/B to summarise (see above)")
         ("measure", po::value(&s.measures)->composing(), "a .meas of the deck by NAME, or \"NAME FUNCTION ...\" (repeatable)")
         ("plot", po::value(&s.plot), "column of sweep.csv to plot (default: first measure, else X_final)")
         ("wall-limit", po::value(&s.wall_limit_s)->default_value(0), "stop a point's run after this many seconds (0: no limit)")
         ("retry-failed", po::bool_switch(&s.retry_failed), "rerun points whose run failed")
         ("quiet,q", po::bool_switch(&s.quiet), "no progress lines");
+    nwn::cli::EngineOptions eo;
+    nwn::cli::EngineOptionSet set;
+    set.engine_default = "libngspice";
+    set.engine_help = "libngspice, ngspice-cli (or native for networks)";
+    set.flavour_help = std::string("networks: ") + nwn::cli::kFlavourHelp;
+    set.preset = true;
+    set.preset_prefix = "networks: ";
+    eo.add_to(opts, set);
     nwn::cli::DistributionOptions dist;
     dist.add_to(opts, "points");
     po::positional_options_description pos;
@@ -69,6 +75,9 @@ int run_sweep_command(const std::vector<std::string>& args) {
     if (!nwn::cli::parse_command_line(args, opts, pos, vm)) return nwn::cli::kExitOk;
     if (grid && list) throw po::error("give --grid or --list, not both");
     s.grid = !list;
+    s.engine = eo.engine;
+    s.flavour = eo.flavour;
+    s.preset = eo.preset;
     s.input = input;
     s.out = out;
     dist.apply(s.shard, s.merge);

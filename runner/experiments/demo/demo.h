@@ -11,6 +11,7 @@
 //   cosim        a CMOS co-simulation example (pulse generator -> network -> TIA)
 // Sections that need NWNsim's reference data are reported as skipped without it.
 #pragma once
+#include "common/progress.h"
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -29,6 +30,7 @@ struct DemoSpec {
     unsigned jobs = 0;                           // parallel child processes; 0 = cores
     std::filesystem::path nwn_binary;            // the nwn the children run
     bool quiet = false;
+    ProgressStages progress;  // a bar per stage (children run, out of those to run); none when empty
     std::string command_line;
 };
 

@@ -33,7 +33,8 @@ std::vector<int> run_children(DemoContext& ctx, report::Section& section, const 
     std::vector<int> status(commands.size(), -1);
     std::vector<jobs::Job> jobs;
     std::size_t finished = 0;
-    Progress bar(label, static_cast<double>(commands.size()), ctx.spec.quiet || fine);
+    const double total = static_cast<double>(commands.size());
+    const ProgressFn bar = fine || !ctx.spec.progress ? ProgressFn{} : ctx.spec.progress(label);
     for (std::size_t k = 0; k < commands.size(); ++k) {
         section.commands.push_back(shell_line(commands[k]));
         std::vector<std::string> argv{ctx.spec.nwn_binary.string()};
@@ -43,15 +44,14 @@ std::vector<int> run_children(DemoContext& ctx, report::Section& section, const 
         job.commands = {argv};
         job.dir = logs[k].parent_path();
         job.log = logs[k];
-        job.done = [&status, &finished, &bar, k](const jobs::JobExit& ex) {
+        job.done = [&status, &finished, &bar, total, k](const jobs::JobExit& ex) {
             status[k] = ex.status;
-            bar.update(static_cast<double>(++finished));
+            report_progress(bar, static_cast<double>(++finished), total);
         };
         jobs.push_back(std::move(job));
     }
     if (fine) with_progress(ctx, label, fine->total, fine->count, [&] { jobs::run_local_jobs(jobs, ctx.jobs); });
     else jobs::run_local_jobs(jobs, ctx.jobs);
-    bar.finish();
     return status;
 }
 
@@ -65,7 +65,7 @@ double count_files(const std::filesystem::path& dir, const std::string& prefix, 
 
 void with_progress(const DemoContext& ctx, const std::string& label, double total, const std::function<double()>& count,
                    const std::function<void()>& work) {
-    Progress bar(label, total, ctx.spec.quiet);
+    const ProgressFn bar = ctx.spec.progress ? ctx.spec.progress(label) : ProgressFn{};
     std::exception_ptr failure;
     bool done = false;
     std::mutex m;
@@ -85,14 +85,13 @@ void with_progress(const DemoContext& ctx, const std::string& label, double tota
         while (!cv.wait_for(lock, std::chrono::milliseconds(300), [&] { return done; })) {
             lock.unlock();
             try {
-                bar.update(count());
+                report_progress(bar, count(), total);
             } catch (...) {  // a file being written as it is counted: the next look will do
             }
             lock.lock();
         }
     }
     worker.join();
-    bar.finish();
     if (failure) std::rethrow_exception(failure);
 }
 

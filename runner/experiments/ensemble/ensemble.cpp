@@ -46,7 +46,7 @@ void check(const EnsembleSpec& s) {
 // What makes members comparable: a directory made with other values holds other runs.
 nlohmann::json member_settings(const EnsembleSpec& s) {
     return {{"density", s.density}, {"length_mean", s.length_mean}, {"length_sd", s.length_sd},
-            {"electrodes", s.electrodes}, {"tstop", s.tstop}, {"dt", s.dt}, {"engine", engine_name(s.engine)},
+            {"electrodes", s.electrodes}, {"tstop", s.tstop}, {"dt", s.dt}, {"engine", engine::engine_name(s.engine)},
             {"preset", s.preset}, {"params", s.params}, {"events", s.events}};
 }
 
@@ -186,10 +186,10 @@ bool run_members(const EnsembleSpec& s, std::vector<Group>& groups) {
     }
     if (!s.quiet)
         std::cerr << "nwn ensemble: " << total << " members" << (s.shard.whole() ? "" : " in shard " + s.shard.label()) << ", "
-                  << total - todo.size() << " already done, " << todo.size() << " to run (" << engine_name(s.engine) << ")\n";
+                  << total - todo.size() << " already done, " << todo.size() << " to run (" << engine::engine_name(s.engine) << ")\n";
     std::vector<jobs::Job> list;
     std::size_t finished = 0;
-    Progress bar("ensemble", static_cast<double>(todo.size()), s.quiet);
+    const auto bar = [&s, total = static_cast<double>(todo.size())](double done) { report_progress(s.progress, done, total); };
     for (auto* m : todo) {
         jobs::Job job;
         job.commands = {member_command(s, *m)};
@@ -210,12 +210,11 @@ bool run_members(const EnsembleSpec& s, std::vector<Group>& groups) {
                     m->message = "nwn run exited with " + std::to_string(ex.status) + "; see " + io::RunPaths{m->dir}.log().string();
                 std::cerr << "\nnwn ensemble: " << m->dir.string() << ": " << m->status << ": " << m->message << "\n";
             }
-            bar.update(static_cast<double>(++finished));
+            bar(static_cast<double>(++finished));
         };
         list.push_back(std::move(job));
     }
     jobs::run_jobs(list, s.jobs);
-    bar.finish();
     return !interrupted();
 }
 

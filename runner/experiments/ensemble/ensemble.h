@@ -13,6 +13,7 @@
 //   L<lx>/Vstar<v>/seed<k>/             run directories (+ run.log, events.csv for junction events)
 //   L<lx>/Vstar<v>/avalanches.{json,csv}, plots/   the pooled analysis
 #pragma once
+#include "common/progress.h"
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -42,6 +43,7 @@ struct EnsembleSpec {
     std::vector<std::filesystem::path> merge;  // build DIR from these shards' members; run nothing
     AvalancheFlags analysis;
     bool quiet = false;
+    ProgressFn progress;  // members finished
     std::filesystem::path out;
     std::filesystem::path nwn_binary;  // the nwn program the members run
 };

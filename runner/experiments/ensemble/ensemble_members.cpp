@@ -52,7 +52,7 @@ std::optional<int> prepare_network(const EnsembleSpec& spec, double lx, std::uin
 std::vector<std::string> member_command(const EnsembleSpec& spec, const EnsembleMember& m) {
     const std::string volts = "dc:" + fmt("%.17g", m.voltage);
     std::vector<std::string> a{spec.nwn_binary.string(), "run",       m.network.string(),  "--engine",
-                               engine_name(spec.engine), "--stimulus", volts,               "--tstop",
+                               engine::engine_name(spec.engine), "--stimulus", volts,               "--tstop",
                                number_label(spec.tstop), "--tmax",     number_label(spec.dt), "--preset",
                                spec.preset,              "--out",      m.dir.string(),      "--quiet"};
     for (const auto& p : spec.params) a.insert(a.end(), {"--param", p});

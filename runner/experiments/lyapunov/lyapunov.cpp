@@ -42,7 +42,7 @@ void check_spec(const LyapunovSpec& spec) {
     if (!(spec.transient >= 0)) throw Error("--transient must be >= 0");
     if (!(spec.tau >= 0)) throw Error("--tau must be >= 0 (0 = half a drive period)");
     if (!(spec.sim.dt > 0) || !(spec.sim.tmax > 0)) throw Error("--dt and --tmax must be > 0");
-    if (spec.every_step && spec.sim.engine != "native") throw Error("--every-step needs --engine native");
+    if (spec.every_step && spec.sim.engine != engine::Engine::Native) throw Error("--every-step needs --engine native");
     if (!spec.lambda0.empty() && spec.lambda0.size() != spec.network.junctions.size())
         throw Error("initial states: " + std::to_string(spec.lambda0.size()) + " values for " +
                     std::to_string(spec.network.junctions.size()) + " junctions");
@@ -50,7 +50,7 @@ void check_spec(const LyapunovSpec& spec) {
 
 // The transient, in chunks of whole drive periods (about 20 s): the reference's change from one chunk end
 // to the next (log.transient_drift) shows whether it has settled on a periodic attractor.
-State settle(SegmentEngine& engine, const State& start, const LyapunovPlan& plan, LyapunovLog& log, Progress& bar) {
+State settle(SegmentEngine& engine, const State& start, const LyapunovPlan& plan, LyapunovLog& log, const std::function<void(double)>& bar) {
     const double total = plan.spec.transient, chunk = plan.period * std::max(1.0, std::floor(20 / plan.period));
     std::vector<State> one{start};
     for (double t = 0; t < total - 1e-9 * plan.period;) {
@@ -61,13 +61,13 @@ State settle(SegmentEngine& engine, const State& start, const LyapunovPlan& plan
         double s = 0;
         for (std::size_t m = 0; m < before.size(); ++m) s += (one[0][m] - before[m]) * (one[0][m] - before[m]);
         log.transient_drift.push_back({t, std::sqrt(s)});
-        bar.update(t);
+        bar(t);
     }
     return one[0];
 }
 
 // The segments from log.attractor at log.t0: advance, renormalise, record the rates and r.
-void measure(SegmentEngine& engine, const State& direction, const LyapunovPlan& plan, LyapunovLog& log, Progress& bar) {
+void measure(SegmentEngine& engine, const State& direction, const LyapunovPlan& plan, LyapunovLog& log, const std::function<void(double)>& bar) {
     const auto& spec = plan.spec;
     auto copies = analysis::perturbed_copies(log.attractor, direction, spec.exponents, spec.eps, spec.seed);
     analysis::PeriodRatio ratio(plan.period, log.t0, 0.01 * spec.stimulus.peak());  // zero crossings ±1 % of the peak
@@ -82,7 +82,7 @@ void measure(SegmentEngine& engine, const State& direction, const LyapunovPlan& 
             if (lost[j] && s >= plan.skip) ++log.lost[j];
         }
         log.rates.push_back(std::move(rates));
-        bar.update(spec.transient + (s + 1) * plan.tau);
+        bar(spec.transient + (s + 1) * plan.tau);
     }
     log.r = ratio.mean();
     log.r_periods = ratio.periods();
@@ -134,8 +134,8 @@ LyapunovResult run_lyapunov(const LyapunovSpec& spec_in) {
     auto engine = make_segment_engine(setup);
     std::unique_ptr<SegmentEngine> other;
     SegmentEngine* transient_engine = engine.get();
-    if (!spec.transient_engine.empty() && spec.transient_engine != spec.sim.engine) {
-        other = make_segment_engine(setup, spec.transient_engine);
+    if (spec.transient_engine && *spec.transient_engine != spec.sim.engine) {
+        other = make_segment_engine(setup, *spec.transient_engine);
         transient_engine = other.get();
     }
     std::filesystem::create_directories(spec.out);
@@ -144,7 +144,8 @@ LyapunovResult run_lyapunov(const LyapunovSpec& spec_in) {
     log.status = "completed";
     log.lost.assign(spec.exponents, 0);
     const auto start = Clock::now();
-    Progress bar("lyapunov", spec.transient + plan.segments * plan.tau, spec.quiet);
+    const double total = spec.transient + plan.segments * plan.tau;
+    const auto bar = [&](double done) { report_progress(spec.progress, done, total); };
     double t = 0;
     try {
         log.attractor = settle(*transient_engine, ref, plan, log, bar);
@@ -161,7 +162,6 @@ LyapunovResult run_lyapunov(const LyapunovSpec& spec_in) {
         log.status = "interrupted";
         log.message = "interrupted at t = " + std::to_string(t) + " s";
     }
-    bar.finish();
     log.wall_s = seconds_since(start);
     log.engine_stats = engine->stats();
     if (other) log.transient_engine_stats = other->stats();

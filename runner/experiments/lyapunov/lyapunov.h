@@ -19,6 +19,7 @@
 // exponent; DIR/segments.csv: every segment's rates (runs of up to 20000 segments); DIR/attractor.csv:
 // the reference state where the measurement began (junction, lambda).
 #pragma once
+#include "common/progress.h"
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -46,11 +47,12 @@ struct LyapunovSpec {
     double tau = 0;                     // renormalisation interval (s); 0 = half a drive period
     bool every_step = false;            // native: renormalise after every step (NWNsim's scheme, tau = dt)
     double transient = 0;               // s of reference-only run before the measurement
-    std::string transient_engine;       // empty = sim.engine; native makes a long SPICE transient cheap
+    std::optional<engine::Engine> transient_engine;  // none = sim.engine; native makes a long SPICE transient cheap
     double periods = 10;                // measured drive periods (after the transient)
     double skip_periods = 1;            // leading periods left out of the mean
     std::vector<double> lambda0;        // initial states of every junction (empty = 0)
     bool quiet = false;
+    ProgressFn progress;  // simulated time (transient and segments), s
     std::filesystem::path out;
     std::string command_line;
 };

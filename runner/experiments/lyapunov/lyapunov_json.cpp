@@ -14,14 +14,15 @@ nlohmann::json params_json(const nwn_junction_params& p) {
     return j;
 }
 
-nlohmann::json engine_choice_json(const EngineChoice& c, const std::string& engine, const std::string& other) {
+nlohmann::json engine_choice_json(const EngineChoice& c, engine::Engine main, std::optional<engine::Engine> other) {
+    using engine::Engine;
     nlohmann::json j;
-    if (engine == "libngspice" || other == "libngspice") {
-        j["flavour"] = c.flavour;
+    if (main == Engine::Libngspice || other == Engine::Libngspice) {
+        j["flavour"] = net::flavour_name(c.flavour);
         j["tmax"] = c.tmax;
         j["spice_options"] = c.spice_options;
     }
-    if (engine == "native" || other == "native") {
+    if (main == Engine::Native || other == Engine::Native) {
         j["dt"] = c.dt;
         j["nwnsim_compat"] = c.nwnsim_compat;
     }

@@ -12,6 +12,6 @@ namespace nwn::exp {
 nlohmann::json num_or_null(double x);  // NaN and ±inf become null
 nlohmann::json params_json(const nwn_junction_params& p);
 // The settings of the engines that ran (SPICE: flavour, tmax, options; native: dt, reset rule).
-nlohmann::json engine_choice_json(const EngineChoice& c, const std::string& engine, const std::string& other = {});
+nlohmann::json engine_choice_json(const EngineChoice& c, engine::Engine main, std::optional<engine::Engine> other = {});
 
 }  // namespace nwn::exp

@@ -156,9 +156,9 @@ LyapunovResult write_lyapunov_outputs(const LyapunovPlan& plan, const LyapunovLo
     j["r_periods"] = log.r_periods;
     j["exponents"] = exps;
 
-    j["engine"] = spec.sim.engine;
-    j["transient_engine"] = spec.transient_engine.empty() ? spec.sim.engine : spec.transient_engine;
-    j["solver"] = engine_choice_json(spec.sim, j["engine"], j["transient_engine"]);
+    j["engine"] = engine::engine_name(spec.sim.engine);
+    j["transient_engine"] = engine::engine_name(spec.transient_engine.value_or(spec.sim.engine));
+    j["solver"] = engine_choice_json(spec.sim, spec.sim.engine, spec.transient_engine.value_or(spec.sim.engine));
     j["network"] = {{"source", spec.network_source},
                     {"summary", net::summary(spec.network)},
                     {"junctions", spec.network.junctions.size()},

@@ -9,7 +9,7 @@
 #include "netlistgen/resource_paths.h"
 #include "runner/engine/ngspice_session.h"
 #include "runner/experiments/lyapunov/lyapunov_engines.h"
-#include "runner/experiments/run/ngspice_choice.h"
+#include "runner/engine/ngspice_choice.h"
 #include "runner/experiments/lyapunov/two_copy_deck.h"
 
 namespace nwn::exp {
@@ -30,8 +30,8 @@ long rss_kib() {
 CopyDeckOptions deck_options(const EngineSetup& s) {
     const EngineChoice& c = s.choice;
     CopyDeckOptions o;
-    o.flavour = net::parse_flavour(c.flavour);
-    o.ngspice_major = choose_ngspice(o.flavour, "", "").major;
+    o.flavour = c.flavour;
+    o.ngspice_major = engine::choose_ngspice(o.flavour, "", "").major;
     o.params = s.params;
     o.tmax = c.tmax;
     o.extra_options = c.spice_options;
@@ -42,7 +42,7 @@ CopyDeckOptions deck_options(const EngineSetup& s) {
 engine::SessionOptions session_options(const EngineChoice& c) {
     engine::SessionOptions o;
     o.keep_vectors = false;  // only the last point of a segment matters: ngspice's memory stays flat
-    const auto ng = choose_ngspice(net::parse_flavour(c.flavour), "", "");
+    const auto ng = engine::choose_ngspice(c.flavour, "", "");
     o.library = ng.library;
     o.scripts_dir = ng.scripts_dir;
     return o;
@@ -53,7 +53,7 @@ public:
     explicit SpiceSegmentEngine(const EngineSetup& s)
         : wall_limit_s_(s.choice.wall_limit_s), deck_(s.network, s.stimulus, deck_options(s)),
           session_(session_options(s.choice)) {
-        load_junction_device(session_, net::parse_flavour(s.choice.flavour), s.choice.codemodel, s.choice.osdi);
+        engine::load_junction_device(session_, s.choice.flavour, s.choice.codemodel, s.choice.osdi);
     }
 
     const std::vector<int>& wires() const override { return deck_.wires(); }
@@ -91,7 +91,6 @@ public:
         engine::RunOptions ro;
         ro.tstop = duration;
         ro.wall_limit_s = wall_limit_s_;
-        ro.quiet = true;
         start = Clock::now();
         const auto outcome = session_.run(ro);
         run_s_ += seconds_since(start);

@@ -108,11 +108,13 @@ private:
 
 std::unique_ptr<SegmentEngine> make_spice_engine(const EngineSetup& setup);  // lyapunov_spice.cpp
 
-std::unique_ptr<SegmentEngine> make_segment_engine(const EngineSetup& setup, const std::string& engine) {
-    const std::string& name = engine.empty() ? setup.choice.engine : engine;
-    if (name == "libngspice") return make_spice_engine(setup);
-    if (name == "native") return std::make_unique<NativeSegmentEngine>(setup);
-    throw Error("unknown engine '" + name + "' (libngspice or native)");
+std::unique_ptr<SegmentEngine> make_segment_engine(const EngineSetup& setup, std::optional<engine::Engine> which) {
+    switch (which.value_or(setup.choice.engine)) {
+        case engine::Engine::Libngspice: return make_spice_engine(setup);
+        case engine::Engine::Native: return std::make_unique<NativeSegmentEngine>(setup);
+        case engine::Engine::NgspiceCli: break;
+    }
+    throw Error("unknown engine 'ngspice-cli' (libngspice or native)");
 }
 
 }  // namespace nwn::exp

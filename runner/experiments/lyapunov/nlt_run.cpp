@@ -143,14 +143,14 @@ NltResult run_nlt(const NltSpec& spec) {
     const long n = std::lround(spec.duration / spec.sample_dt);
     const double t_rec = spec.t0 + spec.transient;
     GridSampler sampler(t_rec, spec.sample_dt, n, engine->wires().size());
-    Progress bar("nlt", spec.transient + spec.duration, spec.quiet);
+    const auto bar = [&](double done) { report_progress(spec.progress, done, spec.transient + spec.duration); };
     double run_s = 0;
     try {
         if (spec.transient > 0) engine->advance(one, spec.t0, spec.transient);
-        bar.update(spec.transient);
+        bar(spec.transient);
         engine->advance(one, t_rec, n * spec.sample_dt, [&](const RefPoint& p) {
             sampler.add(p.t, p.v, *p.wires);
-            bar.update(p.t - spec.t0);
+            bar(p.t - spec.t0);
         }, true);
         sampler.finish();
         run_s = std::chrono::duration<double>(Clock::now() - start).count();
@@ -158,13 +158,12 @@ NltResult run_nlt(const NltSpec& spec) {
         res.status = interrupted() ? "interrupted" : "failed";
         res.message = e.what();
     }
-    bar.finish();
 
     nlohmann::json j;
     j["format"] = "nwnspice-nlt";
     j["version"] = 1;
     j["command"] = spec.command_line;
-    j["engine"] = spec.sim.engine;
+    j["engine"] = nwn::engine::engine_name(spec.sim.engine);
     j["solver"] = engine_choice_json(spec.sim, spec.sim.engine);
     j["network"] = {{"source", spec.network_source}, {"summary", net::summary(spec.network)}};
     j["stimulus"] = spec.stimulus.spec();

@@ -6,6 +6,7 @@
 // DIR/nlt.json: accuracy per task (plus RNMSE, training accuracy, rank), settings, timings.
 // With --save-series, DIR/nlt_series.csv: t, input, and every target with its prediction.
 #pragma once
+#include "common/progress.h"
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -33,6 +34,7 @@ struct NltSpec {
     analysis::ReadoutOptions readout;   // washout in samples
     bool save_series = false;
     bool quiet = false;
+    ProgressFn progress;  // simulated time (transient and recording), s
     std::filesystem::path out;
     std::string command_line;
 };

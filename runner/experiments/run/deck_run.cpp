@@ -10,7 +10,6 @@
 #include "runner/engine/ngspice_session.h"
 #include "runner/engine/ngspice_cli.h"
 #include "runner/experiments/run/interrupt.h"
-#include "runner/io/raw_reader.h"
 #include "runner/io/raw_writer.h"
 #include "runner/io/run_dir.h"
 #include "runner/io/timeseries_csv.h"
@@ -110,39 +109,20 @@ RunResult run_deck(const DeckRunSpec& spec) {
             session.set_recorder([&](const engine::Point& p) { out.point(p.time, p.values); });
             engine::RunOptions ro;
             ro.wall_limit_s = spec.wall_limit_s;
-            ro.progress_bar = true;
-            ro.quiet = spec.quiet;
+            ro.on_progress = spec.progress;
             auto o = session.run(ro);
             res.status = engine::to_string(o.status);
             res.message = o.message;
         } else {
-            engine::CliRun cli = engine::run_ngspice_cli(spec.out, std::filesystem::absolute(spec.deck), cm, spec.wall_limit_s,
-                                                         [](int pid) { set_interrupt_child(pid); }, interrupted);
-            res.status = cli.status;
-            res.message = cli.message;
-            if (cli.raw) {
-                try {
-                    io::RawReadOptions ro;
-                    ro.tolerate_truncation = true;
-                    io::RawFile raw(*cli.raw, ro);
-                    const auto& plot = raw.plot("Transient");
-                    std::vector<std::string> names;
-                    for (const auto& v : plot.variables) names.push_back(v.name);
-                    out.layout(names, 0);
-                    std::vector<double> vals(names.size());
-                    raw.for_each_block(plot, {}, [&](const io::PointBlock& b) {
-                        for (std::size_t p = 0; p < b.n_points; ++p) {
-                            for (std::size_t k = 0; k < vals.size(); ++k) vals[k] = b.real(p, k);
-                            out.point(vals[0], vals.data());
-                        }
-                    });
-                } catch (const Error&) {
-                    // A failed ngspice often leaves a raw file with a header and no data; its log says why.
-                    if (cli.status == "completed") throw;
-                }
-                std::error_code ec;
-                std::filesystem::remove(*cli.raw, ec);
-            }
+            engine::CliOptions co;
+            co.device = cm;
+            co.wall_limit_s = spec.wall_limit_s;
+            co.interrupted = interrupted;
+            const auto o = engine::run_ngspice_cli(
+                spec.out, std::filesystem::absolute(spec.deck), co, [&](const engine::Point& p) { out.point(p.time, p.values); },
+                [&](const engine::VectorLayout& l) { out.layout(l.names(), l.scale_index()); });
+            res.status = engine::to_string(o.status);
+            res.message = o.message;
         }
     } catch (const Error& e) {
         if (out.points_ == 0 && res.status.empty()) {
@@ -160,7 +140,7 @@ RunResult run_deck(const DeckRunSpec& spec) {
     record.status = res.status;
     record.message = res.message;
     record.command = spec.command_line;
-    record.engine = engine_name(spec.engine);
+    record.engine = engine::engine_name(spec.engine);
     record.deck = std::filesystem::absolute(spec.deck).string();
     record.points = res.points;
     record.t_last = res.t_last;

@@ -16,7 +16,7 @@ struct DeckRunSpec {
     Engine engine = Engine::Libngspice;  // libngspice or ngspice-cli
     bool raw = false;
     double wall_limit_s = 0;
-    bool quiet = false;
+    ProgressFn progress;  // fraction of the deck's tstop, out of 1
     std::optional<std::filesystem::path> codemodel;
     std::filesystem::path out;
     std::string command_line;

@@ -3,7 +3,6 @@
 #include <signal.h>
 #include <unistd.h>
 
-#include <atomic>
 
 #include "common/cancel.h"
 #include "runner/engine/ngspice_session.h"
@@ -11,8 +10,6 @@
 namespace nwn::exp {
 
 namespace {
-std::atomic<pid_t> g_child{0};
-
 // A second signal while the first is being honoured stops the process at once: nothing can make
 // nwn deaf to Ctrl-C.
 extern "C" void on_sigint(int sig) {
@@ -24,7 +21,6 @@ extern "C" void on_sigint(int sig) {
     request_cancel();
     ::alarm(30);  // a backstop: SIGALRM's default action ends a process whose stop got stuck
     engine::Session::interrupt();
-    if (pid_t c = g_child.load(); c > 0) ::kill(c, SIGTERM);
 }
 }  // namespace
 
@@ -39,6 +35,5 @@ void install_interrupt_handler() {
 
 bool interrupted() { return cancel_requested(); }
 void clear_interrupt() { reset_cancel(); }
-void set_interrupt_child(pid_t pid) { g_child.store(pid); }
 
 }  // namespace nwn::exp

@@ -10,7 +10,5 @@ namespace nwn::exp {
 void install_interrupt_handler();
 bool interrupted();
 void clear_interrupt();
-// A child process (the ngspice CLI) to terminate on interrupt; 0 = none.
-void set_interrupt_child(pid_t pid);
 
 }  // namespace nwn::exp

@@ -19,28 +19,11 @@
 #include "runner/engine/ngspice_cli.h"
 #include "runner/engine/ngspice_session.h"
 #include "runner/experiments/run/interrupt.h"
-#include "runner/experiments/run/ngspice_choice.h"
+#include "runner/engine/ngspice_choice.h"
 #include "runner/experiments/run/run_recorder.h"
-#include "runner/io/raw_reader.h"
 #include "runner/io/run_dir.h"
 
 namespace nwn::exp {
-
-Engine parse_engine(const std::string& name) {
-    if (name == "libngspice") return Engine::Libngspice;
-    if (name == "ngspice-cli") return Engine::NgspiceCli;
-    if (name == "native") return Engine::Native;
-    throw Error("unknown engine '" + name + "' (libngspice, ngspice-cli or native)");
-}
-
-const char* engine_name(Engine e) {
-    switch (e) {
-        case Engine::Libngspice: return "libngspice";
-        case Engine::NgspiceCli: return "ngspice-cli";
-        case Engine::Native: return "native";
-    }
-    return "?";
-}
 
 namespace {
 
@@ -49,7 +32,7 @@ using Clock = std::chrono::steady_clock;
 struct Context {
     const NetworkRunSpec& spec;
     net::Flavour flavour;
-    NgspiceChoice ngspice;
+    engine::NgspiceChoice ngspice;
     nwn_junction_params params;
     const net::Electrode* driven;
     const net::Electrode* drain;
@@ -77,24 +60,47 @@ void run_native(Context& c, RunRecorder& rec, RunResult& res) {
     engine::NativeEngine eng(c.spec.network, {{c.driven->name, c.spec.stimulus}}, opt);
     std::size_t drain_index = c.drain - c.spec.network.electrodes.data();
     std::vector<double> lam(c.junctions.size());
-    Progress bar("native", c.spec.tstop, c.spec.quiet);
-    const auto start = Clock::now();
-    bool over_limit = false;
-    long steps = eng.run([&](const engine::NativeStep& s) {
-        const bool states = wants_states(c.spec);
-        for (std::size_t k = 0; k < c.junctions.size() && states; ++k) lam[k] = (*s.lambda)[c.junctions[k]];
-        rec.record(s.t, c.spec.stimulus.value(s.t), (*s.electrode_current)[drain_index], states ? lam.data() : nullptr);
-        bar.update(s.t);
-        over_limit = c.spec.wall_limit_s > 0 &&
-                     std::chrono::duration<double>(Clock::now() - start).count() > c.spec.wall_limit_s;
-        return !interrupted() && !over_limit;
-    });
-    bar.finish();
-    const std::string at = " at t = " + fmt("%g", static_cast<double>(steps) * c.spec.tmax) + " s";
-    res.status = interrupted() ? "interrupted" : over_limit ? "failed" : "completed";
-    if (interrupted()) res.message = "interrupted" + at;
-    if (over_limit) res.message = "wall-clock limit of " + fmt("%g", c.spec.wall_limit_s) + " s reached" + at;
+    engine::NativeRunOptions ro;
+    ro.wall_limit_s = c.spec.wall_limit_s;
+    ro.stop_requested = interrupted;
+    ro.on_progress = c.spec.progress;
+    const bool states = wants_states(c.spec);
+    const auto outcome = eng.run(
+        [&](const engine::NativeStep& s) {
+            for (std::size_t k = 0; k < c.junctions.size() && states; ++k) lam[k] = (*s.lambda)[c.junctions[k]];
+            rec.record(s.t, c.spec.stimulus.value(s.t), (*s.electrode_current)[drain_index], states ? lam.data() : nullptr);
+            return true;
+        },
+        ro);
+    res.status = engine::to_string(outcome.status);
+    res.message = outcome.message;
 }
+
+// What both SPICE engines deliver, into the run's recorder: drain current and (when recorded) the states.
+struct SpicePoints {
+    SpicePoints(Context& context, RunRecorder& recorder) : c(context), rec(recorder) {}
+    Context& c;
+    RunRecorder& rec;
+    std::size_t i_idx = 0;
+    std::vector<std::size_t> lam_idx;
+    std::vector<double> lam;
+
+    engine::LayoutCallback on_layout() {
+        return [this](const engine::VectorLayout& layout) {
+            i_idx = layout.index("i(v" + c.drain->name + ")");
+            lam_idx.clear();
+            if (wants_states(c.spec))
+                for (auto k : c.junctions) lam_idx.push_back(layout.index("v(l" + std::to_string(k) + ")"));
+            lam.resize(lam_idx.size());
+        };
+    }
+    engine::Recorder recorder() {
+        return [this](const engine::Point& p) {
+            for (std::size_t k = 0; k < lam_idx.size(); ++k) lam[k] = p[lam_idx[k]];
+            rec.record(p.time, c.spec.stimulus.value(p.time), p[i_idx], lam_idx.empty() ? nullptr : lam.data());
+        };
+    }
+};
 
 void run_libngspice(Context& c, RunRecorder& rec, RunResult& res) {
     // Everything is streamed to the recorder: ngspice need not hold the vectors (memory stays flat).
@@ -105,28 +111,15 @@ void run_libngspice(Context& c, RunRecorder& rec, RunResult& res) {
     engine::Session session(so);
     res.ngspice_version = session.ngspice_version();
     res.ngspice_library = session.library_path();
-    load_junction_device(session, c.flavour, c.spec.codemodel, c.spec.osdi);
+    engine::load_junction_device(session, c.flavour, c.spec.codemodel, c.spec.osdi);
     session.load_circuit(net::split_lines(c.deck));
-    const std::string drain_vec = "i(v" + c.drain->name + ")";
-    std::size_t i_idx = 0;
-    std::vector<std::size_t> lam_idx;
-    std::vector<double> lam(c.junctions.size());
-    session.set_layout_callback([&](const engine::VectorLayout& layout) {
-        i_idx = layout.index(drain_vec);
-        lam_idx.clear();
-        if (wants_states(c.spec))
-            for (auto k : c.junctions) lam_idx.push_back(layout.index("v(l" + std::to_string(k) + ")"));
-    });
-    session.set_recorder([&](const engine::Point& p) {
-        for (std::size_t k = 0; k < lam_idx.size(); ++k) lam[k] = p[lam_idx[k]];
-        rec.record(p.time, c.spec.stimulus.value(p.time), p[i_idx], lam_idx.empty() ? nullptr : lam.data());
-    });
+    SpicePoints points{c, rec};
+    session.set_layout_callback(points.on_layout());
+    session.set_recorder(points.recorder());
     engine::RunOptions ro;
     ro.tstop = c.spec.tstop;
     ro.wall_limit_s = c.spec.wall_limit_s;
-    ro.progress_bar = true;
-    ro.quiet = c.spec.quiet;
-    ro.progress_label = "libngspice";
+    ro.on_progress = c.spec.progress;
     auto outcome = session.run(ro);
     res.status = engine::to_string(outcome.status);
     res.message = outcome.message;
@@ -141,46 +134,18 @@ void run_libngspice(Context& c, RunRecorder& rec, RunResult& res) {
     }
 }
 
-void on_child(int pid) { set_interrupt_child(pid); }
-
 void run_cli(Context& c, RunRecorder& rec, RunResult& res) {
     const auto& dir = c.spec.out;
-    const auto device = junction_device(c.flavour, c.spec.codemodel, c.spec.osdi);
-    auto cli = engine::run_ngspice_cli(dir, std::filesystem::absolute(io::RunPaths{dir}.deck()), device, c.spec.wall_limit_s,
-                                       on_child, interrupted, {c.ngspice.binary, c.ngspice.scripts_dir});
-    res.status = cli.status;
-    res.message = cli.message;
-    if (!cli.raw) return;
-    io::RawReadOptions ro;
-    ro.tolerate_truncation = true;
-    std::optional<io::RawFile> opened;
-    try {
-        opened.emplace(*cli.raw, ro);
-    } catch (const Error&) {
-        // A failed ngspice often leaves a raw header with no data; its log (res.message) says why.
-        if (res.status == "completed") throw;
-        return;
-    }
-    io::RawFile& raw = *opened;
-    const auto& plot = raw.plot("Transient");
-    if (plot.truncated && res.status == "completed") {
-        res.status = "failed";
-        res.message = "ngspice's raw file is truncated";
-    }
-    std::vector<std::string> names{"time", "i(v" + c.drain->name + ")"};
-    const bool states = wants_states(c.spec);
-    if (states)
-        for (auto k : c.junctions) names.push_back("v(l" + std::to_string(k) + ")");
-    std::vector<double> lam(c.junctions.size());
-    raw.for_each_block(plot, names, [&](const io::PointBlock& b) {
-        for (std::size_t p = 0; p < b.n_points; ++p) {
-            for (std::size_t k = 0; k < lam.size() && states; ++k) lam[k] = b.real(p, 2 + k);
-            const double t = b.real(p, 0);
-            rec.record(t, c.spec.stimulus.value(t), b.real(p, 1), states ? lam.data() : nullptr);
-        }
-    });
-    std::error_code ec;
-    std::filesystem::remove(*cli.raw, ec);
+    engine::CliOptions co;
+    co.device = engine::junction_device(c.flavour, c.spec.codemodel, c.spec.osdi);
+    co.wall_limit_s = c.spec.wall_limit_s;
+    co.interrupted = interrupted;
+    co.program = {c.ngspice.binary, c.ngspice.scripts_dir};
+    SpicePoints points{c, rec};
+    const auto outcome = engine::run_ngspice_cli(dir, std::filesystem::absolute(io::RunPaths{dir}.deck()), co,
+                                                 points.recorder(), points.on_layout());
+    res.status = engine::to_string(outcome.status);
+    res.message = outcome.message;
 }
 
 void write_run_record(const Context& c, const RunResult& r) {
@@ -188,7 +153,7 @@ void write_run_record(const Context& c, const RunResult& r) {
     record.status = r.status;
     record.message = r.message;
     record.command = c.spec.command_line;
-    record.engine = engine_name(c.spec.engine);
+    record.engine = engine::engine_name(c.spec.engine);
     if (c.spec.engine != Engine::Native) record.flavour = net::flavour_name(c.flavour);
     if (c.spec.engine == Engine::Native) record.nwnsim_compat = c.spec.nwnsim_compat;
     record.network = io::RunNetwork{c.spec.network_source, net::summary(c.spec.network), c.spec.network.wires.size(),
@@ -228,10 +193,9 @@ RunResult run_network(const NetworkRunSpec& spec) {
     if (spec.resample_dt > 0 && spec.tstop / spec.resample_dt > 1e8)
         throw Error("--resample " + fmt("%g", spec.resample_dt) + " s gives " + fmt("%g", spec.tstop / spec.resample_dt) +
                     " rows: more than 1e8; raise --resample");
-    const std::string flavour_name = resolve_flavour(spec.flavour, spec.codemodel.has_value());
-    const net::Flavour flavour = net::parse_flavour(flavour_name);
+    const net::Flavour flavour = engine::resolve_flavour(spec.flavour, spec.codemodel.has_value());
     Context c{spec, flavour, {}, net::preset_params(spec.preset), &net.electrodes[0], &net.electrodes[1], {}, {}};
-    if (spec.engine != Engine::Native) c.ngspice = choose_ngspice(flavour, spec.ngspice_lib, spec.ngspice_bin);
+    if (spec.engine != Engine::Native) c.ngspice = engine::choose_ngspice(flavour, spec.ngspice_lib, spec.ngspice_bin);
     net::apply_overrides(c.params, spec.params);
     if (!spec.lambda0.empty() && spec.lambda0.size() != net.junctions.size())
         throw Error("initial states: " + std::to_string(spec.lambda0.size()) + " values for " +

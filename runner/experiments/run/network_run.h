@@ -10,20 +10,20 @@
 #include <string>
 #include <vector>
 
+#include "common/progress.h"
 #include "netlistgen/network.h"
 #include "netlistgen/stimulus.h"
+#include "runner/engine/engine_kind.h"
 
 namespace nwn::exp {
 
-enum class Engine { Libngspice, NgspiceCli, Native };
-Engine parse_engine(const std::string& name);
-const char* engine_name(Engine e);
+using engine::Engine;
 
 struct NetworkRunSpec {
     net::Network network;
     std::string network_source;              // the file it came from, for run.json
     Engine engine = Engine::Libngspice;
-    std::string flavour = "codemodel";       // SPICE engines: codemodel | osdi | subckt | auto (ngspice_choice.h)
+    std::optional<net::Flavour> flavour = net::Flavour::Codemodel;  // SPICE engines; none = auto (engine/ngspice_choice.h)
     net::Stimulus stimulus = net::Stimulus::dc(1.0);
     double tstop = 1.0;
     double tmax = 1e-3;                      // SPICE maximum step; the native engine's fixed step
@@ -36,9 +36,9 @@ struct NetworkRunSpec {
     bool raw = false;
     double resample_dt = 0;
     double wall_limit_s = 0;                 // 0 = none
-    bool quiet = false;
+    ProgressFn progress;                     // simulated time out of tstop
     std::optional<std::filesystem::path> codemodel, subckt_library, osdi;
-    std::string ngspice_lib, ngspice_bin;    // another ngspice (see ngspice_choice.h); empty = default
+    std::string ngspice_lib, ngspice_bin;    // another ngspice (see engine/ngspice_choice.h); empty = default
     std::string solver = "auto";             // sparse solver: auto (KLU from ngspice 42) | klu | sparse
     std::filesystem::path out;
     std::string command_line;

@@ -151,7 +151,7 @@ Plan make_plan(const SweepSpec& spec) {
     if (spec.generate_args.empty() && spec.input.empty()) throw Error("nothing to sweep: give DECK.cir, NET.json or --generate ARGS");
     if (spec.jobs < 1) throw Error("--jobs must be at least 1");
     plan.kind = !spec.generate_args.empty() ? Kind::Generate : is_deck(spec.input) ? Kind::Deck : Kind::Network;
-    if (parse_engine(spec.engine) == Engine::Native && plan.kind == Kind::Deck)
+    if (engine::parse_engine(spec.engine) == Engine::Native && plan.kind == Kind::Deck)
         throw Error("--engine native runs networks, not decks (use libngspice or ngspice-cli)");
     if (plan.kind != Kind::Generate) {
         if (!fs::exists(spec.input)) throw Error(spec.input.string() + ": no such file");

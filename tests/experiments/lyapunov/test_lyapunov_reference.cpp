@@ -17,7 +17,7 @@ exp::LyapunovSpec reference_spec(const net::Network& network, double freq, const
     exp::LyapunovSpec s;
     s.network = network;
     s.stimulus = net::Stimulus::parse("triangle:1.25:" + std::to_string(freq));
-    s.transient_engine = "native";  // the attractor is reached in a few periods (measured: see the README)
+    s.transient_engine = nwn::engine::Engine::Native;  // the attractor is reached in a few periods (measured: see the README)
     s.direction = "junction:0";
     s.quiet = true;
     s.out = test::scratch_dir("lyapunov/reference_" + name);
@@ -39,7 +39,7 @@ TEST_CASE("NWNsim's own scheme: negative at 0.1 Hz, positive at 0.85 Hz, r as pu
     const auto network = test::nwnsim_network();
     if (!network) return;
     auto slow = reference_spec(*network, 0.1, "native_0.1");
-    slow.sim.engine = "native";
+    slow.sim.engine = nwn::engine::Engine::Native;
     slow.every_step = true;
     slow.transient = 20;
     slow.periods = 3;
@@ -49,7 +49,7 @@ TEST_CASE("NWNsim's own scheme: negative at 0.1 Hz, positive at 0.85 Hz, r as pu
     CHECK(a.r == Approx(7.7e3).epsilon(0.1));
 
     auto fast = reference_spec(*network, 0.85, "native_0.85");
-    fast.sim.engine = "native";
+    fast.sim.engine = nwn::engine::Engine::Native;
     fast.every_step = true;
     fast.transient = 100;
     fast.periods = 60;

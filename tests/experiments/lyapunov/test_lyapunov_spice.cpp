@@ -90,7 +90,7 @@ TEST_CASE("libngspice: two renormalisation intervals give the same exponent", "[
 
 TEST_CASE("libngspice with the portable subcircuit gives the same exponent", "[lyapunov][spice]") {
     auto s = decay_spec("decay_subckt");
-    s.sim.flavour = "subckt";
+    s.sim.flavour = nwn::net::Flavour::Subckt;
     s.tau = 0.5;
     const auto r = exp::run_lyapunov(s);
     INFO(r.message);
@@ -104,7 +104,7 @@ TEST_CASE("a segment restarted from .ic with the drive phase continued matches o
     const auto drive = net::Stimulus::parse("triangle:0.05:1");
     const exp::EngineSetup setup{net, drive, net::preset_params("ac")};
     auto engine = exp::make_segment_engine(setup);
-    std::vector<exp::State> whole{exp::State(3, 0.0)}, parts = whole;
+    std::vector<analysis::State> whole{analysis::State(3, 0.0)}, parts = whole;
     engine->advance(whole, 0, 1.0);
     engine->advance(parts, 0, 0.3);
     engine->advance(parts, 0.3, 0.7);
@@ -120,7 +120,7 @@ TEST_CASE("a segment restarted from .ic with the drive phase continued matches o
 
 TEST_CASE("native: NWNsim's scheme runs copies in lock step and renormalises every step", "[lyapunov]") {
     auto s = decay_spec("native_every_step");
-    s.sim.engine = "native";
+    s.sim.engine = nwn::engine::Engine::Native;
     s.sim.dt = 1e-3;
     s.every_step = true;
     s.periods = 1;

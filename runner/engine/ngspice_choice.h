@@ -9,10 +9,8 @@
 #include "netlistgen/netlist_writer.h"
 
 namespace nwn::engine {
-class Session;
-}
 
-namespace nwn::exp {
+class Session;
 
 struct NgspiceChoice {
     std::string library;      // libngspice to dlopen; empty = the system's
@@ -24,10 +22,10 @@ struct NgspiceChoice {
 // Whether this build has an OSDI-enabled ngspice configured (cmake/Ngspice46.cmake).
 bool have_osdi_ngspice();
 
-// The flavour "auto" stands for: osdi where this build has an OSDI-enabled ngspice (KLU, 3-4x faster on
+// The flavour "auto" (none) stands for: osdi where this build has an OSDI-enabled ngspice (KLU, 3-4x faster on
 // networks of thousands of junctions, README "SPICE at scale") and no code model was asked for, else
-// codemodel. Other names are returned unchanged.
-std::string resolve_flavour(const std::string& flavour, bool codemodel_given);
+// codemodel. A given flavour is returned unchanged.
+net::Flavour resolve_flavour(const std::optional<net::Flavour>& flavour, bool codemodel_given);
 
 // --ngspice-lib / --ngspice-bin when given (empty otherwise). Throws nwn::Error when the osdi flavour
 // has no OSDI-enabled ngspice to run in.
@@ -41,8 +39,8 @@ std::optional<std::filesystem::path> junction_device(net::Flavour flavour,
 
 // Loads that device into a session before any circuit. Throws nwn::Error when the code model would go
 // into an ngspice other than the one it was built for (it would crash there).
-void load_junction_device(engine::Session& session, net::Flavour flavour,
+void load_junction_device(Session& session, net::Flavour flavour,
                           const std::optional<std::filesystem::path>& codemodel,
                           const std::optional<std::filesystem::path>& osdi);
 
-}  // namespace nwn::exp
+}  // namespace nwn::engine

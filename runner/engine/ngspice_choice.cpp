@@ -1,4 +1,4 @@
-#include "runner/experiments/run/ngspice_choice.h"
+#include "runner/engine/ngspice_choice.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -8,7 +8,7 @@
 #include "netlistgen/solver_options.h"
 #include "runner/engine/ngspice_session.h"
 
-namespace nwn::exp {
+namespace nwn::engine {
 
 namespace {
 
@@ -21,9 +21,9 @@ bool same_file(const std::string& a, const std::string& b) {
 
 bool have_osdi_ngspice() { return !std::string(NWN_NGSPICE46_LIB).empty() && !std::string(NWN_NGSPICE46_BIN).empty(); }
 
-std::string resolve_flavour(const std::string& flavour, bool codemodel_given) {
-    if (flavour != "auto") return flavour;
-    return have_osdi_ngspice() && !codemodel_given ? "osdi" : "codemodel";
+net::Flavour resolve_flavour(const std::optional<net::Flavour>& flavour, bool codemodel_given) {
+    if (flavour) return *flavour;
+    return have_osdi_ngspice() && !codemodel_given ? net::Flavour::Osdi : net::Flavour::Codemodel;
 }
 
 NgspiceChoice choose_ngspice(net::Flavour flavour, const std::string& library, const std::string& binary) {
@@ -55,7 +55,7 @@ std::optional<std::filesystem::path> junction_device(net::Flavour flavour,
     return std::nullopt;
 }
 
-void load_junction_device(engine::Session& session, net::Flavour flavour,
+void load_junction_device(Session& session, net::Flavour flavour,
                           const std::optional<std::filesystem::path>& codemodel,
                           const std::optional<std::filesystem::path>& osdi) {
     const auto device = junction_device(flavour, codemodel, osdi);
@@ -71,4 +71,4 @@ void load_junction_device(engine::Session& session, net::Flavour flavour,
     session.load_codemodel(device->string());
 }
 
-}  // namespace nwn::exp
+}  // namespace nwn::engine
