@@ -9,13 +9,15 @@
 
 namespace nwn::device {
 
-namespace {
-
-std::string num(double x) {
+std::string spice_number(double x) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.9g", x);
     return buf;
 }
+
+namespace {
+
+std::string num(double x) { return spice_number(x); }
 
 // A piecewise function as one ternary chain: the first piece whose condition holds gives the value; the
 // last piece has no condition. ngspice evaluates a ternary's condition and only the branch it takes, and

@@ -11,6 +11,9 @@ namespace nwn::device {
 // The text of the subcircuit library nwnjunction.lib.
 std::string subckt_library_text();
 
+// A number as the generated device files print it (%.9g).
+std::string spice_number(double x);
+
 // "name=value ..." of every junction parameter at its DC default, as the subcircuit declares them.
 std::string subckt_default_params();
 

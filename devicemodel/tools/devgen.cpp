@@ -14,12 +14,6 @@
 
 namespace {
 
-std::string fmt(double x) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.9g", x);
-    return buf;
-}
-
 // The code model's card default; the same as the table's except cstate (see junction.h).
 double ifs_default(const std::string& name, double dc) {
     return name == "cstate" ? NWN_CSTATE_CODEMODEL_DEFAULT : dc;
@@ -46,7 +40,7 @@ std::string ifspec() {
        << "Parameter_Name:        " #name "\n"                                    \
        << "Description:           \"" desc " [" unit "]\"\n"                      \
        << "Data_Type:             real\n"                                         \
-       << "Default_Value:         " << fmt(ifs_default(#name, dc)) << "\n"        \
+       << "Default_Value:         " << nwn::device::spice_number(ifs_default(#name, dc)) << "\n"        \
        << "Limits:                -\n"                                            \
        << "Vector:                no\n"                                           \
        << "Vector_Bounds:         -\n"                                            \
