@@ -76,4 +76,21 @@ json to_json(const CriticalityResult& r) {
     };
 }
 
+double number_or_nan(const json& j, const char* key) {
+    return j.is_object() && j.contains(key) && j[key].is_number() ? j[key].get<double>() : NAN;
+}
+
+PowerLawFit power_law_fit_from_json(const json& j) {
+    PowerLawFit f;
+    f.value = number_or_nan(j, "value");
+    f.sigma = number_or_nan(j, "sigma");
+    f.p = number_or_nan(j, "p");
+    f.ks = number_or_nan(j, "ks");
+    f.xmin = j.value("xmin", 0);
+    f.xmax = j.value("xmax", 0);
+    f.n_in = j.value("n_in", std::size_t{0});
+    f.pcrit_reached = j.value("pcrit_reached", true);
+    return f;
+}
+
 }  // namespace nwn::analysis

@@ -14,4 +14,9 @@ nlohmann::json to_json(const CriticalityResult& r);
 nlohmann::json to_json(const PowerLawFit& f);
 nlohmann::json to_json(const ValueSigma& v);
 
+// Reading them back (the report, the demo): j[key] when it is a number, else NaN (null, absent, not an object).
+double number_or_nan(const nlohmann::json& j, const char* key);
+// A fit as to_json(PowerLawFit) wrote it, with the fields a reliability verdict (fit_caveat) needs.
+PowerLawFit power_law_fit_from_json(const nlohmann::json& j);
+
 }  // namespace nwn::analysis

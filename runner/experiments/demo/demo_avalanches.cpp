@@ -5,6 +5,7 @@
 
 #include "common/atomic_file.h"
 #include "common/format.h"
+#include "runner/analysis/criticality_json.h"
 #include "runner/experiments/avalanches/avalanche_summary.h"
 #include "runner/experiments/demo/demo_context.h"
 #include "runner/experiments/demo/demo_event_match.h"
@@ -21,24 +22,6 @@ namespace nwn::exp {
 namespace {
 
 constexpr double kDt = 1e-3;  // NWNsim's step: the native step, the SPICE maximum step and the event grid
-
-double jnum(const json& j, const char* key) {
-    return j.is_object() && j.contains(key) && j[key].is_number() ? j[key].get<double>() : NAN;
-}
-
-// The fit as avalanches.json has it, so that the reliability verdict is avalanche_summary's fit_caveat.
-analysis::PowerLawFit fit_of(const json& j) {
-    analysis::PowerLawFit f;
-    f.value = jnum(j, "value");
-    f.sigma = jnum(j, "sigma");
-    f.p = jnum(j, "p");
-    f.ks = jnum(j, "ks");
-    f.xmin = j.value("xmin", 0);
-    f.xmax = j.value("xmax", 0);
-    f.n_in = j.value("n_in", std::size_t{0});
-    f.pcrit_reached = j.value("pcrit_reached", true);
-    return f;
-}
 
 json read_json(const fs::path& p) {
     try {
@@ -116,11 +99,11 @@ report::Section demo_avalanches(DemoContext& ctx) {
         for (const auto& m : g.value("members", json::array()))
             if (member.is_null() && m.value("status", "") == "completed") member = m;
     }
-    const auto tau = fit_of(aj["tau"]), alpha = fit_of(aj["alpha"]);
+    const auto tau = analysis::power_law_fit_from_json(aj["tau"]), alpha = analysis::power_law_fit_from_json(aj["alpha"]);
     const json& cr = aj["crackling"];
-    const double pred = jnum(cr["predicted"], "value"), pred_s = jnum(cr["predicted"], "sigma");
-    const double fitted = jnum(cr["fitted"], "value"), fitted_s = jnum(cr["fitted"], "sigma");
-    const double shape = jnum(cr["shape_collapse"], "value"), shape_s = jnum(cr["shape_collapse"], "sigma");
+    const double pred = analysis::number_or_nan(cr["predicted"], "value"), pred_s = analysis::number_or_nan(cr["predicted"], "sigma");
+    const double fitted = analysis::number_or_nan(cr["fitted"], "value"), fitted_s = analysis::number_or_nan(cr["fitted"], "sigma");
+    const double shape = analysis::number_or_nan(cr["shape_collapse"], "value"), shape_s = analysis::number_or_nan(cr["shape_collapse"], "sigma");
     const auto n_aval = aj["avalanches"].value("count", std::size_t{0});
     const auto n_events = aj.value("events", std::size_t{0});
     const bool reliable = fit_caveat(tau).empty() && fit_caveat(alpha).empty();
@@ -152,7 +135,7 @@ report::Section demo_avalanches(DemoContext& ctx) {
     t.rows.push_back({"<S>(T) slope, fitted", report::num_pm(fitted, fitted_s), "1.36 ± 0.009", "1.39 ± 0.012", "1.20 ± 0.032"});
     t.rows.push_back({"shape collapse 1/(sigma nu z)", std::isfinite(shape) ? report::num_pm(shape, shape_s) : "n/a (too few long avalanches)",
                       "1.38 ± 0.016", "1.41 ± 0.022", "failed (n/a)"});
-    t.rows.push_back({"branching ratio", report::num(jnum(aj, "branching_ratio"), 3), "0.538", "0.550", "0.665"});
+    t.rows.push_back({"branching ratio", report::num(analysis::number_or_nan(aj, "branching_ratio"), 3), "0.538", "0.550", "0.665"});
     sec.tables.push_back(t);
     const fs::path gp = group / "plots";
     sec.figures.push_back(report::gnuplot_figure(ctx.out, gp, "size_distribution", "Avalanche sizes S with the fitted power law (tau)."));
@@ -259,7 +242,7 @@ report::Section demo_avalanches(DemoContext& ctx) {
                 dt.rows.push_back({number_label(v), "analysis failed (too few events?)", "", "", "", ""});
                 continue;
             }
-            const auto f = fit_of(a["tau"]);
+            const auto f = analysis::power_law_fit_from_json(a["tau"]);
             std::int64_t smax = 0;
             for (const auto& s : a["avalanches"].value("size", json::array())) smax = std::max<std::int64_t>(smax, s.get<std::int64_t>());
             dt.rows.push_back({number_label(v), std::to_string(a.value("events", 0)), std::to_string(a["avalanches"].value("count", 0)),

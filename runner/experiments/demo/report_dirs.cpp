@@ -8,6 +8,7 @@
 #include "common/atomic_file.h"
 #include "common/error.h"
 #include "common/format.h"
+#include "runner/analysis/criticality_json.h"
 #include "runner/experiments/avalanches/avalanche_summary.h"
 #include "runner/experiments/plots/plots_gnuplot.h"
 #include "runner/experiments/plots/plots_run.h"
@@ -37,20 +38,9 @@ std::string text(const json& j, const char* key) {
     return v.dump();
 }
 
-double number(const json& j, const char* key) {
-    return j.is_object() && j.contains(key) && j[key].is_number() ? j[key].get<double>() : NAN;
-}
-
 std::string fit_text(const json& f) {
     if (!f.is_object() || !f["value"].is_number()) return "no fit";
-    analysis::PowerLawFit p;
-    p.value = f["value"].get<double>();
-    p.sigma = number(f, "sigma");
-    p.p = number(f, "p");
-    p.xmin = f.value("xmin", 0);
-    p.xmax = f.value("xmax", 0);
-    p.n_in = f.value("n_in", std::size_t{0});
-    p.pcrit_reached = f.value("pcrit_reached", true);
+    const analysis::PowerLawFit p = analysis::power_law_fit_from_json(f);
     const auto caveat = fit_caveat(p);
     return report::num_pm(p.value, p.sigma) + " on [" + std::to_string(p.xmin) + ", " + std::to_string(p.xmax) + "], p = " +
            report::num(p.p, 2) + ", n = " + std::to_string(p.n_in) + (caveat.empty() ? "" : "; NOT RELIABLE: " + caveat);
@@ -76,8 +66,8 @@ std::vector<std::string> criticality_rows(const json& r) {
     const std::string count = !r.contains("avalanches") ? "n/a" : r["avalanches"].is_object() ? text(r["avalanches"], "count") : text(r, "avalanches");
     return {text(r, "events"), count, fit_text(r.value("tau", json())),
             fit_text(r.value("alpha", json())),
-            r.contains("crackling") ? report::num_pm(number(r["crackling"]["predicted"], "value"), number(r["crackling"]["predicted"], "sigma")) + " / " +
-                                          report::num_pm(number(r["crackling"]["fitted"], "value"), number(r["crackling"]["fitted"], "sigma"))
+            r.contains("crackling") ? report::num_pm(analysis::number_or_nan(r["crackling"]["predicted"], "value"), analysis::number_or_nan(r["crackling"]["predicted"], "sigma")) + " / " +
+                                          report::num_pm(analysis::number_or_nan(r["crackling"]["fitted"], "value"), analysis::number_or_nan(r["crackling"]["fitted"], "sigma"))
                                     : "n/a"};
 }
 
@@ -159,7 +149,7 @@ report::Section lyapunov_section(const fs::path& dir, const fs::path& page_dir, 
     if (fs::exists(dir / "lyapunov.json")) {
         const json j = read_json(dir / "lyapunov.json");
         s.status = j.value("status", "unknown") == "completed" ? "ok" : j.value("status", "unknown");
-        s.wall_s = number(j, "wall_s");
+        s.wall_s = analysis::number_or_nan(j, "wall_s");
         report::Table t{"lyapunov.json", {"field", "value"}, {}};
         for (const char* k : {"status", "lambda_per_s", "sigma", "r", "lambda_is_upper_bound", "eps", "tau", "period", "engine"})
             if (j.contains(k)) t.rows.push_back({k, text(j, k)});
