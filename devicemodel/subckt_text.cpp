@@ -17,8 +17,6 @@ std::string spice_number(double x) {
 
 namespace {
 
-std::string num(double x) { return spice_number(x); }
-
 // A piecewise function as one ternary chain: the first piece whose condition holds gives the value; the
 // last piece has no condition. ngspice evaluates a ternary's condition and only the branch it takes, and
 // differentiates it branch by branch under the same (shared) condition, so an evaluation costs the
@@ -43,7 +41,7 @@ std::string subckt_default_params() {
     std::ostringstream os;
     bool first = true;
 #define NWN_SUBCKT_PARAM(name, dc, ac, unit, desc) \
-    os << (first ? "" : " ") << #name "=" << num(dc); \
+    os << (first ? "" : " ") << #name "=" << spice_number(dc); \
     first = false;
     NWN_JUNCTION_PARAM_TABLE(NWN_SUBCKT_PARAM)
 #undef NWN_SUBCKT_PARAM
@@ -61,9 +59,8 @@ std::string subckt_library_text() {
     std::vector<std::pair<std::string, std::string>> consts;  // expression, name
     // A width that may be 0 (a hard rule) divides as max(w, 1e-300): the pieces that use the quotient are
     // then never taken, and numparam must not divide by 0 when it reads the instance.
-    auto K = [&](std::string e) {
-        for (const auto& [w, safe] : {std::pair<std::string, std::string>{"LS", "max(lsmooth,1e-300)"}, {"VS", "max(vsmooth,1e-300)"}, {"LZ", "max(lzero,1e-300)"}})
-            for (auto at = e.find(w); at != std::string::npos; at = e.find(w)) e.replace(at, w.size(), safe);
+    const std::string LS = "max(lsmooth,1e-300)", VS = "max(vsmooth,1e-300)", LZ = "max(lzero,1e-300)";
+    auto K = [&](const std::string& e) {
         if (e.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos) return "{" + e + "}";  // a parameter itself
         for (const auto& [expr, name] : consts)
             if (expr == e) return "{" + name + "}";
@@ -91,18 +88,18 @@ std::string subckt_library_text() {
 
     // Gap s = smax*tent(lambda; lcrit, lsmooth)/lcrit: formed filaments first, then from lambda = 0 outwards.
     node("s", chain({{aL + ">=" + K("lcrit+lsmooth"), "0"},
-                     {aL + "<" + K("lsmooth"), K("smax/lcrit*(lcrit-lsmooth/2)") + "-" + L + "*" + L + "*" + K("smax/lcrit/(2*LS)")},
+                     {aL + "<" + K("lsmooth"), K("smax/lcrit*(lcrit-lsmooth/2)") + "-" + L + "*" + L + "*" + K("smax/lcrit/(2*" + LS + ")")},
                      {aL + "<" + K("lcrit-lsmooth"), K("smax") + "-" + K("smax/lcrit") + "*" + aL},
-                     {"", K("smax/lcrit/(4*LS)") + "*" + sq(K("lcrit+lsmooth") + "-" + aL)}}));
+                     {"", K("smax/lcrit/(4*" + LS + ")") + "*" + sq(K("lcrit+lsmooth") + "-" + aL)}}));
 
     // Current: the tunnelling formula of the gap node, a constant once the gap is closed (a G node would
     // start at 0 S under uic and leave the wires floating; s starting at 0 is a closed gap). The binary
     // switch, step(|lambda| - lcrit) (junction.h's step(l - lcrit) + step(-l - lcrit) exactly), sits in the
     // branch that {binary>0.5} rules out: ngspice never walks it and drops it from the derivatives.
-    const std::string u = "(" + aL + "-" + K("lcrit-lsmooth") + ")*" + K("1/(2*LS)");
+    const std::string u = "(" + aL + "-" + K("lcrit-lsmooth") + ")*" + K("1/(2*" + LS + ")");
     const std::string binary = K("goff") + "+" + K("gon-goff") + "*" +
                                chain({{aL + ">=" + K("lcrit+lsmooth"), "1"}, {aL + "<=" + K("lcrit-lsmooth"), "0"}, {"", sq(u) + "*(3-2*" + u + ")"}});
-    const std::string g = "1/(" + K("2/area/sqrt(phi)/" + num(NWN_TUNNEL_J1)) + "*" + S + "*exp(" + K(num(NWN_TUNNEL_C0) + "*phi*phi") + "*" + S +
+    const std::string g = "1/(" + K("2/area/sqrt(phi)/" + spice_number(NWN_TUNNEL_J1)) + "*" + S + "*exp(" + K(spice_number(NWN_TUNNEL_C0) + "*phi*phi") + "*" + S +
                           ")+" + K("1/gon") + ")+" + K("goff");
     body << "Bj a b I = " << V << "*(" << K("binary>0.5") << " ? " << binary << " : (" << S << "<=0 ? " << K("gon+goff") << " : " << g << "))\n";
 
@@ -111,11 +108,11 @@ std::string subckt_library_text() {
     // well unless the two bands overlap (a constant condition, so the first piece there is never taken
     // for the usual parameters). sign(lambda) is sgn(lambda) outside +-lzero.
     const std::string set_band = chain({{aV + "<=" + K("vset-vsmooth"), "0"},
-                                        {"", "sgn(" + V + ")*" + K("1e3/(4*VS)") + "*" + sq(aV + "-" + K("vset-vsmooth"))}});
-    const std::string tent = chain({{aV + ">=" + K("vreset-vsmooth"), K("1/(4*VS)") + "*" + sq(K("vreset+vsmooth") + "-" + aV)},
+                                        {"", "sgn(" + V + ")*" + K("1e3/(4*" + VS + ")") + "*" + sq(aV + "-" + K("vset-vsmooth"))}});
+    const std::string tent = chain({{aV + ">=" + K("vreset-vsmooth"), K("1/(4*" + VS + ")") + "*" + sq(K("vreset+vsmooth") + "-" + aV)},
                                     {aV + ">=" + K("vsmooth"), K("vreset") + "-" + aV},
-                                    {"", K("vreset-vsmooth/2") + "-" + V + "*" + V + "*" + K("1/(2*VS)")}});
-    const std::string sg = "(" + aL + "<" + K("lzero") + " ? " + L + "*" + K("1/LZ") + "*(2-" + aL + "*" + K("1/LZ") + ") : sgn(" + L + "))";
+                                    {"", K("vreset-vsmooth/2") + "-" + V + "*" + V + "*" + K("1/(2*" + VS + ")")}});
+    const std::string sg = "(" + aL + "<" + K("lzero") + " ? " + L + "*" + K("1/" + LZ) + "*(2-" + aL + "*" + K("1/" + LZ) + ") : sgn(" + L + "))";
     const std::string reset = K("1e3*boost") + "*" + tent + "*" + sg;
     node("f0", chain({{V + ">=" + K("vset+vsmooth"), "1e3*" + V + "-" + K("1e3*vset")},
                       {V + "<=" + K("-vset-vsmooth"), "1e3*" + V + "+" + K("1e3*vset")},
@@ -130,15 +127,15 @@ std::string subckt_library_text() {
     // lambda: the band (wdn = 1 near +lmax, wup = 1 near -lmax), then the quadratic and the linear part
     // of the overshoot (the window there is 0). relu(f0) is f0 above its band and 0 below it.
     const std::string c = K("cstate*1e-3") + "*";  // f0 is in mV/s
-    const std::string pos = chain({{F + ">=" + K("1e3*vsmooth"), F}, {F + "<=" + K("-1e3*vsmooth"), "0"}, {"", K("1/(4e3*VS)") + "*" + sq(F + "+" + K("1e3*vsmooth"))}});
-    const std::string uu = "(" + K("lmax") + "-" + L + ")*" + K("1/LS"), ud = "(" + K("lmax") + "+" + L + ")*" + K("1/LS");
+    const std::string pos = chain({{F + ">=" + K("1e3*vsmooth"), F}, {F + "<=" + K("-1e3*vsmooth"), "0"}, {"", K("1/(4e3*" + VS + ")") + "*" + sq(F + "+" + K("1e3*vsmooth"))}});
+    const std::string uu = "(" + K("lmax") + "-" + L + ")*" + K("1/" + LS), ud = "(" + K("lmax") + "+" + L + ")*" + K("1/" + LS);
     const std::string w_up = sq(uu) + "*(3-2*" + uu + ")", w_dn = sq(ud) + "*(3-2*" + ud + ")";
-    const std::string R = num(NWN_CLAMP_RATE);
+    const std::string R = spice_number(NWN_CLAMP_RATE);
     const std::string up = chain({{L + "<" + K("lmax"), c + "(" + F + "+" + pos + "*(" + w_up + "-1))"},
-                                  {L + "<" + K("lmax+2*lsmooth"), c + "(" + F + "-" + pos + ")-" + K("cstate*" + R + "/(4*LS)") + "*" + sq(L + "-" + K("lmax"))},
+                                  {L + "<" + K("lmax+2*lsmooth"), c + "(" + F + "-" + pos + ")-" + K("cstate*" + R + "/(4*" + LS + ")") + "*" + sq(L + "-" + K("lmax"))},
                                   {"", c + "(" + F + "-" + pos + ")-" + K("cstate*" + R) + "*(" + L + "-" + K("lmax+lsmooth") + ")"}});
     const std::string down = chain({{L + ">" + K("-lmax"), c + "(" + F + "*" + w_dn + "+" + pos + "*(1-" + w_dn + "))"},
-                                    {L + ">" + K("-lmax-2*lsmooth"), c + pos + "+" + K("cstate*" + R + "/(4*LS)") + "*" + sq(L + "+" + K("lmax"))},
+                                    {L + ">" + K("-lmax-2*lsmooth"), c + pos + "+" + K("cstate*" + R + "/(4*" + LS + ")") + "*" + sq(L + "+" + K("lmax"))},
                                     {"", c + pos + "-" + K("cstate*" + R) + "*(" + L + "+" + K("lmax+lsmooth") + ")"}});
     body << "Bl 0 l I = " << chain({{aL + "<" + K("lmax-lsmooth"), c + F}, {L + ">0", up}, {"", down}}) << "\n";
     body << "Cl l 0 {cstate}\n"
