@@ -2,7 +2,8 @@
 # Times NWNsim's DC 1.8 V run (100-wire network, contacts 72 -> 29, 10 s) with every engine and both
 # junction flavours and prints a markdown table: wall time, accepted points, peak memory (max RSS).
 #   bench/bench_run.sh [REFERENCE_DIR] [TSTOP] [FLAVOURS]     FLAVOURS default "codemodel osdi subckt"
-# (the subckt rows take ~40 s each on the 2-core VM; leave them out for a quick table).
+# (the subckt rows take ~20 s each on the 2-core VM; leave them out for a quick table).
+# SUBCKT_LIB=path times the subckt rows with that nwnjunction.lib instead of the build's (e.g. an older one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ref=${1:-${NWN_REFERENCE_DIR:-../shared/reference}}
@@ -29,6 +30,8 @@ run() {  # engine flavour extra-args...
 }
 run native codemodel --nwnsim-compat
 for f in $flavours; do
-  run libngspice "$f"
-  run ngspice-cli "$f"
+  extra=()
+  [[ $f == subckt && -n ${SUBCKT_LIB:-} ]] && extra=(--lib "$SUBCKT_LIB")
+  run libngspice "$f" "${extra[@]}"
+  run ngspice-cli "$f" "${extra[@]}"
 done
