@@ -33,9 +33,10 @@ deck() {  # LIB V lambda0
 # The largest call count of any one function in a callgrind profile, summed over its call sites and over
 # callgrind's names for it in recursion ("fn'2").
 most_calls() {
-  awk '/^cfn=/ { id = $1; sub(/^cfn=/, "", id)
-                 if (NF > 1) { f = $2; sub(/'"'"'[0-9]+$/, "", f); name[id] = f }
-                 cur = name[id] }
+  # callgrind names a function once, in whichever fn= or cfn= line comes first, and by its id after that
+  awk '/^c?fn=/ { id = $1; sub(/^c?fn=/, "", id)
+                 if (NF > 1) { f = $2; sub(/'"'"'[0-9]+$/, "", f); name[id] = f } }
+       /^cfn=/ { cur = name[id] }
        /^calls=/ { split($1, a, "="); c[cur] += a[2] }
        END { m = 0; for (k in c) if (c[k] > m) m = c[k]; print m }' "$1"
 }

@@ -114,8 +114,7 @@ std::string subckt_library_text() {
                                     {"", K("vreset-vsmooth/2") + "-" + V + "*" + V + "*" + K("1/(2*" + VS + ")")}});
     const std::string sg = "(" + aL + "<" + K("lzero") + " ? " + L + "*" + K("1/" + LZ) + "*(2-" + aL + "*" + K("1/" + LZ) + ") : sgn(" + L + "))";
     const std::string reset = K("1e3*boost") + "*" + tent + "*" + sg;
-    node("f0", chain({{V + ">=" + K("vset+vsmooth"), "1e3*" + V + "-" + K("1e3*vset")},
-                      {V + "<=" + K("-vset-vsmooth"), "1e3*" + V + "+" + K("1e3*vset")},
+    node("f0", chain({{aV + ">=" + K("vset+vsmooth"), "1e3*" + V + "-sgn(" + V + ")*" + K("1e3*vset")},
                       {aV + ">=" + K("vreset+vsmooth"), set_band},
                       {K("vreset+vsmooth>vset-vsmooth"), set_band + "-" + reset},
                       {"", "-" + reset}}));
