@@ -1,5 +1,6 @@
 #include "runner/engine/native_engine.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <optional>
@@ -7,10 +8,37 @@
 
 #include "common/error.h"
 #include "common/format.h"
+#include "netlistgen/electrodes.h"
 #include "netlistgen/junction_params.h"
+#include "netlistgen/text_parse.h"
 #include "runner/engine/nodal_system.h"
 
 namespace nwn::engine {
+
+namespace {
+
+// The deck's names (netlist_writer.h), lower-cased as ngspice reports electrode names. make_point() fills
+// the values in this order.
+VectorLayout native_layout(const net::Network& net, const NodalSystem& sys) {
+    std::vector<std::string> names{"time"};
+    for (const auto& e : net.electrodes) names.push_back(net::lower("v" + e.name + "#branch"));
+    std::vector<std::string> nodes(sys.node_voltages().size());
+    for (std::size_t m = 0; m < sys.wires().size(); ++m) nodes[m] = "w" + std::to_string(sys.wires()[m]);
+    for (std::size_t e = 0; e < net.electrodes.size(); ++e) {
+        const auto& el = net.electrodes[e];
+        if (el.bar) nodes[static_cast<std::size_t>(sys.electrode_node(e))] = net::lower(net::electrode_node(el));
+    }
+    names.insert(names.end(), nodes.begin(), nodes.end());
+    for (std::size_t k = 0; k < net.junctions.size(); ++k) names.push_back("l" + std::to_string(k));
+    for (std::size_t k = 0; k < net.junctions.size(); ++k) names.push_back("j" + std::to_string(k) + "#voltage");
+    VectorLayout layout;
+    layout.assign(std::move(names), 0);
+    layout.plot_name = "native";
+    layout.plot_type = "Transient Analysis";
+    return layout;
+}
+
+}  // namespace
 
 struct NativeEngine::Impl {
     const net::Network& net;
@@ -21,6 +49,9 @@ struct NativeEngine::Impl {
     long steps = 0;
 
     std::vector<double> lambda, g, jv, ev, ei;
+    VectorLayout layout;
+    std::vector<double> values;  // the last step's, in layout order
+    Point point;
 
     Impl(const net::Network& n, std::vector<NativeDrive> d, NativeOptions o)
         : net(n), drives(std::move(d)), opt(std::move(o)) {
@@ -51,11 +82,15 @@ struct NativeEngine::Impl {
         jv.assign(nj, 0.0);
         ev.assign(ne, 0.0);
         ei.assign(ne, 0.0);
+        layout = native_layout(net, *sys);
+        values.assign(layout.size(), 0.0);
+        point.layout = &layout;
+        point.values = values.data();
     }
 
     const nwn_junction_params& params_of(int k) const { return opt.params.size() == 1 ? opt.params[0] : opt.params[k]; }
 
-    NativeStep step() {
+    const Point& step() {
         const long k = ++steps;
         const double t = k * opt.dt;
         const size_t nj = net.junctions.size();
@@ -76,36 +111,48 @@ struct NativeEngine::Impl {
             const auto& p = params_of(static_cast<int>(j));
             lambda[j] = nwn_euler_update(&p, lambda[j], jv[j], opt.dt, opt.nwnsim_compat ? 1 : 0);
         }
-        return {k, t, &ev, &ei, &sys->node_voltages(), &jv, &lambda};
+        return make_point(t, k - 1);
     }
 
-    RunOutcome run(const NativeRecorder& rec, const NativeRunOptions& ro) {
+    const Point& make_point(double t, long index) {
+        double* v = values.data();
+        *v++ = t;
+        v = std::copy(ei.begin(), ei.end(), v);
+        v = std::copy(sys->node_voltages().begin(), sys->node_voltages().end(), v);
+        v = std::copy(lambda.begin(), lambda.end(), v);
+        std::copy(jv.begin(), jv.end(), v);
+        point.time = t;
+        point.step = static_cast<std::size_t>(index);
+        return point;
+    }
+
+    RunOutcome run(const Recorder& rec, const LayoutCallback& on_layout, const NativeRunOptions& ro) {
         using Clock = std::chrono::steady_clock;
         const auto start = Clock::now();
+        if (on_layout) on_layout(layout);
         const long n = std::lround(opt.tstop / opt.dt);
         RunOutcome out;
         out.status = RunStatus::completed;
         long taken = n;
         while (steps < n) {
-            const NativeStep s = step();
-            const bool go_on = !rec || rec(s);
-            report_progress(ro.on_progress, s.t, opt.tstop);
+            const Point& p = step();
+            if (rec) rec(p);
+            report_progress(ro.on_progress, p.time, opt.tstop);
             const bool stop = ro.stop_requested && ro.stop_requested();
             const bool over = ro.wall_limit_s > 0 &&
                               std::chrono::duration<double>(Clock::now() - start).count() > ro.wall_limit_s;
-            if (!go_on || stop || over) {
-                taken = s.step;
-                const std::string at = " at t = " + fmt("%g", static_cast<double>(taken) * opt.dt) + " s";
-                if (stop) {
-                    out.status = RunStatus::interrupted;
-                    out.message = "interrupted" + at;
-                } else if (over) {
-                    out.status = RunStatus::failed;
-                    out.timed_out = true;
-                    out.message = "wall-clock limit of " + fmt("%g", ro.wall_limit_s) + " s reached" + at;
-                }
-                break;
+            if (!stop && !over) continue;
+            taken = steps;
+            const std::string at = " at t = " + fmt("%g", static_cast<double>(taken) * opt.dt) + " s";
+            if (stop) {
+                out.status = RunStatus::interrupted;
+                out.message = "interrupted" + at;
+            } else {
+                out.status = RunStatus::failed;
+                out.timed_out = true;
+                out.message = "wall-clock limit of " + fmt("%g", ro.wall_limit_s) + " s reached" + at;
             }
+            break;
         }
         out.accepted_points = static_cast<std::size_t>(taken);
         out.last_time = static_cast<double>(taken) * opt.dt;
@@ -117,10 +164,11 @@ struct NativeEngine::Impl {
 NativeEngine::NativeEngine(const net::Network& net, std::vector<NativeDrive> drives, NativeOptions options)
     : impl_(std::make_unique<Impl>(net, std::move(drives), std::move(options))) {}
 NativeEngine::~NativeEngine() = default;
-RunOutcome NativeEngine::run(const NativeRecorder& recorder, const NativeRunOptions& options) {
-    return impl_->run(recorder, options);
+const VectorLayout& NativeEngine::layout() const { return impl_->layout; }
+RunOutcome NativeEngine::run(const Recorder& recorder, const LayoutCallback& on_layout, const NativeRunOptions& options) {
+    return impl_->run(recorder, on_layout, options);
 }
-NativeStep NativeEngine::step() { return impl_->step(); }
+const Point& NativeEngine::step() { return impl_->step(); }
 const std::vector<double>& NativeEngine::lambda() const { return impl_->lambda; }
 
 }  // namespace nwn::engine

@@ -2,9 +2,23 @@
 // with the electrode voltages imposed, conductances from the previous state, one sparse solve per
 // fixed step (symbolic factorisation reused), explicit Euler on every junction state with junction.h's
 // discrete rule. It exists to validate SPICE results against NWNsim and to run large ensembles fast.
+//
+// It delivers what the SPICE engines deliver (run_types.h): a VectorLayout, then one Point per step, so a
+// recorder written for one engine reads the others. The vectors carry the names ngspice gives the same
+// network's deck (netlist_writer.h), lower-cased as ngspice reports them:
+//   time             the scale
+//   v<name>#branch   electrode <name>'s current, i(v<name>): from the network into the electrode, which is
+//                    ngspice's sign for the deck's source V<name> (current into its + node from the circuit):
+//                    positive at the grounded drain and negative at the driven electrode for a positive drive
+//                    (tests/engine/test_native_layout.cpp runs both engines)
+//   w<i>, e<name>    node voltages of wire i and of bar electrode <name>; an electrode's voltage is its node's
+//   l<k>             junction k's state λ (V·s), v(l<k>)
+//   j<k>#voltage     junction k's voltage v(w<i>) − v(w<j>), i < j: no SPICE vector, and the '#' keeps it
+//                    off every node name
+// Step k = 1..N is the Point at t = k·dt with step index k − 1, recorded as NWNsim records it: currents and
+// voltages from the state before the step's update (the conductances the step solved with), λ after it.
 #pragma once
 #include <cstddef>
-#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -30,20 +44,6 @@ struct NativeOptions {
     std::vector<double> lambda0;              // per junction; empty = 0
 };
 
-// One step k = 1..N at t = k·dt, recorded as NWNsim does: electrode currents and conductances from the
-// state before the step's update, lambda after it. Valid only during the callback.
-struct NativeStep {
-    long step = 0;
-    double t = 0;
-    const std::vector<double>* electrode_voltage = nullptr;  // per electrode, network order
-    const std::vector<double>* electrode_current = nullptr;  // from the network into each electrode
-    const std::vector<double>* node_voltage = nullptr;       // wires, then bar electrode nodes
-    const std::vector<double>* junction_voltage = nullptr;   // v(w_i) - v(w_j)
-    const std::vector<double>* lambda = nullptr;             // after the update
-};
-
-using NativeRecorder = std::function<bool(const NativeStep&)>;  // return false to stop early
-
 // How run() may end early, as the libngspice session's RunOptions: a wall-clock limit (status failed,
 // timed_out) and a stop request (status interrupted); progress is simulated time out of tstop.
 struct NativeRunOptions {
@@ -59,11 +59,15 @@ public:
     NativeEngine(const NativeEngine&) = delete;
     NativeEngine& operator=(const NativeEngine&) = delete;
 
-    // Runs on to tstop, or until the recorder returns false (completed then), a stop is requested or the
-    // wall-clock limit is reached; accepted_points is the number of steps taken.
-    RunOutcome run(const NativeRecorder& recorder, const NativeRunOptions& options = {});
-    // Takes the next step, whatever tstop; the record is valid until the next step.
-    NativeStep step();
+    // The vectors of every Point (see above); fixed at construction, so callers stepping by hand can
+    // resolve their indices before the first step.
+    const VectorLayout& layout() const;
+    // Announces layout() to on_layout, then runs on to tstop with each step's Point to recorder, until a
+    // stop is requested or the wall-clock limit is reached (a recorder cannot end a run, as with the other
+    // engines; options.stop_requested can); accepted_points is the number of steps taken.
+    RunOutcome run(const Recorder& recorder, const LayoutCallback& on_layout = {}, const NativeRunOptions& options = {});
+    // Takes the next step, whatever tstop: the Point run() would deliver, valid until the next step.
+    const Point& step();
     const std::vector<double>& lambda() const;
 
 private:

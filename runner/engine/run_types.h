@@ -1,6 +1,6 @@
 // What every engine delivers: accepted time points (to a recorder, with the layout of their vectors) and
 // how the run ended. The libngspice session streams them from ngspice's thread; the ngspice CLI engine
-// reads them from its raw file once ngspice has ended.
+// reads them from its raw file once ngspice has ended; the native engine delivers each of its steps.
 #pragma once
 #include <cstddef>
 #include <functional>
@@ -26,7 +26,8 @@ struct Point {
 
 using Recorder = std::function<void(const Point&)>;
 
-// Called once per plot, before its first point, on ngspice's thread: resolve indices here.
+// Called once per plot, before its first point, on the thread that delivers the points (ngspice's for
+// libngspice): resolve indices here.
 using LayoutCallback = std::function<void(const VectorLayout&)>;
 
 enum class RunStatus { completed, interrupted, failed };

@@ -1,19 +1,19 @@
-// NativeEngine::step() is the run loop's own step: stepping by hand must give run()'s records bit for bit.
+// NativeEngine::step() is the run loop's own step, and its Points hold what native_engine.h documents.
 #include "runner/engine/native_engine.h"
 
 #include <catch2/catch.hpp>
 
+#include <string>
 #include <vector>
+
+#include "engine/bridge_network.h"
 
 using namespace nwn;
 using engine::NativeEngine;
 
-TEST_CASE("native engine: step() by step gives run()'s records exactly") {
-    // A bridge of wires 0..3, driven hard enough that junctions switch within the run.
-    net::Network n;
-    n.wires.resize(4);
-    n.junctions = {{0, 1}, {0, 2}, {1, 2}, {1, 3}, {2, 3}};
-    n.electrodes = {{"src", {0}}, {"drn", {3}}};
+TEST_CASE("native engine: step() by step gives run()'s points exactly") {
+    // Driven hard enough that junctions switch within the run.
+    const net::Network n = test::bridge_network();
     engine::NativeOptions opt;
     opt.dt = 1e-3;
     opt.tstop = 0.2;
@@ -22,22 +22,58 @@ TEST_CASE("native engine: step() by step gives run()'s records exactly") {
 
     std::vector<std::vector<double>> by_run;
     NativeEngine a(n, drives, opt);
-    CHECK(a.run([&](const engine::NativeStep& s) {
-        by_run.push_back(*s.lambda);
-        by_run.back().push_back((*s.electrode_current)[1]);
-        return true;
-    }).accepted_points == 200);
+    const engine::VectorLayout* announced = nullptr;
+    bool in_order = true;  // every point numbered in turn and laid out as announced
+    const auto out = a.run(
+        [&](const engine::Point& p) {
+            in_order = in_order && p.step == by_run.size() && p.layout == announced;
+            by_run.emplace_back(p.values, p.values + p.size());
+        },
+        [&](const engine::VectorLayout& l) { announced = &l; });
+    CHECK(out.accepted_points == 200);
+    CHECK(announced == &a.layout());
+    CHECK(in_order);
 
     NativeEngine b(n, drives, opt);
     for (std::size_t k = 0; k < by_run.size(); ++k) {
-        const auto s = b.step();
-        REQUIRE(s.step == static_cast<long>(k + 1));
-        auto rec = *s.lambda;
-        rec.push_back((*s.electrode_current)[1]);
-        REQUIRE(rec == by_run[k]);
+        const auto& p = b.step();
+        REQUIRE(p.step == k);
+        REQUIRE(p.time == static_cast<double>(k + 1) * opt.dt);
+        REQUIRE(std::vector<double>(p.values, p.values + p.size()) == by_run[k]);
     }
     CHECK(b.run({}).accepted_points == 200);  // already at tstop: nothing left to run
     bool switched = false;
     for (double l : a.lambda()) switched |= l != 0;
     CHECK(switched);
+}
+
+TEST_CASE("native engine: a point holds the deck's vectors, currents before the update and lambda after") {
+    // One junction from a bar electrode (its own node "e<name>", 0.1 S link to wire 0) to a contact.
+    net::Network n;
+    n.wires.resize(2);
+    n.junctions = {{0, 1}};
+    n.electrodes = {{"Top", {0}, true}, {"drn", {1}}};
+    engine::NativeOptions opt;
+    opt.dt = 1e-3;
+    opt.tstop = 1;
+    opt.params = {nwn_params_dc()};
+    opt.lambda0 = {0.005};
+    NativeEngine eng(n, {{"Top", net::Stimulus::dc(0.5)}}, opt);
+    CHECK(eng.layout().names() ==
+          std::vector<std::string>{"time", "vtop#branch", "vdrn#branch", "w0", "w1", "etop", "l0", "j0#voltage"});
+
+    const auto& p = eng.step();
+    auto exact = nwn_params_exact(opt.params[0]);
+    double dg = 0;
+    const double g = nwn_conductance(&exact, opt.lambda0[0], &dg);  // the state before the update
+    const double i = 0.5 * g * 0.1 / (g + 0.1);
+    CHECK(p.time == 1e-3);
+    CHECK(p["v(etop)"] == 0.5);
+    CHECK(p["v(w1)"] == 0);
+    CHECK(p["j0#voltage"] == Approx(p["w0"] - p["w1"]));
+    CHECK(p["j0#voltage"] == Approx(i / g));
+    CHECK(p["i(vdrn)"] == Approx(i));
+    CHECK(p["i(vtop)"] == Approx(-i));
+    CHECK(p["v(l0)"] == nwn_euler_update(&opt.params[0], opt.lambda0[0], p["j0#voltage"], opt.dt, 0));
+    CHECK(p["l0"] == eng.lambda()[0]);
 }

@@ -23,12 +23,13 @@ NativeResult run_native(const net::Network& network, bool compat, double dt, dou
     opt.params = {nwn_params_dc()};
     engine::NativeEngine eng(network, {{network.electrodes[0].name, net::Stimulus::dc(1.8)}}, opt);
     NativeResult r;
-    eng.run([&](const engine::NativeStep& s) {
-        double i = (*s.electrode_current)[1];  // the drain, as NWNsim records it
-        r.i.push_back(i);
-        r.g.push_back(std::fabs(i / 1.8));
-        return true;
-    });
+    std::size_t drain = 0;  // the second electrode's current, as NWNsim records it
+    eng.run(
+        [&](const engine::Point& p) {
+            r.i.push_back(p[drain]);
+            r.g.push_back(std::fabs(p[drain] / 1.8));
+        },
+        [&](const engine::VectorLayout& l) { drain = l.index("i(v" + network.electrodes[1].name + ")"); });
     r.final_lambda = eng.lambda();
     return r;
 }

@@ -50,35 +50,9 @@ std::vector<std::string> lambda_names(const Context& c) {
     return names;
 }
 
-void run_native(Context& c, RunRecorder& rec, RunResult& res) {
-    engine::NativeOptions opt;
-    opt.dt = c.spec.tmax;
-    opt.tstop = c.spec.tstop;
-    opt.nwnsim_compat = c.spec.nwnsim_compat;
-    opt.params = {c.params};
-    opt.lambda0 = c.spec.lambda0;
-    engine::NativeEngine eng(c.spec.network, {{c.driven->name, c.spec.stimulus}}, opt);
-    std::size_t drain_index = c.drain - c.spec.network.electrodes.data();
-    std::vector<double> lam(c.junctions.size());
-    engine::NativeRunOptions ro;
-    ro.wall_limit_s = c.spec.wall_limit_s;
-    ro.stop_requested = interrupted;
-    ro.on_progress = c.spec.progress;
-    const bool states = wants_states(c.spec);
-    const auto outcome = eng.run(
-        [&](const engine::NativeStep& s) {
-            for (std::size_t k = 0; k < c.junctions.size() && states; ++k) lam[k] = (*s.lambda)[c.junctions[k]];
-            rec.record(s.t, c.spec.stimulus.value(s.t), (*s.electrode_current)[drain_index], states ? lam.data() : nullptr);
-            return true;
-        },
-        ro);
-    res.status = engine::to_string(outcome.status);
-    res.message = outcome.message;
-}
-
-// What both SPICE engines deliver, into the run's recorder: drain current and (when recorded) the states.
-struct SpicePoints {
-    SpicePoints(Context& context, RunRecorder& recorder) : c(context), rec(recorder) {}
+// What every engine delivers, into the run's recorder: drain current and (when recorded) the states.
+struct EnginePoints {
+    EnginePoints(Context& context, RunRecorder& recorder) : c(context), rec(recorder) {}
     Context& c;
     RunRecorder& rec;
     std::size_t i_idx = 0;
@@ -102,6 +76,24 @@ struct SpicePoints {
     }
 };
 
+void run_native(Context& c, RunRecorder& rec, RunResult& res) {
+    engine::NativeOptions opt;
+    opt.dt = c.spec.tmax;
+    opt.tstop = c.spec.tstop;
+    opt.nwnsim_compat = c.spec.nwnsim_compat;
+    opt.params = {c.params};
+    opt.lambda0 = c.spec.lambda0;
+    engine::NativeEngine eng(c.spec.network, {{c.driven->name, c.spec.stimulus}}, opt);
+    engine::NativeRunOptions ro;
+    ro.wall_limit_s = c.spec.wall_limit_s;
+    ro.stop_requested = interrupted;
+    ro.on_progress = c.spec.progress;
+    EnginePoints points{c, rec};
+    const auto outcome = eng.run(points.recorder(), points.on_layout(), ro);
+    res.status = engine::to_string(outcome.status);
+    res.message = outcome.message;
+}
+
 void run_libngspice(Context& c, RunRecorder& rec, RunResult& res) {
     // Everything is streamed to the recorder: ngspice need not hold the vectors (memory stays flat).
     engine::SessionOptions so;
@@ -113,7 +105,7 @@ void run_libngspice(Context& c, RunRecorder& rec, RunResult& res) {
     res.ngspice_library = session.library_path();
     engine::load_junction_device(session, c.flavour, c.spec.codemodel, c.spec.osdi);
     session.load_circuit(net::split_lines(c.deck));
-    SpicePoints points{c, rec};
+    EnginePoints points{c, rec};
     session.set_layout_callback(points.on_layout());
     session.set_recorder(points.recorder());
     engine::RunOptions ro;
@@ -141,7 +133,7 @@ void run_cli(Context& c, RunRecorder& rec, RunResult& res) {
     co.wall_limit_s = c.spec.wall_limit_s;
     co.interrupted = interrupted;
     co.program = {c.ngspice.binary, c.ngspice.scripts_dir};
-    SpicePoints points{c, rec};
+    EnginePoints points{c, rec};
     const auto outcome = engine::run_ngspice_cli(dir, std::filesystem::absolute(io::RunPaths{dir}.deck()), co,
                                                  points.recorder(), points.on_layout());
     res.status = engine::to_string(outcome.status);
