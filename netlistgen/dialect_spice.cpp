@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <initializer_list>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -120,35 +121,24 @@ private:
         while (eat("&&") || eat("&")) l = binary(std::move(l), "&&", comparison());
         return l;
     }
-    NodePtr comparison() {
-        auto l = additive();
+    // One level of left-associative operators: operand (op operand)*, the first of `ops` that matches
+    // taken at each step (so longer spellings go first).
+    NodePtr left_assoc(NodePtr (Parser::*operand)(), std::initializer_list<const char*> ops) {
+        auto l = (this->*operand)();
         for (;;) {
             const char* op = nullptr;
-            for (const char* o : {">=", "<=", "==", "!=", ">", "<"})
+            for (const char* o : ops)
                 if (eat(o)) {
                     op = o;
                     break;
                 }
             if (!op) return l;
-            l = binary(std::move(l), op, additive());
+            l = binary(std::move(l), op, (this->*operand)());
         }
     }
-    NodePtr additive() {
-        auto l = multiplicative();
-        for (;;) {
-            if (eat("+")) l = binary(std::move(l), "+", multiplicative());
-            else if (eat("-")) l = binary(std::move(l), "-", multiplicative());
-            else return l;
-        }
-    }
-    NodePtr multiplicative() {
-        auto l = unary();
-        for (;;) {
-            if (eat("*")) l = binary(std::move(l), "*", unary());
-            else if (eat("/")) l = binary(std::move(l), "/", unary());
-            else return l;
-        }
-    }
+    NodePtr comparison() { return left_assoc(&Parser::additive, {">=", "<=", "==", "!=", ">", "<"}); }
+    NodePtr additive() { return left_assoc(&Parser::multiplicative, {"+", "-"}); }
+    NodePtr multiplicative() { return left_assoc(&Parser::unary, {"*", "/"}); }
     NodePtr unary() {
         const Nesting guard(*this);
         if (eat("-") || eat("+")) {
@@ -330,6 +320,22 @@ std::string dialect_note(SpiceDialect d) {
            "netlistgen/dialect_spice.h). Not run in " + dialect_name(d) + " by nwnspice's tests.\n";
 }
 
+// A generated ngspice text for dialect d, line by line: `translate(line, first word lower-cased)` gives each
+// line's translation, and the dialect's note goes after the leading comment lines.
+template <class LineTranslation>
+std::string translate_lines(const std::string& ngspice_text, SpiceDialect d, LineTranslation translate) {
+    std::string out;
+    bool noted = false;
+    for (const auto& l : split_lines(ngspice_text)) {
+        if (!noted && (l.empty() || l[0] != '*')) {
+            out += dialect_note(d);
+            noted = true;
+        }
+        out += translate(l, lower(l.substr(0, l.find(' ')))) + "\n";
+    }
+    return out;
+}
+
 }  // namespace
 
 SpiceDialect parse_dialect(const std::string& name) {
@@ -350,53 +356,31 @@ const char* dialect_name(SpiceDialect d) {
 }
 
 std::string translate_junction_library(const std::string& ngspice_text, SpiceDialect d) {
-    std::string out;
-    bool noted = false;
-    for (const auto& l : split_lines(ngspice_text)) {
-        if (!noted && (l.empty() || l[0] != '*')) {
-            out += dialect_note(d);
-            noted = true;
-        }
-        const std::string w = lower(l.substr(0, l.find(' ')));
-        if (!l.empty() && (l[0] == 'B' || l[0] == 'b')) out += translate_bsource(l, d) + "\n";
-        else if (w == ".subckt" && d == SpiceDialect::Ltspice) {
-            std::string s = l;
+    return translate_lines(ngspice_text, d, [d](const std::string& l, const std::string& w) {
+        if (!l.empty() && (l[0] == 'B' || l[0] == 'b')) return translate_bsource(l, d);
+        std::string s = l;
+        if (w == ".subckt" && d == SpiceDialect::Ltspice) {
             if (auto p = s.find(" params:"); p != std::string::npos) s.erase(p, 8);
-            out += s + "\n";
         } else if (w == ".subckt" && d == SpiceDialect::Xyce) {
-            std::string s = l;
             if (auto p = s.find(" params:"); p != std::string::npos) s.replace(p, 8, " PARAMS:");
-            out += s + "\n";
-        } else {
-            out += l + "\n";
         }
-    }
-    return out;
+        return s;
+    });
 }
 
 std::string translate_network_subckt(const std::string& ngspice_text, SpiceDialect d, const std::string& library) {
-    std::string out;
-    bool noted = false;
-    for (const auto& l : split_lines(ngspice_text)) {
-        if (!noted && (l.empty() || l[0] != '*')) {
-            out += dialect_note(d);
-            noted = true;
-        }
-        const std::string w = lower(l.substr(0, l.find(' ')));
-        if (w == ".include") {
-            out += ".include " + library + "\n";
-        } else if (!l.empty() && (l[0] == 'X' || l[0] == 'x') && d == SpiceDialect::Xyce && l.find('=') != std::string::npos) {
+    return translate_lines(ngspice_text, d, [&](const std::string& l, const std::string& w) {
+        if (w == ".include") return ".include " + library;
+        if (!l.empty() && (l[0] == 'X' || l[0] == 'x') && d == SpiceDialect::Xyce && l.find('=') != std::string::npos) {
             // X<k> a b l nwnjunction k=v ... -> ... nwnjunction PARAMS: k=v ...
             const auto eq = l.find('=');
             const auto sp = l.rfind(' ', eq);
             if (sp == std::string::npos)
                 throw Error("subcircuit instance with '=' but no parameter after its nodes: " + l);
-            out += l.substr(0, sp) + " PARAMS:" + l.substr(sp) + "\n";
-        } else {
-            out += l + "\n";
+            return l.substr(0, sp) + " PARAMS:" + l.substr(sp);
         }
-    }
-    return out;
+        return l;
+    });
 }
 
 double evaluate_expression(const std::string& expr, const std::map<std::string, double>& params,

@@ -35,4 +35,12 @@ bool parse_command_line(const std::vector<std::string>& args,
     return true;
 }
 
+bool parse_input_command_line(const std::vector<std::string>& args,
+                              const boost::program_options::options_description& options,
+                              boost::program_options::variables_map& vm) {
+    boost::program_options::positional_options_description pos;
+    pos.add("input", 1);
+    return parse_command_line(args, options, pos, vm);
+}
+
 }  // namespace nwn::cli

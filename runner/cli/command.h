@@ -31,6 +31,10 @@ bool parse_command_line(const std::vector<std::string>& args,
                         const boost::program_options::options_description& options,
                         const boost::program_options::positional_options_description& positional,
                         boost::program_options::variables_map& vm);
+// The same for a command whose one positional argument is its --input option (a file).
+bool parse_input_command_line(const std::vector<std::string>& args,
+                              const boost::program_options::options_description& options,
+                              boost::program_options::variables_map& vm);
 
 // Exit codes shared by every subcommand.
 inline constexpr int kExitOk = 0;

@@ -1,283 +1,43 @@
 #include "runner/engine/ngspice_session.h"
 
 #include "common/error.h"
+#include "common/format.h"
 #include "netlistgen/text_parse.h"
 #include "netlistgen/solver_options.h"
 #include "runner/engine/ngspice_library.h"
 #include "runner/engine/ngspice_output.h"
+#include "runner/engine/ngspice_process.h"
 #include "io/vector_names.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 #include <chrono>
 #include <cmath>
-#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <deque>
 #include <filesystem>
 #include <fstream>
-#include <limits>
-#include <memory>
 #include <mutex>
 #include <optional>
-#include <set>
 #include <sstream>
 
 namespace nwn::engine {
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
+using detail::g_session_claimed;
+using detail::g_stop_requested;
+using detail::kNaN;
+using detail::ng;
+using detail::ng_command;
+using detail::NgspiceProcess;
+using detail::ngspice_process;
+using detail::OutputCapture;
 
-// ---------------------------------------------------------------------------------------------
-// Process-wide state. libngspice is a set of globals, so its callbacks talk to this object, never
-// to a Session (which may be gone while an unstoppable background thread still calls back).
-// It is allocated once and deliberately never freed.
+// The deck cards the session itself reads: the .tran stop time for progress, where ngSpice_Circ stops,
+// and ".save none" (see vector()).
 namespace {
-
-// Constant-initialised, lock-free: safe to touch from a signal handler.
-std::atomic<bool> g_stop{false};
-std::atomic<bool> g_claimed{false};
-static_assert(std::atomic<bool>::is_always_lock_free);
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-struct Core {
-    // --- console output, thread exit, controlled exit: guarded by mu
-    std::mutex mu;
-    std::condition_variable cv;
-    std::deque<std::string> ring;
-    std::size_t ring_capacity = 200;
-    bool echo = false;
-    bool capturing = false;
-    std::vector<std::string> captured;  // lines printed during the current operation
-    std::size_t captured_dropped = 0;
-    std::uint64_t bg_starts = 0, bg_exits = 0;
-    bool dead = false;  // ngspice called ControlledExit: never use it again in this process
-    int exit_status = 0;
-    bool exit_on_quit = false;
-    std::string exit_context;  // error lines seen before the exit
-
-    // --- streaming: guarded by data_mu (taken on ngspice's thread for every point)
-    std::mutex data_mu;
-    Recorder recorder;
-    LayoutCallback layout_cb;
-    VectorLayout layout;
-    std::vector<double> buffer;
-    bool recorder_failed = false;
-    std::string recorder_error;
-
-    std::atomic<std::size_t> points{0};
-    std::atomic<double> last_time{kNaN};
-    std::atomic<double> stat_fraction{kNaN};
-
-    // --- owner-thread only
-    const NgspiceLibrary* lib = nullptr;  // set before ngSpice_Init, never changes afterwards
-    std::string scripts_dir;              // SessionOptions::scripts_dir at ngSpice_Init
-    std::string version;                  // as ngspice reports it, "" until known
-    bool initialized = false;
-    bool circuit_loaded = false;
-    bool save_none_seen = false;  // see vector(): ngspice 39.3 never clears ".save none"
-    std::set<std::string> codemodels;
-};
-
-Core& core() {
-    static Core* c = new Core;  // never destroyed: ngspice may call back during exit
-    return *c;
-}
-
-// The loaded library's functions (valid once a Session has been constructed).
-const NgspiceApi& ng() { return core().lib->api; }
-
-std::string format_time(double t) {
-    if (std::isnan(t)) return "none";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.9g s", t);
-    return buf;
-}
-
-// ------------------------------------------------------------------ ngspice callbacks (C ABI)
-int cb_send_char(char* str, int, void*) {
-    if (!str) return 0;
-    Core& c = core();
-    std::string line(str);
-    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
-    // Interactive progress lines ("Reference value : …\r") are noise.
-    if (line.find("Reference value") != std::string::npos &&
-        split_stream(line).first == '?')
-        return 0;
-    std::lock_guard lk(c.mu);
-    if (c.echo) std::fprintf(stderr, "[ngspice] %s\n", line.c_str());
-    if (c.capturing) {
-        // bounded: after 20000 lines keep only error lines (a long run of gmin chatter must not
-        // grow without limit, but its final error must survive)
-        if (c.captured.size() < 20000 ||
-            (c.captured.size() < 40000 && is_error_text(split_stream(line).second)))
-            c.captured.push_back(line);
-        else
-            ++c.captured_dropped;
-    }
-    c.ring.push_back(std::move(line));
-    while (c.ring.size() > c.ring_capacity) c.ring.pop_front();
-    return 0;
-}
-
-int cb_send_stat(char* str, int, void*) {
-    if (!str) return 0;
-    // "tran: 12.3%"; "--ready--" and "Source Deck" carry no number.
-    const char* pct = std::strrchr(str, '%');
-    const char* colon = std::strrchr(str, ':');
-    if (pct && colon && colon < pct) {
-        char* end = nullptr;
-        double v = std::strtod(colon + 1, &end);
-        if (end && end != colon + 1) core().stat_fraction.store(v / 100.0);
-    }
-    return 0;
-}
-
-// Called when ngspice wants to quit (fatal error or 'quit'). Never exits the host: record and
-// mark the library unusable. When this happens on the background thread ngspice has already
-// reported the thread as exited and will pthread_exit() it after we return.
-int cb_controlled_exit(int status, NG_BOOL /*immediate*/, NG_BOOL on_quit, int, void*) {
-    Core& c = core();
-    std::lock_guard lk(c.mu);
-    c.dead = true;
-    c.exit_status = status;
-    c.exit_on_quit = on_quit;
-    // the error lines of the operation that made ngspice give up (else of the last few lines)
-    if (c.capturing)
-        c.exit_context = extract_errors(c.captured, false);
-    else
-        c.exit_context = extract_errors(
-            {c.ring.size() > 20 ? c.ring.end() - 20 : c.ring.begin(), c.ring.end()}, false);
-    c.cv.notify_all();
-    return 0;
-}
-
-int cb_send_data(pvecvaluesall all, int count, int, void*) {
-    Core& c = core();
-    if (!all) return 0;
-    std::lock_guard lk(c.data_mu);
-    const int n = std::min(count, all->veccount);
-    if (static_cast<std::size_t>(n) != c.layout.size()) {
-        // A plot we were not told about (should not happen): rebuild the layout from the names.
-        std::vector<std::string> names;
-        for (int i = 0; i < n; ++i) names.emplace_back(all->vecsa[i]->name ? all->vecsa[i]->name : "");
-        c.layout.assign(std::move(names), VectorLayout::npos);
-    }
-    c.buffer.resize(static_cast<std::size_t>(n));
-    std::size_t scale = c.layout.scale_index();
-    for (int i = 0; i < n; ++i) {
-        const vecvalues* v = all->vecsa[i];
-        c.buffer[static_cast<std::size_t>(i)] = v->creal;
-        if (scale == VectorLayout::npos && v->is_scale) {
-            scale = static_cast<std::size_t>(i);
-            c.layout.assign(std::vector<std::string>(c.layout.names()), scale);
-        }
-    }
-    const double t = scale != VectorLayout::npos ? c.buffer[scale] : kNaN;
-    const std::size_t step = c.points.load(std::memory_order_relaxed);
-    if (c.recorder && !c.recorder_failed) {
-        Point p;
-        p.time = t;
-        p.step = step;
-        p.layout = &c.layout;
-        p.values = c.buffer.data();
-        try {
-            c.recorder(p);
-        } catch (const std::exception& e) {
-            c.recorder_failed = true;
-            c.recorder_error = e.what();
-        } catch (...) {
-            c.recorder_failed = true;
-            c.recorder_error = "unknown exception";
-        }
-    }
-    c.last_time.store(t, std::memory_order_relaxed);
-    c.points.store(step + 1, std::memory_order_release);
-    return 0;
-}
-
-int cb_send_init_data(pvecinfoall info, int, void*) {
-    Core& c = core();
-    if (!info) return 0;
-    std::lock_guard lk(c.data_mu);
-    std::vector<std::string> names;
-    names.reserve(static_cast<std::size_t>(info->veccount));
-    std::size_t scale = VectorLayout::npos;
-    for (int i = 0; i < info->veccount; ++i) {
-        const char* nm = info->vecs[i]->vecname;
-        names.emplace_back(nm ? nm : "");
-        // the scale's name comes first in struct dvec (char* v_name); compare names only
-    }
-    // The scale vector is flagged in SendData (is_scale); guess the usual names meanwhile.
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        const std::string l = net::lower(names[i]);
-        if (l == "time" || l == "frequency" || l == "v-sweep" || l == "i-sweep" ||
-            l == "temp-sweep" || l == "res-sweep") {
-            scale = i;
-            break;
-        }
-    }
-    c.layout.assign(std::move(names), scale);
-    // sh_vecinit() puts the plot's name ("Transient Analysis") in 'name' and its type name
-    // ("tran1") in 'type'
-    c.layout.plot_name = info->type ? info->type : "";
-    c.layout.plot_type = info->name ? info->name : "";
-    c.buffer.assign(c.layout.size(), 0.0);
-    if (c.layout_cb) {
-        try {
-            c.layout_cb(c.layout);
-        } catch (const std::exception& e) {
-            c.recorder_failed = true;
-            c.recorder_error = std::string("layout callback: ") + e.what();
-        } catch (...) {
-            c.recorder_failed = true;
-            c.recorder_error = "layout callback: unknown exception";
-        }
-    }
-    return 0;
-}
-
-// sharedspice.h documents the flag as "true if thread is running"; ngspice 39.3 actually passes
-// true when the thread has *exited* (NGSPICE.md trap 9; sharedspice.c _thread_run).
-int cb_bg_thread_running(NG_BOOL exited, int, void*) {
-    Core& c = core();
-    std::lock_guard lk(c.mu);
-    if (exited)
-        ++c.bg_exits;
-    else
-        ++c.bg_starts;
-    c.cv.notify_all();
-    return 0;
-}
-
-// RAII capture of the lines ngspice prints during one operation.
-class Capture {
-public:
-    Capture() {
-        Core& c = core();
-        std::lock_guard lk(c.mu);
-        c.captured.clear();
-        c.captured_dropped = 0;
-        c.capturing = true;
-    }
-    ~Capture() { take(); }
-    std::vector<std::string> take() {
-        Core& c = core();
-        std::lock_guard lk(c.mu);
-        c.capturing = false;
-        return std::move(c.captured);
-    }
-    // Lines captured so far, without stopping the capture.
-    std::vector<std::string> peek() {
-        Core& c = core();
-        std::lock_guard lk(c.mu);
-        return c.captured;
-    }
-};
 
 std::optional<double> deck_tstop(const std::vector<std::string>& lines) {
     for (std::size_t i = 1; i < lines.size(); ++i) {
@@ -313,17 +73,11 @@ bool is_save_none(const std::string& line) {
     return false;
 }
 
-int ng_command(const std::string& cmd) {
-    std::vector<char> buf(cmd.begin(), cmd.end());
-    buf.push_back('\0');
-    return ng().ngSpice_Command(buf.data());
-}
-
 }  // namespace
 
 // ------------------------------------------------------------------------------------ Session
 Session::Session(SessionOptions opts) : opts_(std::move(opts)) {
-    if (g_claimed.exchange(true))
+    if (g_session_claimed.exchange(true))
         throw nwn::Error(
             "an ngspice session is already active in this process: libngspice keeps its state in "
             "globals, so only one Session may exist at a time (run parallel simulations as "
@@ -332,10 +86,10 @@ Session::Session(SessionOptions opts) : opts_(std::move(opts)) {
     struct Claim {
         bool held = true;
         ~Claim() {
-            if (held) g_claimed.store(false);
+            if (held) g_session_claimed.store(false);
         }
     } claim;
-    Core& c = core();
+    NgspiceProcess& c = ngspice_process();
     {
         std::lock_guard lk(c.mu);
         if (c.dead) {
@@ -357,15 +111,8 @@ Session::Session(SessionOptions opts) : opts_(std::move(opts)) {
             // ngSpice_Init runs $SPICE_SCRIPTS/spinit
             setenv("SPICE_SCRIPTS", opts_.scripts_dir.c_str(), 1);
         }
-        c.lib = &lib;
         std::vector<std::string> banner;
-        int rc;
-        {
-            Capture cap;
-            rc = lib.api.ngSpice_Init(cb_send_char, cb_send_stat, cb_controlled_exit, cb_send_data,
-                                      cb_send_init_data, cb_bg_thread_running, nullptr);
-            banner = cap.take();
-        }
+        const int rc = detail::init_ngspice(lib, banner);
         if (rc != 0) throw nwn::Error("ngSpice_Init failed (" + std::to_string(rc) + ")");
         c.initialized = true;
         c.scripts_dir = opts_.scripts_dir;
@@ -381,7 +128,7 @@ Session::Session(SessionOptions opts) : opts_(std::move(opts)) {
 }
 
 Session::~Session() {
-    Core& c = core();
+    NgspiceProcess& c = ngspice_process();
     try {
         if (usable() && c.circuit_loaded) reset();
     } catch (...) {
@@ -391,11 +138,11 @@ Session::~Session() {
         c.recorder = nullptr;
         c.layout_cb = nullptr;
     }
-    g_claimed.store(false);
+    g_session_claimed.store(false);
 }
 
 std::string Session::ngspice_version() {
-    Core& c = core();
+    NgspiceProcess& c = ngspice_process();
     if (c.version.empty()) {
         require_usable("ask ngspice for its version");
         c.version = parse_ngspice_version(run_command("version -s"));
@@ -406,16 +153,16 @@ std::string Session::ngspice_version() {
     return c.version;
 }
 
-std::string Session::library_path() const { return core().lib->file; }
+std::string Session::library_path() const { return ngspice_process().lib->file; }
 
 bool Session::usable() const {
-    Core& c = core();
+    NgspiceProcess& c = ngspice_process();
     std::lock_guard lk(c.mu);
     return !c.dead;
 }
 
 void Session::require_usable(const char* what) const {
-    Core& c = core();
+    NgspiceProcess& c = ngspice_process();
     std::lock_guard lk(c.mu);
     if (c.dead)
         throw nwn::Error(std::string("cannot ") + what + ": ngspice asked to exit earlier (status " +
@@ -424,7 +171,7 @@ void Session::require_usable(const char* what) const {
 }
 
 std::vector<std::string> Session::run_command(const std::string& cmd) {
-    Capture cap;
+    OutputCapture cap;
     ng_command(cmd);
     return cap.take();
 }
@@ -491,7 +238,7 @@ bool Session::load_codemodel(const std::string& path) {
                          (fs::exists(path, ec) ? " (not a regular file)" : " (no such file)"));
     std::string canon = fs::weakly_canonical(path, ec).string();
     if (ec) canon = path;
-    Core& c = core();
+    NgspiceProcess& c = ngspice_process();
     if (c.codemodels.count(canon)) return false;
     auto lines = run_command(net::device_load_command(canon));
     if (!usable())
@@ -505,11 +252,11 @@ bool Session::load_codemodel(const std::string& path) {
     return true;
 }
 
-bool Session::has_circuit() const { return core().circuit_loaded; }
+bool Session::has_circuit() const { return ngspice_process().circuit_loaded; }
 
 void Session::load_circuit(const std::vector<std::string>& input) {
     require_usable("load a circuit");
-    Core& c = core();
+    NgspiceProcess& c = ngspice_process();
     if (input.empty()) throw nwn::Error("cannot load an empty circuit (the first line is the title)");
     if (c.circuit_loaded) reset();
 
@@ -548,7 +295,7 @@ void Session::load_circuit(const std::vector<std::string>& input) {
     std::vector<std::string> out;
     int rc;
     {
-        Capture cap;
+        OutputCapture cap;
         rc = ng().ngSpice_Circ(ptrs.data());
         out = cap.take();
     }
@@ -603,7 +350,7 @@ void Session::load_deck_file(const std::string& path) {
 
 void Session::reset() {
     require_usable("reset");
-    Core& c = core();
+    NgspiceProcess& c = ngspice_process();
     run_command("remcirc");
     run_command("destroy all");
     c.circuit_loaded = false;
@@ -611,26 +358,26 @@ void Session::reset() {
 }
 
 void Session::set_recorder(Recorder r) {
-    Core& c = core();
+    NgspiceProcess& c = ngspice_process();
     std::lock_guard lk(c.data_mu);
     c.recorder = std::move(r);
 }
 
 void Session::set_layout_callback(LayoutCallback cb) {
-    Core& c = core();
+    NgspiceProcess& c = ngspice_process();
     std::lock_guard lk(c.data_mu);
     c.layout_cb = std::move(cb);
 }
 
-const VectorLayout& Session::layout() const { return core().layout; }
+const VectorLayout& Session::layout() const { return ngspice_process().layout; }
 
-void Session::stop() noexcept { g_stop.store(true); }
-void Session::interrupt() noexcept { g_stop.store(true); }
-void Session::clear_stop() noexcept { g_stop.store(false); }
+void Session::stop() noexcept { g_stop_requested.store(true); }
+void Session::interrupt() noexcept { g_stop_requested.store(true); }
+void Session::clear_stop() noexcept { g_stop_requested.store(false); }
 
 std::vector<double> Session::vector(const std::string& name) const {
     require_usable(("read vector " + name).c_str());
-    Core& c = core();
+    NgspiceProcess& c = ngspice_process();
     if (c.save_none_seen)
         throw nwn::Error("cannot read vector " + name +
                          ": a deck loaded in this process used '.save none', which makes ngspice "
@@ -663,7 +410,7 @@ std::vector<double> Session::vector(const std::string& name) const {
 }
 
 std::vector<std::string> Session::log() const {
-    Core& c = core();
+    NgspiceProcess& c = ngspice_process();
     std::lock_guard lk(c.mu);
     return {c.ring.begin(), c.ring.end()};
 }
@@ -681,7 +428,7 @@ std::string Session::log_tail(std::size_t n) const {
 
 RunOutcome Session::run(const RunOptions& opts) {
     require_usable("run");
-    Core& c = core();
+    NgspiceProcess& c = ngspice_process();
     if (!c.circuit_loaded) throw nwn::Error("cannot run: no circuit loaded");
 
     RunOutcome out;
@@ -695,7 +442,7 @@ RunOutcome Session::run(const RunOptions& opts) {
         c.recorder_error.clear();
         c.layout = VectorLayout{};  // a stale layout must not describe this run
     }
-    if (g_stop.exchange(false)) {
+    if (g_stop_requested.exchange(false)) {
         out.status = RunStatus::interrupted;
         out.message = "stop requested before the run started";
         out.last_time = kNaN;
@@ -715,7 +462,7 @@ RunOutcome Session::run(const RunOptions& opts) {
         report_progress(opts.on_progress, f, 1.0);
     };
 
-    Capture cap;
+    OutputCapture cap;
     std::uint64_t starts0, exits0;
     {
         std::lock_guard lk(c.mu);
@@ -751,7 +498,7 @@ RunOutcome Session::run(const RunOptions& opts) {
                 std::lock_guard lk(c.data_mu);
                 rec_failed = c.recorder_failed;
             }
-            if (g_stop.load())
+            if (g_stop_requested.load())
                 halt = Halt::user;
             else if (rec_failed)
                 halt = Halt::recorder;
@@ -771,7 +518,7 @@ RunOutcome Session::run(const RunOptions& opts) {
             ng_command("bg_halt");
         }
     }
-    g_stop.store(false);  // the request has been served (or the run ended anyway)
+    g_stop_requested.store(false);  // the request has been served (or the run ended anyway)
     progress_now();  // the final state
     auto lines = cap.take();
 

@@ -7,6 +7,7 @@
 #include "common/atomic_file.h"
 #include "common/error.h"
 #include "netlistgen/junction_params.h"
+#include "runner/io/json_file.h"
 
 namespace nwn::io {
 
@@ -248,13 +249,7 @@ RunRecord read_run_record(const fs::path& dir) {
     const std::string where = file.string();
     std::error_code ec;
     if (!fs::exists(file, ec)) throw Error(where + ": no such file (not a finished run directory of nwn run)");
-    json j;
-    try {
-        j = json::parse(read_file(file));
-    } catch (const json::exception& e) {
-        throw Error(where + ": not valid JSON (" + e.what() + ")");
-    }
-    return run_record_from_json(j, where);
+    return run_record_from_json(read_json_file(file), where);
 }
 
 const char* run_status_name(RunStatus s) {
@@ -268,18 +263,13 @@ const char* run_status_name(RunStatus s) {
 }
 
 RunStatus run_status(const fs::path& dir) {
-    const fs::path file = RunPaths{dir}.record();
-    std::error_code ec;
-    if (!fs::exists(file, ec)) return RunStatus::Missing;
-    try {
-        const json j = json::parse(read_file(file));
-        if (!j.is_object() || !j.contains("status") || !j["status"].is_string()) return RunStatus::Missing;
-        const auto& s = j["status"].get_ref<const std::string&>();
-        if (s == "completed") return RunStatus::Completed;
-        if (s == "failed") return RunStatus::Failed;
-        if (s == "interrupted") return RunStatus::Interrupted;
-    } catch (const std::exception&) {  // unreadable or not JSON: as good as none
-    }
+    // unreadable or not JSON: as good as none
+    const json j = read_json_file_or_null(RunPaths{dir}.record());
+    if (!j.is_object() || !j.contains("status") || !j["status"].is_string()) return RunStatus::Missing;
+    const auto& s = j["status"].get_ref<const std::string&>();
+    if (s == "completed") return RunStatus::Completed;
+    if (s == "failed") return RunStatus::Failed;
+    if (s == "interrupted") return RunStatus::Interrupted;
     return RunStatus::Missing;
 }
 

@@ -123,6 +123,21 @@ void write_header(std::ostream& out, const std::filesystem::path& path, const st
 
 }  // namespace
 
+TimeSeries TimeSeries::with_columns(std::vector<std::string> column_names) {
+    TimeSeries ts;
+    ts.columns.resize(column_names.size());
+    ts.names = std::move(column_names);
+    return ts;
+}
+
+void TimeSeries::add_row(std::initializer_list<double> values) {
+    if (values.size() != columns.size())
+        throw nwn::Error("time series row of " + std::to_string(values.size()) + " values for " + std::to_string(columns.size()) +
+                         " columns (" + names_list(names) + ")");
+    std::size_t i = 0;
+    for (double v : values) columns[i++].push_back(v);
+}
+
 std::size_t TimeSeries::find(std::string_view name) const {
     for (std::size_t i = 0; i < names.size(); ++i)
         if (names[i] == name) return i;

@@ -23,6 +23,10 @@ struct TimeSeries {
     std::filesystem::path source;              // the file it was read from; empty when built in memory
     std::vector<std::size_t> row_lines;        // line of each row in `source`, for messages
 
+    // An empty series with these columns, to be filled a row at a time (add_row) and written.
+    static TimeSeries with_columns(std::vector<std::string> column_names);
+    void add_row(std::initializer_list<double> values);  // one value per column; nwn::Error otherwise
+
     std::size_t rows() const { return columns.empty() ? 0 : columns.front().size(); }
     // Exact name first, then case-insensitive; npos when absent.
     std::size_t find(std::string_view name) const;

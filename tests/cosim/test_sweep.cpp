@@ -189,6 +189,7 @@ TEST_CASE("bad sweep specs are refused with a clear message before anything runs
         {"--param vg=1", "nothing to sweep"},
         {deck + " --param vg=1 --engine native", "runs networks, not decks"},
         {deck + " --param vg=1 --engine spectre", "unknown engine"},
+        {net + " --param vset=10m --flavour spice", "unknown flavour 'spice'"},
     };
     for (const auto& [args, expect] : cases) {
         std::string log;

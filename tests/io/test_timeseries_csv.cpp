@@ -150,3 +150,13 @@ TEST_CASE("a cut-short last row is refused, not read as a shorter number", "[csv
     CHECK(std::isnan(
         read_timeseries_csv(csv_file(dir, "nan.csv", "t,V,G\n0,0,nan\n"), {.allow_nan = true}).column("G")[0]));
 }
+
+TEST_CASE("a series built a row at a time", "[csv]") {
+    auto ts = TimeSeries::with_columns({"t", "G"});
+    CHECK(ts.rows() == 0);
+    ts.add_row({0, 1e-6});
+    ts.add_row({0.5, 2e-6});
+    CHECK(ts.rows() == 2);
+    CHECK(ts.column("G") == std::vector<double>{1e-6, 2e-6});
+    CHECK_THROWS_WITH(ts.add_row({1}), Contains("row of 1 values for 2 columns (t, G)"));
+}

@@ -16,6 +16,14 @@ net::Network segments_network(const std::vector<std::array<double, 4>>& segments
     return n;
 }
 
+net::GeneratorParams square_params(long long wires, double side, std::uint32_t seed) {
+    net::GeneratorParams p;
+    p.wires = wires;
+    p.lx = p.ly = side;
+    p.seed = seed;
+    return p;
+}
+
 void write_text(const std::filesystem::path& path, const std::string& text) {
     std::ofstream(path, std::ios::binary) << text;
 }

@@ -59,11 +59,7 @@ TEST_CASE("farthest follows NWNsim's column-major tie rule - topo-farthest uses 
 }
 
 TEST_CASE("farthest on a large network agrees with the brute-force pair search") {
-    GeneratorParams p;
-    p.wires = 3000;
-    p.lx = p.ly = 150;
-    p.seed = 9;
-    auto n = generate_network(p);
+    auto n = generate_network(nwn::test::square_params(3000, 150, 9));
     double best = -1;
     int a = -1, b = -1;
     for (int i = 0; i < static_cast<int>(n.wires.size()); ++i)
@@ -81,10 +77,7 @@ TEST_CASE("farthest on a large network agrees with the brute-force pair search")
 }
 
 TEST_CASE("bars select wire centres in NWNsim's rectangles - edges:N gives distinct single wires") {
-    GeneratorParams p;
-    p.wires = 1000;
-    p.lx = p.ly = 100;
-    auto n = generate_network(p);
+    auto n = generate_network(nwn::test::square_params(1000, 100, 0));
     choose_electrodes(n, "bars:0.05");
     REQUIRE(n.electrodes.size() == 2);
     CHECK(n.electrodes[0].bar);

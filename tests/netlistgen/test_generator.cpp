@@ -2,20 +2,12 @@
 // exact re-implementation of wires.py), determinism, density and bad parameters.
 #include <catch2/catch.hpp>
 
+#include "fixtures.h"
 #include "netlistgen/generator.h"
 #include "netlistgen/graph.h"
 
 using namespace nwn::net;
-
-namespace {
-GeneratorParams square(long long wires, double l, std::uint32_t seed) {
-    GeneratorParams p;
-    p.wires = wires;
-    p.lx = p.ly = l;
-    p.seed = seed;
-    return p;
-}
-}  // namespace
+using nwn::test::square_params;
 
 TEST_CASE("NWNsim's seeds give NWNsim's networks (largest component wires / junctions)") {
     struct Case {
@@ -27,7 +19,7 @@ TEST_CASE("NWNsim's seeds give NWNsim's networks (largest component wires / junc
     for (const Case& c : {Case{50, 250, 0, 250, 737}, Case{100, 1000, 0, 994, 3040}, Case{150, 2250, 0, 2235, 7064},
                           Case{200, 4000, 0, 3985, 12673}, Case{100, 1000, 2821, 992, 3008}}) {
         INFO("L = " << c.l << ", seed " << c.seed);
-        const auto net = generate_network(square(c.wires, c.l, c.seed));
+        const auto net = generate_network(square_params(c.wires, c.l, c.seed));
         CHECK(net.wires.size() == c.lcc_wires);
         CHECK(net.junctions.size() == c.lcc_junctions);
         CHECK(net.provenance.wires_generated == c.wires);
@@ -35,8 +27,8 @@ TEST_CASE("NWNsim's seeds give NWNsim's networks (largest component wires / junc
 }
 
 TEST_CASE("the same seed gives the same network, another seed another") {
-    const auto a = generate_network(square(500, 70, 5)), b = generate_network(square(500, 70, 5));
-    const auto c = generate_network(square(500, 70, 6));
+    const auto a = generate_network(square_params(500, 70, 5)), b = generate_network(square_params(500, 70, 5));
+    const auto c = generate_network(square_params(500, 70, 6));
     REQUIRE(a.wires.size() == b.wires.size());
     REQUIRE(a.junctions.size() == b.junctions.size());
     for (std::size_t k = 0; k < a.wires.size(); ++k) {
@@ -48,7 +40,7 @@ TEST_CASE("the same seed gives the same network, another seed another") {
 }
 
 TEST_CASE("wires follow NWNsim's geometry: gamma lengths, uniform centres, end points from centre and angle") {
-    GeneratorParams p = square(20000, 300, 3);
+    GeneratorParams p = square_params(20000, 300, 3);
     p.keep_all = true;
     const auto w = random_wires(p);
     double s = 0, s2 = 0;
@@ -77,7 +69,7 @@ TEST_CASE("density gives int(D·Lx·Ly) wires, counted before the largest compon
 }
 
 TEST_CASE("the largest connected component is kept and re-indexed in ascending order") {
-    GeneratorParams p = square(120, 100, 11);  // sparse: many components
+    GeneratorParams p = square_params(120, 100, 11);  // sparse: many components
     p.keep_all = true;
     const auto all = generate_network(p);
     p.keep_all = false;
@@ -105,7 +97,7 @@ TEST_CASE("bad generator parameters are refused with a message") {
     auto fails_with = [](GeneratorParams p, const std::string& text) {
         CHECK_THROWS_WITH(generate_network(p), Catch::Contains(text));
     };
-    GeneratorParams p = square(10, 10, 0);
+    GeneratorParams p = square_params(10, 10, 0);
     p.density = 0.1;
     fails_with(p, "exactly one of");
     GeneratorParams d;
@@ -113,10 +105,10 @@ TEST_CASE("bad generator parameters are refused with a message") {
     fails_with(d, "density must be > 0");
     d.density = -1;
     fails_with(d, "density must be > 0");
-    fails_with(square(10, 0, 0), "Lx must be > 0");
-    fails_with(square(10, -5, 0), "Lx must be > 0");
-    fails_with(square(0, 10, 0), "wire count must be >= 1");
-    GeneratorParams l = square(10, 10, 0);
+    fails_with(square_params(10, 0, 0), "Lx must be > 0");
+    fails_with(square_params(10, -5, 0), "Lx must be > 0");
+    fails_with(square_params(0, 10, 0), "wire count must be >= 1");
+    GeneratorParams l = square_params(10, 10, 0);
     l.length_mean = 0;
     fails_with(l, "mean wire length");
     GeneratorParams tiny;

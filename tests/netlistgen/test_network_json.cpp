@@ -12,11 +12,7 @@
 using namespace nwn::net;
 
 TEST_CASE("a network survives JSON exactly") {
-    GeneratorParams p;
-    p.wires = 300;
-    p.lx = p.ly = 60;
-    p.seed = 4;
-    auto n = generate_network(p);
+    auto n = generate_network(nwn::test::square_params(300, 60, 4));
     choose_electrodes(n, "bars:0.1");
     const auto text = network_to_json(n);
     CHECK(text.rfind("{\n  \"format\": \"nwnspice-network\",\n  \"version\": 1,", 0) == 0);

@@ -76,10 +76,8 @@ int run_avalanches(const std::vector<std::string>& args) {
         ("spike-thresh", po::value(&spike)->default_value(spike), "dgg-spike: |dG|/G/dt threshold per junction (1/s)")
         ("quiet,q", po::bool_switch(&quiet), "no summary on stderr");
     nwn::exp::add_avalanche_options(opts, flags, true);
-    po::positional_options_description pos;
-    pos.add("input", 1);
     po::variables_map vm;
-    if (!nwn::cli::parse_command_line(args, opts, pos, vm)) return nwn::cli::kExitOk;
+    if (!nwn::cli::parse_input_command_line(args, opts, vm)) return nwn::cli::kExitOk;
     if (events != "conductance" && events != "crossings" && events != "dgg-spike")
         throw po::error("option '--events': '" + events + "' is not an event method (conductance, crossings or dgg-spike)");
     nwn::exp::install_interrupt_handler();  // the fits poll it: Ctrl-C stops them (exit 130)

@@ -26,10 +26,8 @@ int run_draw(const std::vector<std::string>& args) {
         ("color-by", po::value(&colour_by), "lambda | conductance | current")
         ("values", po::value(&values), "CSV of per-junction values (see above)")
         ("output,o", po::value(&out)->required(), "SVG file to write");
-    po::positional_options_description pos;
-    pos.add("input", 1);
     po::variables_map vm;
-    if (!nwn::cli::parse_command_line(args, opts, pos, vm)) return nwn::cli::kExitOk;
+    if (!nwn::cli::parse_input_command_line(args, opts, vm)) return nwn::cli::kExitOk;
     if (colour_by.empty() != values.empty()) throw po::error("--color-by and --values go together");
 
     const auto net = nwn::net::read_network(in);

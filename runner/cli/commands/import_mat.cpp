@@ -28,10 +28,8 @@ int run_import_mat(const std::vector<std::string>& args) {
          "ignore edge_list/xi/yi and find the junctions from the wire geometry (for mislabelled files)")
         ("csv", po::value(&csv), "also write PREFIX_wires.csv and PREFIX_junctions.csv")
         ("output,o", po::value(&out)->required(), "network file to write (JSON)");
-    po::positional_options_description pos;
-    pos.add("input", 1);
     po::variables_map vm;
-    if (!nwn::cli::parse_command_line(args, opts, pos, vm)) return nwn::cli::kExitOk;
+    if (!nwn::cli::parse_input_command_line(args, opts, vm)) return nwn::cli::kExitOk;
 
     auto net = nwn::net::import_nwnsim_mat(in, mo);
     if (electrodes != "none") nwn::net::choose_electrodes(net, electrodes);

@@ -43,10 +43,8 @@ int run_lyapunov_cmd(const std::vector<std::string>& args) {
         ("skip", po::value(&s.skip_periods)->default_value(1), "leading measured periods left out of the mean")
         ("quiet,q", po::bool_switch(&s.quiet), "no progress bar or summary");
     nwn::cli::add_simulation_options(opts, sa, s.sim, 5e-4);
-    po::positional_options_description pos;
-    pos.add("input", 1);
     po::variables_map vm;
-    if (!nwn::cli::parse_command_line(args, opts, pos, vm)) return nwn::cli::kExitOk;
+    if (!nwn::cli::parse_input_command_line(args, opts, vm)) return nwn::cli::kExitOk;
     s.command_line = "nwn lyapunov";
     for (const auto& a : args) s.command_line += " " + a;
     s.network = nwn::cli::load_simulation(sa, s.sim, s.lambda0, s.preset, s.params);

@@ -83,10 +83,8 @@ int run_netlist(const std::vector<std::string>& args) {
     set.param = true;
     set.device_files = true;
     eo.add_to(opts, set);
-    po::positional_options_description pos;
-    pos.add("input", 1);
     po::variables_map vm;
-    if (!nwn::cli::parse_command_line(args, opts, pos, vm)) return nwn::cli::kExitOk;
+    if (!nwn::cli::parse_input_command_line(args, opts, vm)) return nwn::cli::kExitOk;
 
     o.flavour = *eo.flavour_kind();
     const std::string &flavour = eo.flavour, &cm = eo.cm, &lib = eo.lib;

@@ -41,10 +41,8 @@ int run_nlt_cmd(const std::vector<std::string>& args) {
         ("quiet,q", po::bool_switch(&s.quiet), "no progress bar or summary");
     // NWNsim's NLT runs used a 1 ms step.
     nwn::cli::add_simulation_options(opts, sa, s.sim, 1e-3);
-    po::positional_options_description pos;
-    pos.add("input", 1);
     po::variables_map vm;
-    if (!nwn::cli::parse_command_line(args, opts, pos, vm)) return nwn::cli::kExitOk;
+    if (!nwn::cli::parse_input_command_line(args, opts, vm)) return nwn::cli::kExitOk;
     if (!(washout_s >= 0) || !(s.sample_dt > 0)) throw po::error("--washout must be >= 0 and --sample > 0");
     s.command_line = "nwn nlt";
     for (const auto& a : args) s.command_line += " " + a;

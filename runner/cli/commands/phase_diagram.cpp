@@ -68,10 +68,8 @@ int run_phase_diagram_cmd(const std::vector<std::string>& all_args) {
     eo.add_to(opts, set);
     nwn::cli::DistributionOptions dist;
     dist.add_to(opts, "points");
-    po::positional_options_description pos;
-    pos.add("input", 1);
     po::variables_map vm;
-    if (!nwn::cli::parse_command_line(args, opts, pos, vm)) return nwn::cli::kExitOk;
+    if (!nwn::cli::parse_input_command_line(args, opts, vm)) return nwn::cli::kExitOk;
     if (!contacts.empty() && !electrodes.empty()) throw po::error("give --contacts or --electrodes, not both");
     s.network = in;
     s.out = out;
@@ -79,11 +77,13 @@ int run_phase_diagram_cmd(const std::vector<std::string>& all_args) {
     s.amplitudes = number_list(amps, "--amplitudes");
     s.frequencies = number_list(freqs, "--frequencies");
     s.plot = !no_plot;
-    auto& c = s.common_args;
-    if (!contacts.empty()) c.insert(c.end(), {"--contacts", contacts});
-    if (!electrodes.empty()) c.insert(c.end(), {"--electrodes", electrodes});
-    c.insert(c.end(), {"--preset", eo.preset, "--engine", eo.engine, "--flavour", eo.flavour});
-    for (const auto& p : eo.params) c.insert(c.end(), {"--param", p});
+    if (!contacts.empty()) s.electrode_args = {"--contacts", contacts};
+    if (!electrodes.empty()) s.electrode_args = {"--electrodes", electrodes};
+    s.preset = eo.preset;
+    // the engines and flavours nwn lyapunov and nwn nlt run
+    s.engine = eo.engine_kind({nwn::engine::Engine::Libngspice, nwn::engine::Engine::Native});
+    s.flavour = *eo.flavour_kind();
+    s.params = eo.params;
     s.lyapunov_args = lyapunov_args;
     s.nlt_args = {"--duration", nwn::net::format_number(nlt_duration)};
     s.nlt_args.insert(s.nlt_args.end(), nlt_args.begin(), nlt_args.end());

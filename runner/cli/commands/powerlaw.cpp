@@ -52,10 +52,8 @@ int run_powerlaw(const std::vector<std::string>& args) {
         ("min-n", po::value(&o.min_n)->default_value(o.min_n), "samples a support must hold")
         ("xmin", po::value(&xmin), "fix the support instead of searching it (with --xmax)")
         ("xmax", po::value(&xmax), "fix the support instead of searching it (with --xmin)");
-    po::positional_options_description pos;
-    pos.add("input", 1);
     po::variables_map vm;
-    if (!nwn::cli::parse_command_line(args, opts, pos, vm)) return nwn::cli::kExitOk;
+    if (!nwn::cli::parse_input_command_line(args, opts, vm)) return nwn::cli::kExitOk;
     nwn::exp::install_interrupt_handler();  // the fits poll it: Ctrl-C stops them (exit 130)
     if (vm.count("xmin") != vm.count("xmax")) throw po::error("--xmin and --xmax go together");
     if (o.resamples == 0) throw po::error("--resamples must be at least 1");

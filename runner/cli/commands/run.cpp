@@ -88,10 +88,8 @@ int run_run(const std::vector<std::string>& args) {
     set.param = true;
     set.device_files = true;
     eo.add_to(opts, set);
-    po::positional_options_description pos;
-    pos.add("input", 1);
     po::variables_map vm;
-    if (!nwn::cli::parse_command_line(args, opts, pos, vm)) return nwn::cli::kExitOk;
+    if (!nwn::cli::parse_input_command_line(args, opts, vm)) return nwn::cli::kExitOk;
     std::string cmdline = "nwn run";
     for (const auto& a : args) cmdline += " " + a;
     auto opt_path = [](const std::string& s) { return s.empty() ? std::nullopt : std::optional<fs::path>(s); };

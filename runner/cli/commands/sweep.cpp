@@ -69,14 +69,12 @@ int run_sweep_command(const std::vector<std::string>& args) {
     eo.add_to(opts, set);
     nwn::cli::DistributionOptions dist;
     dist.add_to(opts, "points");
-    po::positional_options_description pos;
-    pos.add("input", 1);
     po::variables_map vm;
-    if (!nwn::cli::parse_command_line(args, opts, pos, vm)) return nwn::cli::kExitOk;
+    if (!nwn::cli::parse_input_command_line(args, opts, vm)) return nwn::cli::kExitOk;
     if (grid && list) throw po::error("give --grid or --list, not both");
     s.grid = !list;
-    s.engine = eo.engine;
-    s.flavour = eo.flavour;
+    s.engine = eo.engine_kind();
+    s.flavour = eo.flavour_kind(true);  // as nwn run takes it
     s.preset = eo.preset;
     s.input = input;
     s.out = out;

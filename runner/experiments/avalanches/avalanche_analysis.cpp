@@ -98,15 +98,10 @@ std::vector<std::string> write_avalanche_outputs(const fs::path& dir, const Even
     j["options"] = options;
     write_file_atomic(dir / "avalanches.json", j.dump(2) + "\n");
 
-    io::TimeSeries csv;
-    csv.names = {"size", "lifetime", "start", "series"};
-    csv.columns.resize(4);
-    for (std::size_t k = 0; k < r.avalanches.size(); ++k) {
-        csv.columns[0].push_back(static_cast<double>(r.avalanches[k].size));
-        csv.columns[1].push_back(static_cast<double>(r.avalanches[k].lifetime));
-        csv.columns[2].push_back(r.avalanche_start_time[k]);
-        csv.columns[3].push_back(static_cast<double>(series[k]));
-    }
+    auto csv = io::TimeSeries::with_columns({"size", "lifetime", "start", "series"});
+    for (std::size_t k = 0; k < r.avalanches.size(); ++k)
+        csv.add_row({static_cast<double>(r.avalanches[k].size), static_cast<double>(r.avalanches[k].lifetime),
+                     r.avalanche_start_time[k], static_cast<double>(series[k])});
     io::write_timeseries_csv(dir / "avalanches.csv", csv,
                              {"avalanches: size (events), lifetime (bins of " + gp_number(r.bin_seconds) +
                               " s), start (s, in its series' time), series"});

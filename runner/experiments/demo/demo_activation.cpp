@@ -36,10 +36,8 @@ std::string vstar_label(double v) { return number_label(v); }
 
 void write_two_columns(const fs::path& file, const std::string& a, const std::string& b, const std::vector<double>& x,
                        const std::vector<double>& y, std::size_t stride = 1) {
-    io::TimeSeries ts;
-    ts.names = {a, b};
-    ts.columns.resize(2);
-    for (std::size_t k = 0; k < x.size(); k += stride) ts.columns[0].push_back(x[k]), ts.columns[1].push_back(y[k]);
+    auto ts = io::TimeSeries::with_columns({a, b});
+    for (std::size_t k = 0; k < x.size(); k += stride) ts.add_row({x[k], y[k]});
     io::write_timeseries_csv(file, ts);
 }
 

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "common/atomic_file.h"
 #include "common/format.h"
+#include "netlistgen/netlist_writer.h"
 #include "runner/analysis/criticality_json.h"
 #include "runner/experiments/avalanches/avalanche_summary.h"
 #include "runner/experiments/demo/demo_context.h"
@@ -12,6 +12,7 @@
 #include "runner/experiments/ensemble/ensemble_members.h"
 #include "runner/experiments/plots/plots_gnuplot.h"
 #include "runner/io/run_dir.h"
+#include "runner/io/json_file.h"
 #include "runner/io/timeseries_csv.h"
 
 namespace fs = std::filesystem;
@@ -22,14 +23,6 @@ namespace nwn::exp {
 namespace {
 
 constexpr double kDt = 1e-3;  // NWNsim's step: the native step, the SPICE maximum step and the event grid
-
-json read_json(const fs::path& p) {
-    try {
-        return json::parse(read_file(p));
-    } catch (const std::exception&) {
-        return json();
-    }
-}
 
 std::vector<std::string> ensemble_args(const DemoContext& ctx, unsigned seeds, const std::string& vstar, const fs::path& out) {
     return {"ensemble", "--seeds", "0:" + std::to_string(seeds - 1), "--lx", number_label(ctx.scale.ensemble_lx), "--vstar", vstar,
@@ -57,12 +50,10 @@ std::vector<double> event_times(const std::vector<double>& t, const std::vector<
 }
 
 void write_cumulative(const fs::path& file, const std::vector<double>& times, double tend) {
-    io::TimeSeries ts;
-    ts.names = {"t", "events"};
-    ts.columns.resize(2);
-    ts.columns[0].push_back(0), ts.columns[1].push_back(0);
-    for (std::size_t k = 0; k < times.size(); ++k) ts.columns[0].push_back(times[k]), ts.columns[1].push_back(static_cast<double>(k + 1));
-    ts.columns[0].push_back(tend), ts.columns[1].push_back(static_cast<double>(times.size()));
+    auto ts = io::TimeSeries::with_columns({"t", "events"});
+    ts.add_row({0, 0});
+    for (std::size_t k = 0; k < times.size(); ++k) ts.add_row({times[k], static_cast<double>(k + 1)});
+    ts.add_row({tend, static_cast<double>(times.size())});
     io::write_timeseries_csv(file, ts);
 }
 
@@ -82,8 +73,8 @@ report::Section demo_avalanches(DemoContext& ctx) {
     ChildProgress members{static_cast<double>(sc.ensemble_seeds), [group] { return count_files(group, "seed", io::kEventsFile); }};
     auto st = run_children(ctx, sec, "avalanches: ensemble", {ensemble_args(ctx, sc.ensemble_seeds, "1", ens)},
                            {dir / "ensemble.log"}, &members);
-    const json ej = read_json(ens / "ensemble.json");
-    const json aj = read_json(group / "avalanches.json");
+    const json ej = io::read_json_file_or_null(ens / "ensemble.json");
+    const json aj = io::read_json_file_or_null(group / "avalanches.json");
     if (st[0] != 0 || !aj.is_object()) {
         sec.status = st[0] == 130 ? "interrupted" : "failed";
         sec.paragraphs.push_back("nwn ensemble did not complete (exit status " + std::to_string(st[0]) + "); see " +
@@ -174,7 +165,7 @@ report::Section demo_avalanches(DemoContext& ctx) {
             const auto m = match_events(en, es, kEventMatchWindow);
             const auto wide = match_events(en, es, 10 * kEventMatchWindow);
             const std::string flavour = io::read_run_record(sdir).flavour.value_or("");
-            const std::string device = flavour == "osdi" ? "the OSDI device in ngspice 46" : "the code model in ngspice 39.3";
+            const std::string device = flavour == net::flavour_name(net::Flavour::Osdi) ? "the OSDI device in ngspice 46" : "the code model in ngspice 39.3";
             engines += "; libngspice (" + device + ") for the member re-run";
             write_cumulative(plots / "member_events_native.csv", en, sc.spice_member_tstop);
             write_cumulative(plots / "member_events_spice.csv", es, sc.spice_member_tstop);
@@ -237,7 +228,7 @@ report::Section demo_avalanches(DemoContext& ctx) {
         int point_type = 5;  // filled square, circle, triangle
         json jd = json::array();
         for (const auto& [v, gdir] : groups) {
-            const json a = read_json(gdir / "avalanches.json");
+            const json a = io::read_json_file_or_null(gdir / "avalanches.json");
             if (!a.is_object()) {
                 dt.rows.push_back({number_label(v), "analysis failed (too few events?)", "", "", "", ""});
                 continue;

@@ -3,13 +3,13 @@
 #include <cmath>
 #include <map>
 
-#include "common/atomic_file.h"
 #include "common/format.h"
 #include "runner/experiments/demo/demo_context.h"
 #include "runner/experiments/ensemble/ensemble_members.h"
 #include "runner/experiments/lyapunov/nlt_run.h"
 #include "runner/experiments/lyapunov/phase_diagram.h"
 #include "runner/experiments/plots/plots_gnuplot.h"
+#include "runner/io/json_file.h"
 #include "runner/io/timeseries_csv.h"
 
 namespace fs = std::filesystem;
@@ -101,18 +101,13 @@ report::Section demo_chaos(DemoContext& ctx) {
                                         : "Both signs did NOT appear at these frequencies and this averaging length.");
     // Our own figure: lambda against f, with the paper's points.
     {
-        io::TimeSeries ts;
-        ts.names = {"f", "lambda", "sigma"};
-        ts.columns.resize(3);
+        auto ts = io::TimeSeries::with_columns({"f", "lambda", "sigma"});
         for (std::size_t k = 0; k < rows.rows(); ++k)
             if (std::isfinite(rows.columns[1][k]))
-                ts.columns[0].push_back(rows.columns[0][k]), ts.columns[1].push_back(rows.columns[1][k]),
-                    ts.columns[2].push_back(std::isfinite(rows.columns[2][k]) ? rows.columns[2][k] : 0.0);
+                ts.add_row({rows.columns[0][k], rows.columns[1][k], std::isfinite(rows.columns[2][k]) ? rows.columns[2][k] : 0.0});
         io::write_timeseries_csv(dir / "lyapunov_vs_f.csv", ts);
-        io::TimeSeries ps;
-        ps.names = {"f", "lambda_caption", "lambda_file"};
-        ps.columns.resize(3);
-        for (const auto& [f, p] : kPaper) ps.columns[0].push_back(f), ps.columns[1].push_back(p.lambda_caption), ps.columns[2].push_back(p.lambda_file);
+        auto ps = io::TimeSeries::with_columns({"f", "lambda_caption", "lambda_file"});
+        for (const auto& [f, p] : kPaper) ps.add_row({f, p.lambda_caption, p.lambda_file});
         io::write_timeseries_csv(dir / "lyapunov_vs_f_paper.csv", ps);
         render_figures(dir, {{"lyapunov_vs_f",
                               "  set grid\n  set xlabel \"drive frequency f (Hz)\"\n  set ylabel \"maximal Lyapunov exponent (1/s)\"\n"
@@ -133,13 +128,7 @@ report::Section demo_chaos(DemoContext& ctx) {
                           {{"lyapunov", net.string(), "--contacts", "72,29", "--stimulus", "triangle:1.25:" + number_label(f),
                             "--transient", "60", "--transient-engine", "native", "--quiet", "--out", sdir.string()}},
                           {sdir / "nwn.log"});
-        const json lj = [&] {
-            try {
-                return json::parse(read_file(sdir / "lyapunov.json"));
-            } catch (const std::exception&) {
-                return json();
-            }
-        }();
+        const json lj = io::read_json_file_or_null(sdir / "lyapunov.json");
         if (st[0] == 0 && lj.is_object() && lj["lambda_per_s"].is_number()) {
             const double l = lj["lambda_per_s"].get<double>(), s = lj.value("sigma", NAN);
             sec.tables.push_back({"The chaotic point in SPICE (libngspice, two network copies in one deck, code model)",

@@ -62,12 +62,9 @@ report::Section demo_cosim(DemoContext& ctx) {
     const auto ts = io::read_timeseries_csv(io::RunPaths{dir / "run"}.timeseries(), {{"t", "v(pulse)", "v(out)"}});
     const auto& t = ts.columns[0];
     const auto peaks = pulse_peaks(t, ts.columns[1], ts.columns[2]);
-    io::TimeSeries p;
-    p.names = {"t", "v_pulse", "abs_v_out_mV"};
-    p.columns.resize(3);
+    auto p = io::TimeSeries::with_columns({"t", "v_pulse", "abs_v_out_mV"});
     const std::size_t stride = std::max<std::size_t>(1, t.size() / 6000);
-    for (std::size_t k = 0; k < t.size(); k += stride)
-        p.columns[0].push_back(t[k]), p.columns[1].push_back(ts.columns[1][k]), p.columns[2].push_back(std::fabs(ts.columns[2][k]) * 1e3);
+    for (std::size_t k = 0; k < t.size(); k += stride) p.add_row({t[k], ts.columns[1][k], std::fabs(ts.columns[2][k]) * 1e3});
     io::write_timeseries_csv(dir / "cosim.csv", p);
     render_figures(dir, {{"cosim",
                           "  set grid\n  set xlabel \"t (s)\"\n  set ylabel \"TIA output |v(out)| (mV), log\"\n  set logscale y\n"

@@ -5,7 +5,6 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "common/atomic_file.h"
 #include "common/error.h"
 #include "common/format.h"
 #include "runner/analysis/criticality_json.h"
@@ -13,6 +12,7 @@
 #include "runner/experiments/plots/plots_gnuplot.h"
 #include "runner/experiments/plots/plots_run.h"
 #include "runner/io/run_dir.h"
+#include "runner/io/json_file.h"
 #include "runner/io/timeseries_csv.h"
 
 namespace fs = std::filesystem;
@@ -21,14 +21,6 @@ using nlohmann::json;
 namespace nwn::exp {
 
 namespace {
-
-json read_json(const fs::path& p) {
-    try {
-        return json::parse(read_file(p));
-    } catch (const nlohmann::json::exception& e) {
-        throw Error(p.string() + ": not valid JSON (" + e.what() + ")");
-    }
-}
 
 std::string text(const json& j, const char* key) {
     if (!j.is_object() || !j.contains(key) || j[key].is_null()) return "n/a";
@@ -109,7 +101,7 @@ report::Section run_section(const fs::path& dir, const fs::path& page_dir, const
 }
 
 report::Section avalanches_section(const fs::path& dir, const fs::path& page_dir) {
-    const json r = read_json(dir / "avalanches.json");
+    const json r = io::read_json_file(dir / "avalanches.json");
     report::Section s;
     s.title = "Avalanches " + dir.filename().string();
     s.tables.push_back({"avalanches.json", {"events", "avalanches", "tau", "alpha", "crackling predicted / fitted"}, {criticality_rows(r)}});
@@ -118,7 +110,7 @@ report::Section avalanches_section(const fs::path& dir, const fs::path& page_dir
 }
 
 report::Section ensemble_section(const fs::path& dir, const fs::path& page_dir) {
-    const json j = read_json(dir / "ensemble.json");
+    const json j = io::read_json_file(dir / "ensemble.json");
     report::Section s;
     s.title = "Ensemble " + dir.filename().string();
     s.engines = j.contains("settings") ? text(j["settings"], "engine") : "n/a";
@@ -147,7 +139,7 @@ report::Section lyapunov_section(const fs::path& dir, const fs::path& page_dir, 
     report::Section s;
     s.title = "Lyapunov / NLT " + dir.filename().string();
     if (fs::exists(dir / "lyapunov.json")) {
-        const json j = read_json(dir / "lyapunov.json");
+        const json j = io::read_json_file(dir / "lyapunov.json");
         s.status = j.value("status", "unknown") == "completed" ? "ok" : j.value("status", "unknown");
         s.wall_s = analysis::number_or_nan(j, "wall_s");
         report::Table t{"lyapunov.json", {"field", "value"}, {}};
@@ -177,7 +169,7 @@ report::Section lyapunov_section(const fs::path& dir, const fs::path& page_dir, 
         }
     }
     if (fs::exists(dir / "nlt.json")) {
-        const json j = read_json(dir / "nlt.json");
+        const json j = io::read_json_file(dir / "nlt.json");
         report::Table t{"nlt.json: accuracy (1 - RNMSE)", {"task", "accuracy"}, {}};
         if (j.contains("tasks") && j["tasks"].is_array())
             for (const auto& k : j["tasks"]) t.rows.push_back({text(k, "name"), text(k, "accuracy")});
@@ -243,7 +235,7 @@ report::Section sweep_section(const fs::path& dir, const fs::path& page_dir) {
 
 // A demo page kept as report.json, with its figure paths moved to be relative to the new page.
 std::vector<report::Section> demo_sections(const fs::path& dir, const fs::path& page_dir, report::Page& page, bool only) {
-    auto p = report::page_from_json(read_json(dir / "report.json"));
+    auto p = report::page_from_json(io::read_json_file(dir / "report.json"));
     for (auto& s : p.sections)
         for (auto& f : s.figures) {
             if (!f.src.empty()) f.src = report::relative_to(page_dir, dir / f.src);

@@ -67,13 +67,8 @@ namespace {
 
 void count_junction_events(const EnsembleSpec& spec, const EnsembleMember& m) {
     const auto j = junction_events_from_run(m.dir, JunctionEventMethod::Crossings, spec.dt);
-    io::TimeSeries ts;
-    ts.names = {"t", "events"};
-    ts.columns.resize(2);
-    for (std::size_t i = 0; i < j.events.size(); ++i) {
-        ts.columns[0].push_back(j.t0 + static_cast<double>(i) * j.dt);
-        ts.columns[1].push_back(j.events[i]);
-    }
+    auto ts = io::TimeSeries::with_columns({"t", "events"});
+    for (std::size_t i = 0; i < j.events.size(); ++i) ts.add_row({j.t0 + static_cast<double>(i) * j.dt, static_cast<double>(j.events[i])});
     io::write_timeseries_csv(io::RunPaths{m.dir}.events(), ts, {kJunctionEventsComment});
     if (!spec.keep_lambda) fs::remove(io::RunPaths{m.dir}.lambda());
 }

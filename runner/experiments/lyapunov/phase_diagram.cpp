@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <cmath>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -16,6 +15,7 @@
 #include "runner/experiments/lyapunov/nlt_run.h"
 #include "runner/experiments/run/interrupt.h"
 #include "runner/experiments/sweep/sweep_procs.h"
+#include "runner/io/json_file.h"
 #include "runner/jobs/job.h"
 
 namespace nwn::exp {
@@ -38,31 +38,30 @@ std::string stimulus_of(const PhaseDiagramSpec& s, const Point& p) {
     return s.wave + ":" + format_number(p.amplitude) + ":" + format_number(p.frequency);
 }
 
+// The arguments both children take, in the order phase_diagram.json has always recorded them.
+std::vector<std::string> common_args(const PhaseDiagramSpec& s) {
+    std::vector<std::string> c = s.electrode_args;
+    c.insert(c.end(), {"--preset", s.preset, "--engine", engine::engine_name(s.engine), "--flavour", net::flavour_name(s.flavour)});
+    for (const auto& p : s.params) c.insert(c.end(), {"--param", p});
+    return c;
+}
+
 std::vector<Argv> point_commands(const PhaseDiagramSpec& s, const Point& p) {
     const std::string nwn = s.nwn_binary.string(), net = fs::absolute(s.network).string();
+    const auto common = common_args(s);
     Argv lyap{nwn, "lyapunov", net, "--stimulus", stimulus_of(s, p), "--transient", format_number(s.transient),
               "--out", p.dir.string(), "--quiet"};
-    lyap.insert(lyap.end(), s.common_args.begin(), s.common_args.end());
+    lyap.insert(lyap.end(), common.begin(), common.end());
     lyap.insert(lyap.end(), s.lyapunov_args.begin(), s.lyapunov_args.end());
     std::vector<Argv> cmds{lyap};
     if (s.nlt) {
         Argv nlt{nwn, "nlt", net, "--stimulus", stimulus_of(s, p), "--ic", (p.dir / "attractor.csv").string(),
                  "--t0", format_number(s.transient), "--out", p.dir.string(), "--quiet"};
-        nlt.insert(nlt.end(), s.common_args.begin(), s.common_args.end());
+        nlt.insert(nlt.end(), common.begin(), common.end());
         nlt.insert(nlt.end(), s.nlt_args.begin(), s.nlt_args.end());
         cmds.push_back(nlt);
     }
     return cmds;
-}
-
-nlohmann::json read_json_or_null(const fs::path& p) {
-    std::ifstream f(p);
-    if (!f) return nullptr;
-    try {
-        return nlohmann::json::parse(f);
-    } catch (const nlohmann::json::exception&) {
-        return nullptr;  // a file torn by a killed child counts as missing
-    }
 }
 
 std::string status_of(const nlohmann::json& j) { return j.is_object() && j.contains("status") ? j["status"].get<std::string>() : "missing"; }
@@ -73,18 +72,18 @@ double number_of(const nlohmann::json& j, const char* key) {
 
 // The point's state from its files: completed only when every output it needs is complete.
 std::string point_status(const PhaseDiagramSpec& s, const Point& p) {
-    const std::string lyap = status_of(read_json_or_null(p.dir / "lyapunov.json"));
+    const std::string lyap = status_of(io::read_json_file_or_null(p.dir / "lyapunov.json"));
     if (lyap != "completed" || !s.nlt) return lyap;
-    return status_of(read_json_or_null(p.dir / "nlt.json"));
+    return status_of(io::read_json_file_or_null(p.dir / "nlt.json"));
 }
 
 PhaseRow row_of(const PhaseDiagramSpec& s, const Point& p) {
-    const auto lj = read_json_or_null(p.dir / "lyapunov.json");
+    const auto lj = io::read_json_file_or_null(p.dir / "lyapunov.json");
     const bool bound = lj.is_object() && lj.value("lambda_is_upper_bound", false);
     PhaseRow r{p.amplitude, p.frequency, point_status(s, p), number_of(lj, "lambda_per_s"), number_of(lj, "sigma"),
                number_of(lj, "r"), bound, {}};
     if (s.nlt) {
-        const auto nj = read_json_or_null(p.dir / "nlt.json");
+        const auto nj = io::read_json_file_or_null(p.dir / "nlt.json");
         for (const auto& task : nlt_task_names())
             r.accuracy.push_back(nj.is_object() && nj.contains("accuracy") ? number_of(nj["accuracy"], task.c_str()) : NAN);
     }
@@ -111,18 +110,18 @@ void write_csv(const PhaseDiagramSpec& s, const std::vector<PhaseRow>& rows, con
 
 nlohmann::json identity(const PhaseDiagramSpec& s) {
     return {{"network", fs::absolute(s.network).string()}, {"wave", s.wave}, {"amplitudes", s.amplitudes},
-            {"frequencies", s.frequencies}, {"common_args", s.common_args}, {"lyapunov_args", s.lyapunov_args},
+            {"frequencies", s.frequencies}, {"common_args", common_args(s)}, {"lyapunov_args", s.lyapunov_args},
             {"nlt_args", s.nlt_args}, {"transient", s.transient}, {"nlt", s.nlt}};
 }
 
 void check_identity(const PhaseDiagramSpec& s) {
     const fs::path file = s.out / "phase_diagram.json";
-    const auto old = read_json_or_null(file);
+    const auto old = io::read_json_file_or_null(file);
     const auto now = identity(s);
     if (old.is_object() && old.contains("identity") && old["identity"] != now)
         throw Error(file.string() + " belongs to a phase diagram with a different grid or arguments: use another --out");
     for (const auto& shard : s.merge) {
-        const auto j = read_json_or_null(shard / "phase_diagram.json");
+        const auto j = io::read_json_file_or_null(shard / "phase_diagram.json");
         if (!j.is_object() || !j.contains("identity"))
             throw Error("--merge " + shard.string() + ": no phase_diagram.json; not a phase-diagram directory");
         if (j["identity"] != now) throw Error("--merge " + shard.string() + ": a shard of a phase diagram with a different grid or arguments");

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "netlistgen/netlist_writer.h"
+#include "runner/engine/engine_kind.h"
 #include "runner/jobs/shards.h"
 
 namespace nwn::exp {
@@ -21,7 +23,12 @@ struct PhaseDiagramSpec {
     std::filesystem::path network;           // NET.json (read by the children)
     std::string wave = "triangle";           // triangle (NWNsim's ACsaw) | sine
     std::vector<double> amplitudes, frequencies;
-    std::vector<std::string> common_args;    // to both children: electrodes, parameters, engine, ...
+    // To both children:
+    std::vector<std::string> electrode_args;  // --contacts I,J or --electrodes SPEC, or none
+    std::string preset = "ac";
+    engine::Engine engine = engine::Engine::Libngspice;
+    net::Flavour flavour = net::Flavour::Codemodel;
+    std::vector<std::string> params;         // NAME=VALUE junction parameter overrides
     std::vector<std::string> lyapunov_args;  // to nwn lyapunov only
     std::vector<std::string> nlt_args;       // to nwn nlt only
     double transient = 0;                    // s; the NLT continues the attractor from there

@@ -14,23 +14,18 @@ std::vector<std::string> plot_conductance(const fs::path& dir, std::span<const d
     fs::create_directories(dir);
     // A few thousand points draw the same picture as a million.
     const std::size_t stride = std::max<std::size_t>(1, t.size() / 5000);
-    io::TimeSeries g;
-    g.names = {"t", "G"};
-    g.columns.resize(2);
-    for (std::size_t i = 0; i < t.size(); i += stride) g.columns[0].push_back(t[i]), g.columns[1].push_back(G[i]);
+    auto g = io::TimeSeries::with_columns({"t", "G"});
+    for (std::size_t i = 0; i < t.size(); i += stride) g.add_row({t[i], G[i]});
     io::write_timeseries_csv(dir / "conductance.csv", g);
     // Cumulative counts read better than one impulse per event when there are hundreds.
-    io::TimeSeries e;
-    e.names = {"t", "cumulative_events"};
-    e.columns.resize(2);
+    auto e = io::TimeSeries::with_columns({"t", "cumulative_events"});
     double total = 0;
     for (std::size_t i = 0; i < events.size(); ++i)
         if (events[i] > 0) {
             total += events[i];
-            e.columns[0].push_back(t0 + static_cast<double>(i) * dt);
-            e.columns[1].push_back(total);
+            e.add_row({t0 + static_cast<double>(i) * dt, total});
         }
-    if (!e.columns[0].empty() && !t.empty()) e.columns[0].push_back(t.back()), e.columns[1].push_back(total);
+    if (e.rows() > 0 && !t.empty()) e.add_row({t.back(), total});
     io::write_timeseries_csv(dir / "conductance_events.csv", e);
 
     std::string body = "  set logscale y\n  set format y \"%.1e\"\n  set grid\n  set xlabel \"t (s)\"\n"

@@ -151,7 +151,7 @@ Plan make_plan(const SweepSpec& spec) {
     if (spec.generate_args.empty() && spec.input.empty()) throw Error("nothing to sweep: give DECK.cir, NET.json or --generate ARGS");
     if (spec.jobs < 1) throw Error("--jobs must be at least 1");
     plan.kind = !spec.generate_args.empty() ? Kind::Generate : is_deck(spec.input) ? Kind::Deck : Kind::Network;
-    if (engine::parse_engine(spec.engine) == Engine::Native && plan.kind == Kind::Deck)
+    if (spec.engine == Engine::Native && plan.kind == Kind::Deck)
         throw Error("--engine native runs networks, not decks (use libngspice or ngspice-cli)");
     if (plan.kind != Kind::Generate) {
         if (!fs::exists(spec.input)) throw Error(spec.input.string() + ": no such file");
@@ -194,11 +194,11 @@ nlohmann::json identity(const SweepSpec& spec, const Plan& plan) {
     for (const auto& m : plan.measures) measures.push_back(m.statement);
     nlohmann::json id{{"kind", plan.kind == Kind::Deck ? "deck" : plan.kind == Kind::Network ? "network" : "generate"},
                       {"input_hash", stable_hash(plan.input_text)}, {"generate", spec.generate_args},
-                      {"engine", spec.engine}, {"track", plan.track}, {"measures", measures},
+                      {"engine", engine::engine_name(spec.engine)}, {"track", plan.track}, {"measures", measures},
                       {"columns", plan.columns}};
     if (plan.kind != Kind::Deck)
         id.update({{"stimulus", spec.stimulus}, {"tstop", plain(spec.tstop)}, {"tmax", plain(spec.tmax)}, {"preset", spec.preset},
-                   {"flavour", spec.flavour}});
+                   {"flavour", engine::flavour_choice_name(spec.flavour)}});
     return id;
 }
 
@@ -290,7 +290,7 @@ std::vector<Argv> point_commands(const SweepSpec& spec, const Plan& plan, const 
         run.push_back(net.string());
         std::map<std::string, std::string> opts{{"stimulus", substitute(spec.stimulus, spec.params, plain(pt.values))},
                                                 {"tstop", plain(spec.tstop)}, {"tmax", plain(spec.tmax)},
-                                                {"preset", spec.preset}, {"flavour", spec.flavour}};
+                                                {"preset", spec.preset}, {"flavour", engine::flavour_choice_name(spec.flavour)}};
         for (std::size_t i = 0; i < spec.params.size(); ++i) {
             if (plan.roles[i] == Role::RunOption) opts[spec.params[i].name] = plain(pt.values[i]);
             if (plan.roles[i] == Role::Junction)
@@ -298,7 +298,7 @@ std::vector<Argv> point_commands(const SweepSpec& spec, const Plan& plan, const 
         }
         for (const auto& [k, v] : opts) run.insert(run.end(), {"--" + k, v});
     }
-    run.insert(run.end(), {"--engine", spec.engine, "--out", (dir / "run").string(), "--quiet"});
+    run.insert(run.end(), {"--engine", engine::engine_name(spec.engine), "--out", (dir / "run").string(), "--quiet"});
     if (spec.wall_limit_s > 0) run.insert(run.end(), {"--wall-limit", net::format_number(spec.wall_limit_s)});
     cmds.push_back(run);
     nlohmann::json values = nlohmann::json::object();

@@ -18,9 +18,12 @@
 #pragma once
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "netlistgen/netlist_writer.h"
+#include "runner/engine/engine_kind.h"
 #include "runner/experiments/sweep/sweep_params.h"
 #include "runner/jobs/shards.h"
 
@@ -35,10 +38,11 @@ struct SweepSpec {
     jobs::Shard shard;                  // run only this share of the points (no plot)
     std::vector<std::filesystem::path> merge;  // gather the points from these shards; run nothing
     std::filesystem::path out;
-    std::string engine = "libngspice";
+    engine::Engine engine = engine::Engine::Libngspice;
     // networks
     std::string stimulus = "dc:1";      // may hold {name} placeholders
-    std::string tstop = "1", tmax = "1e-3", preset = "dc", flavour = "codemodel";
+    std::string tstop = "1", tmax = "1e-3", preset = "dc";
+    std::optional<net::Flavour> flavour = net::Flavour::Codemodel;  // nullopt: auto (nwn run chooses)
     // results
     std::string track;                  // default: G for networks, none for decks
     std::vector<std::string> measures;  // NAME (a .meas of the deck) or NAME=STATEMENT; empty: every .meas tran

@@ -104,4 +104,8 @@ TEST_CASE("bad input gives a clear error", "[lyapunov][cli]") {
     fails_with("nlt net.json --stimulus triangle:1:1 --engine native --duration 1 --washout 2 --out x", "washout");
     fails_with("phase-diagram net.json --amplitudes 1,x --frequencies 1 --out x", "--amplitudes");
     fails_with("phase-diagram missing.json --amplitudes 1 --frequencies 1 --out x", "no network file");
+    // refused before any point runs, with the engines and flavours its children take
+    fails_with("phase-diagram net.json --amplitudes 1 --frequencies 1 --engine ngspice-cli --out x",
+               "unknown engine 'ngspice-cli' (libngspice or native)");
+    fails_with("phase-diagram net.json --amplitudes 1 --frequencies 1 --flavour auto --out x", "unknown flavour 'auto'");
 }
