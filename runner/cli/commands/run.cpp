@@ -135,7 +135,7 @@ int run_run(const std::vector<std::string>& args) {
     s.raw = raw;
     s.resample_dt = resample;
     s.wall_limit_s = wall;
-    nwn::cli::ProgressDrawer bar(s.engine == nwn::exp::Engine::Native ? "native" : "libngspice", quiet);
+    nwn::cli::ProgressDrawer bar(nwn::engine::engine_name(s.engine), quiet);
     s.progress = bar.callback();
     s.codemodel = eo.codemodel();
     s.subckt_library = eo.subckt_library();
