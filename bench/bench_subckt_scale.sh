@@ -24,41 +24,8 @@ done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-deck() {  # N device -> deck on stdout; device: codemodel or the path of a subcircuit library
-  local n=$1 dev=$2 k
-  echo "bench_subckt_scale: $n junctions"
-  if [[ $dev == codemodel ]]; then
-    echo ".model jm nwnjunction (cstate=1e-8)"
-  else
-    echo ".include $dev"
-  fi
-  for k in 0 1 2 3; do echo "Vs$k s$k 0 SIN(0 $(echo "0.02 0.05 0.1 0.2" | cut -d' ' -f$((k + 1))) 2)"; done
-  for ((k = 0; k < n; k++)); do
-    echo "R$k s$((k % 4)) n$k 10k"
-    if [[ $dev == codemodel ]]; then
-      echo "A$k %gd(n$k 0) %g(l$k) jm"
-      echo "C$k l$k 0 1e-8"
-    else
-      echo "X$k n$k 0 l$k nwnjunction"
-    fi
-  done
-  echo ".options reltol=1e-4 trtol=1"
-  echo ".tran 1m $tstop 0 1m uic"
-  for ((k = 0; k < n; k++)); do echo ".ic v(l$k)=0"; done
-  echo ".control"
-  [[ $dev == codemodel ]] && echo "pre_codemodel $cm"
-  echo "run"
-  echo "rusage all"
-  echo ".endc"
-  echo ".end"
-}
-
-measure() {  # deck -> "iterations load_s analysis_s" (ngspice -b exits 1 after a .control block's run)
-  { nice -n 10 ngspice -b "$1" 2>&1 || true; } | awk '/^Transient iterations =/{it=$4} /^Transient load time/{ld=$5}
-    /^Total analysis time/{an=$6} END{if (it == "") exit 1; print it, ld, an}'
-}
-
-median() { sort -g | awk '{v[NR]=$1} END{print v[int((NR + 1) / 2)]}'; }
+source bench/junction_decks.sh
+sines=("SIN(0 0.02 2)" "SIN(0 0.05 2)" "SIN(0 0.1 2)" "SIN(0 0.2 2)")
 
 echo "| junctions | device | Newton iterations | analysis (s) | per junction-iteration, all (us) | of which load (us) |"
 echo "|---|---|---|---|---|---|"
@@ -69,12 +36,8 @@ for n in $sizes; do
     label=codemodel
     [[ $dev == "$lib" ]] && label="subcircuit"
     [[ -n $old_lib && $dev == "$old_lib" ]] && label="subcircuit, OLD_LIB"
-    deck "$n" "$dev" >"$work/deck.cir"
-    : >"$work/runs"
-    for ((r = 0; r < repeats; r++)); do measure "$work/deck.cir" >>"$work/runs"; done
-    it=$(awk '{print $1}' "$work/runs" | median)
-    an=$(awk '{print $3}' "$work/runs" | median)
-    ld=$(awk '{print $2}' "$work/runs" | median)
+    junction_deck "bench_subckt_scale: $n junctions" "$n" "$dev" "$tstop" 0 "${sines[@]}" >"$work/deck.cir"
+    read -r it ld an < <(time_deck "$work/deck.cir" "$repeats") || exit 1
     awk -v n="$n" -v d="$label" -v it="$it" -v an="$an" -v ld="$ld" 'BEGIN{
       printf "| %d | %s | %d | %.3f | %.2f | %.2f |\n", n, d, it, an, an / it / n * 1e6, ld / it / n * 1e6 }'
   done

@@ -74,37 +74,7 @@ Rleak l 0 {1e12/cstate}'
   echo ".ends nwnjunction"
 } >"$work/structure.lib"
 
-deck() {  # N device V lambda0 -> deck on stdout
-  local n=$1 dev=$2 v=$3 l0=$4 k
-  echo "subckt_floor: $n junctions"
-  if [[ $dev == codemodel ]]; then echo ".model jm nwnjunction (cstate=1e-8)"; else echo ".include $dev"; fi
-  echo "Vs s 0 DC $v"
-  for ((k = 0; k < n; k++)); do
-    echo "R$k s n$k 10k"
-    if [[ $dev == codemodel ]]; then
-      echo "A$k %gd(n$k 0) %g(l$k) jm"
-      echo "C$k l$k 0 1e-8"
-    else
-      echo "X$k n$k 0 l$k nwnjunction"
-    fi
-  done
-  echo ".options reltol=1e-4 trtol=1"
-  echo ".tran 1m $(awk -v t="$tstop" -v n="$n" 'BEGIN{print (n < 1000 ? t * 1000 / n : t)}') 0 1m uic"
-  for ((k = 0; k < n; k++)); do echo ".ic v(l$k)=$l0"; done
-  echo ".control"
-  [[ $dev == codemodel ]] && echo "pre_codemodel $cm"
-  echo "run"
-  echo "rusage all"
-  echo ".endc"
-  echo ".end"
-}
-
-measure() {  # deck -> "iterations load_s analysis_s" (ngspice -b exits 1 after a .control block's run)
-  { ngspice -b "$1" 2>&1 || true; } | awk '/^Transient iterations =/{it=$4} /^Transient load time/{ld=$5}
-    /^Total analysis time/{an=$6} END{if (it == "") exit 1; print it, ld, an}'
-}
-
-median() { sort -g | awk '{v[NR]=$1} END{print v[int((NR + 1) / 2)]}'; }
+source bench/junction_decks.sh
 
 echo "| regime | junctions | device | Newton iterations | per junction-iteration, all (us) | of which load (us) |"
 echo "|---|---|---|---|---|---|"
@@ -118,14 +88,9 @@ for regime in formed reset; do
         structure) path=$work/structure.lib ;;
         *) path=codemodel ;;
       esac
-      deck "$n" "$path" "$v" "$l0" >"$work/deck.cir"
-      : >"$work/runs"
-      for ((r = 0; r < repeats; r++)); do
-        measure "$work/deck.cir" >>"$work/runs" || { echo "subckt_floor: ngspice failed on $dev, $n junctions" >&2; exit 1; }
-      done
-      it=$(awk '{print $1}' "$work/runs" | median)
-      an=$(awk '{print $3}' "$work/runs" | median)
-      ld=$(awk '{print $2}' "$work/runs" | median)
+      t=$(awk -v t="$tstop" -v n="$n" 'BEGIN{print (n < 1000 ? t * 1000 / n : t)}')
+      junction_deck "subckt_floor: $n junctions" "$n" "$path" "$t" "$l0" "DC $v" >"$work/deck.cir"
+      read -r it ld an < <(time_deck "$work/deck.cir" "$repeats") || exit 1
       awk -v g="$regime" -v n="$n" -v d="$dev" -v it="$it" -v an="$an" -v ld="$ld" 'BEGIN{
         printf "| %s | %d | %s | %d | %.2f | %.2f |\n", g, n, d, it, an / it / n * 1e6, ld / it / n * 1e6 }'
     done

@@ -19,16 +19,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 n=64
 
-deck() {  # LIB V lambda0
-  echo "subckt_tree_visits"
-  echo ".include $1"
-  echo "Vs s 0 DC $2"
-  for ((k = 0; k < n; k++)); do echo "R$k s n$k 10k"; echo "X$k n$k 0 l$k nwnjunction"; done
-  echo ".options reltol=1e-4 trtol=1"
-  echo ".tran 1m 0.05 0 1m uic"
-  for ((k = 0; k < n; k++)); do echo ".ic v(l$k)=$3"; done
-  echo ".control"; echo "run"; echo "rusage all"; echo ".endc"; echo ".end"
-}
+source bench/junction_decks.sh
 
 # The largest call count of any one function in a callgrind profile, summed over its call sites and over
 # callgrind's names for it in recursion ("fn'2").
@@ -48,10 +39,8 @@ for lib in "${libs[@]}"; do
   row="| $(basename "$(dirname "$lib")")/$(basename "$lib")"
   for r in "0.2 0.015" "-0.2 -0.015" "0.003 0" "0.007 0.004"; do
     read -r v l <<<"$r"
-    deck "$lib" "$v" "$l" >"$work/deck.cir"
-    # ngspice -b exits 1 after a .control block's run
-    it=$({ ngspice -b "$work/deck.cir" 2>&1 || true; } | awk '/^Transient iterations =/{print $4}')
-    [[ -n $it ]] || { echo "subckt_tree_visits: ngspice did not run $lib" >&2; exit 1; }
+    junction_deck subckt_tree_visits "$n" "$lib" 0.05 "$l" "DC $v" >"$work/deck.cir"
+    read -r it _ < <(rusage_of "$work/deck.cir") || { echo "subckt_tree_visits: ngspice did not run $lib" >&2; exit 1; }
     valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" ngspice -b "$work/deck.cir" >/dev/null 2>&1 || true
     calls=$(most_calls "$work/cg.out")
     row="$row | $((calls / it / n))"
