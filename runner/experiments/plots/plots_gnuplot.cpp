@@ -1,15 +1,10 @@
 #include "runner/experiments/plots/plots_gnuplot.h"
 
-#include <fcntl.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <cmath>
 
 #include "common/atomic_file.h"
-#include "common/child_process.h"
 #include "common/format.h"
+#include "runner/jobs/job.h"
 
 namespace fs = std::filesystem;
 
@@ -47,30 +42,14 @@ std::string script(const GnuplotFigure& f) {
            "}\n";
 }
 
-// Runs gnuplot in `dir`; stdout and stderr go to gnuplot.log. Returns the exit status (127: not found).
+// Runs gnuplot in `dir` (the job pool's single-program runner: it dies with nwn and stops on interrupt);
+// stdout and stderr go to gnuplot.log. Returns the exit status (127: not found).
 int run_gnuplot(const fs::path& dir, const std::string& stem, const std::string& script_name) {
-    const int log = ::open((dir / "gnuplot.log").c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-    const std::string assign = "stem=" + gp_string(stem);
-    const pid_t parent = ::getpid();
-    const pid_t pid = ::fork();
-    if (pid < 0) {
-        if (log >= 0) ::close(log);
-        return -1;
-    }
-    if (pid == 0) {
-        die_with_parent(parent);
-        if (::chdir(dir.c_str()) != 0) ::_exit(126);
-        const int null_in = ::open("/dev/null", O_RDONLY);
-        if (null_in >= 0) ::dup2(null_in, 0);
-        if (log >= 0) ::dup2(log, 1), ::dup2(log, 2);
-        ::execlp("gnuplot", "gnuplot", "-e", assign.c_str(), script_name.c_str(), static_cast<char*>(nullptr));
-        ::_exit(127);
-    }
-    if (log >= 0) ::close(log);
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    jobs::Child c;
+    c.command = {"gnuplot", "-e", "stem=" + gp_string(stem), script_name};
+    c.dir = dir;
+    c.log = dir / "gnuplot.log";
+    return jobs::run_child(c).status;
 }
 
 }  // namespace
