@@ -44,7 +44,7 @@ struct RunOutcome {
     RunStatus status = RunStatus::failed;
     std::string message;             // ngspice's error text (with the time point) or why it stopped
     double last_time = 0;            // time of the last accepted point (NaN if none)
-    std::size_t accepted_points = 0; // points delivered through SendData in this run
+    std::size_t accepted_points = 0; // points delivered to the recorder in this run (native: steps taken)
     double wall_seconds = 0;
     bool timed_out = false;          // the wall-clock watchdog halted the run (status failed)
     bool ok() const { return status == RunStatus::completed; }
