@@ -9,6 +9,13 @@ namespace nwn::cli {
 
 namespace po = boost::program_options;
 
+std::optional<std::string> electrode_spec(const std::string& contacts, const std::string& electrodes) {
+    if (!contacts.empty() && !electrodes.empty()) throw po::error("give --contacts or --electrodes, not both");
+    if (!contacts.empty()) return "wires:" + contacts;
+    if (!electrodes.empty()) return electrodes;
+    return std::nullopt;
+}
+
 void add_simulation_options(po::options_description& o, SimulationArgs& a, engine::EngineChoice& sim,
                             double default_dt) {
     o.add_options()
@@ -37,10 +44,9 @@ void add_simulation_options(po::options_description& o, SimulationArgs& a, engin
 
 net::Network load_simulation(const SimulationArgs& a, engine::EngineChoice& sim, std::vector<double>& lambda0,
                              std::string& preset, std::vector<std::string>& params) {
-    if (!a.contacts.empty() && !a.electrodes.empty()) throw po::error("give --contacts or --electrodes, not both");
+    const auto electrodes = electrode_spec(a.contacts, a.electrodes);
     auto network = net::read_network(a.input);
-    if (!a.contacts.empty()) net::choose_electrodes(network, "wires:" + a.contacts);
-    if (!a.electrodes.empty()) net::choose_electrodes(network, a.electrodes);
+    if (electrodes) net::choose_electrodes(network, *electrodes);
     if (!a.ic.empty()) lambda0 = net::read_junction_values(a.ic, {"lambda", "lambda_final"}, network.junctions.size());
     sim.engine = a.engine.engine_kind({engine::Engine::Libngspice, engine::Engine::Native});
     sim.flavour = *a.engine.flavour_kind();

@@ -1,6 +1,7 @@
 // The options nwn lyapunov and nwn nlt share: the network and its electrodes, the junction parameters, and
 // the segment engine (runner/engine/segment_engine.h).
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,10 @@
 #include "runner/engine/segment_engine.h"
 
 namespace nwn::cli {
+
+// The electrode choice of --contacts I,J or --electrodes SPEC, as net::choose_electrodes takes it
+// ("wires:I,J" or SPEC); none when neither is given (the network file's own). Refuses both.
+std::optional<std::string> electrode_spec(const std::string& contacts, const std::string& electrodes);
 
 struct SimulationArgs {
     std::string input, contacts, electrodes, ic;

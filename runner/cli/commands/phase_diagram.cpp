@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "command.h"
+#include "simulation_options.h"
 #include "distribution_options.h"
 #include "engine_options.h"
 #include "netlistgen/text_parse.h"
@@ -70,7 +71,7 @@ int run_phase_diagram_cmd(const std::vector<std::string>& all_args) {
     dist.add_to(opts, "points");
     po::variables_map vm;
     if (!nwn::cli::parse_input_command_line(args, opts, vm)) return nwn::cli::kExitOk;
-    if (!contacts.empty() && !electrodes.empty()) throw po::error("give --contacts or --electrodes, not both");
+    nwn::cli::electrode_spec(contacts, electrodes);  // refuses both before any point runs
     s.network = in;
     s.out = out;
     dist.apply(s.shard, s.merge);

@@ -5,6 +5,7 @@
 #include "command.h"
 #include "engine_options.h"
 #include "progress_drawer.h"
+#include "simulation_options.h"
 #include "common/error.h"
 #include "netlistgen/electrodes.h"
 #include "netlistgen/junction_values.h"
@@ -117,9 +118,7 @@ int run_run(const std::vector<std::string>& args) {
     nwn::exp::NetworkRunSpec s;
     s.network = nwn::net::read_network(in);
     s.network_source = fs::absolute(in).string();
-    if (!contacts.empty() && !electrodes.empty()) throw po::error("give --contacts or --electrodes, not both");
-    if (!contacts.empty()) nwn::net::choose_electrodes(s.network, "wires:" + contacts);
-    if (!electrodes.empty()) nwn::net::choose_electrodes(s.network, electrodes);
+    if (const auto spec = nwn::cli::electrode_spec(contacts, electrodes)) nwn::net::choose_electrodes(s.network, *spec);
     s.engine = eo.engine_kind();
     s.flavour = eo.flavour_kind(true);
     s.stimulus = nwn::net::Stimulus::parse(stimulus);
