@@ -10,6 +10,8 @@ PKGS=(
   libeigen3-dev libboost-program-options-dev catch2
   libmatio-dev nlohmann-json3-dev gnuplot-nox
   libopenmpi-dev openmpi-bin                 # mpirun -np N nwn ensemble|sweep|phase-diagram
+  python3-dev pybind11-dev python3-pybind11  # the nwnspice Python package (python/), for /usr/bin/python3
+  python3-numpy python3-pytest python3-setuptools
 )
 
 missing=()
