@@ -205,52 +205,64 @@ class Simulation:
     """A network simulated step by step, for closed-loop control.
 
     ``sim = Simulation(net, drives={"src": 0.5}, engine="native", dt=1e-3)``; then ``sim.advance_to(t)``
-    takes steps until time t, ``sim.state()`` gives the present state and ``sim.set_drive(name, volts)``
-    holds an electrode at a voltage from the next step on. The native engine's steps are the batch run's
-    (stepping in any increments gives the numbers of one ``run(..., engine="native")``, bit for bit).
+    simulates until time t, ``sim.state()`` gives the present state and ``sim.set_drive(name, volts)`` holds an
+    electrode at a voltage from then on.
 
-    The GIL is released while stepping; Ctrl-C stops after the step in progress and raises
-    KeyboardInterrupt, leaving the simulation at that step (it can go on).
+    ``engine="native"``: the native engine's fixed steps of ``dt``; stepping in any increments gives the numbers
+    of one ``run(..., engine="native")``, bit for bit. ``engine="libngspice"``: ngspice's adaptive transient with
+    maximum step ``dt`` (``flavour`` as in :func:`run`); every electrode is an EXTERNAL source whose voltage
+    ngspice asks this object for at every time point, and ``advance_to(t)`` lands on t (a breakpoint). One
+    libngspice simulation or run at a time per process (ngspice keeps its state in globals).
+
+    The GIL is released while simulating; Ctrl-C stops at the step in progress and raises KeyboardInterrupt,
+    leaving the simulation there (it can go on).
     """
 
     def __init__(self, network: Network, drives: Drives = None, *, engine: str = "native", dt: float = 1e-3,
-                 preset: str = "dc", params: Optional[Mapping[str, float]] = None,
+                 flavour: str = "auto", preset: str = "dc", params: Optional[Mapping[str, float]] = None,
                  ic: Optional[Sequence[float]] = None, nwnsim_compat: bool = False) -> None:
-        if engine != "native":
-            raise Error("Simulation: engine '%s': step-by-step simulation runs in the native engine in this "
-                        "build (libngspice's external sources are not bound yet)" % engine)
-        overrides = _overrides(params)
         lambda0 = [] if ic is None else [float(x) for x in np.asarray(ic, dtype=float).ravel()]
+        drive_map = _drive_map(drives, network)
         self.network = network
         self.engine = engine
-        self._sim = _ext._NativeSimulation(network, _drive_map(drives, network), dt, preset, overrides, lambda0,
-                                           nwnsim_compat)
+        if engine == "native":
+            self._sim = _ext._NativeSimulation(network, drive_map, dt, preset, _overrides(params), lambda0,
+                                               nwnsim_compat)
+        elif engine == "libngspice":
+            if nwnsim_compat:
+                raise Error("--nwnsim-compat applies to --engine native")
+            self._sim = _ext._SpiceSimulation(network, drive_map, dt, flavour, preset, _overrides(params), lambda0)
+        else:
+            raise Error("Simulation: unknown engine '%s' (native or libngspice)" % engine)
+        self._dt = dt
 
     @property
     def t(self) -> float:
-        """Time of the last step (s); 0 before the first."""
+        """Time of the last step or accepted time point (s)."""
         return self._sim.t
 
     @property
     def dt(self) -> float:
-        return self._sim.dt
+        """The native engine's step; libngspice's maximum step."""
+        return self._dt
 
     @property
     def steps(self) -> int:
-        return self._sim.steps
+        """Steps taken (native) or time points accepted (libngspice)."""
+        return self._sim.state()["step"]
 
     def advance_to(self, t: float) -> None:
-        """Takes steps until time ``t`` (steps at k·dt; a time between steps stops at the one before)."""
+        """Simulates until time ``t`` (native: steps at k·dt, a time between steps stops at the one before)."""
         self._sim.advance_to(float(t))
 
     def set_drive(self, electrode: str, volts: float) -> None:
-        """Holds ``electrode`` at ``volts`` from the next step on."""
+        """Holds ``electrode`` at ``volts`` from now on (the native engine: from the next step)."""
         self._sim.set_drive(electrode, float(volts))
 
     def state(self) -> Dict[str, Any]:
-        """The state after the last step: ``t``, ``step``, ``lam`` (λ per junction), ``electrode_V`` and
+        """The state at the last step: ``t``, ``step``, ``lam`` (λ per junction), ``electrode_V`` and
         ``electrode_I`` ({name: value}, current into the network), and ``V``, ``I`` as a run records them
-        (driven electrode's voltage, drain current)."""
+        (first electrode's voltage, second electrode's current with ngspice's sign)."""
         return self._sim.state()
 
 
@@ -283,12 +295,14 @@ def powerlaw_fit(x: np.ndarray, xmin: Optional[int] = None, xmax: Optional[int] 
     return _ext.powerlaw_fit(x, xmin, xmax, resamples, pcrit, seed, threads, tau_min, tau_max, min_n)
 
 
-def criticality(G: Union[np.ndarray, Sequence[np.ndarray]], dt: float, **options: Any) -> Dict[str, Any]:
-    """The avalanche-criticality pipeline on conductance series (``nwn avalanches``): events, IEI, bins,
-    avalanches, fits of τ and α, crackling relation and shape collapse, as the JSON the CLI writes.
-    Options: thresh, rel_thresh, condition, iei_multiple, resamples, shape_bootstraps, seed, threads,
-    compare_alternatives."""
-    return _ext.criticality(G, dt, **options)
+def criticality(G: Union[None, np.ndarray, Sequence[np.ndarray]] = None, dt: float = 1e-3, *,
+                events: Union[None, np.ndarray, Sequence[np.ndarray]] = None, **options: Any) -> Dict[str, Any]:
+    """The avalanche-criticality pipeline (``nwn avalanches``) on conductance series ``G`` or on event trains
+    ``events`` (e.g. runs' junction crossings, ``Run.events``), sampled every ``dt`` s: events, IEI, bins,
+    avalanches, fits of τ and α, crackling relation and shape collapse, as the JSON the CLI writes. One array
+    or a list of arrays recorded separately. Options: thresh, rel_thresh, condition, iei_multiple, resamples,
+    shape_bootstraps, seed, threads, compare_alternatives."""
+    return _ext.criticality(G, events, dt, **options)
 
 
 def crackling(tau: Mapping[str, Any], alpha: Mapping[str, Any], sizes: np.ndarray, lifetimes: np.ndarray) -> Dict[str, Any]:

@@ -99,10 +99,11 @@ py::dict avalanches(const py::object& events, std::optional<double> iei_multiple
     return d;
 }
 
-py::object criticality(const py::object& G, double dt, double thresh, double rel_thresh, bool condition,
+// From conductance series G, or from event trains already detected (events, e.g. a run's junction crossings).
+py::object criticality(const py::object& G, const py::object& events, double dt, double thresh, double rel_thresh, bool condition,
                        double iei_multiple, std::size_t resamples, std::size_t shape_bootstraps, std::uint64_t seed,
                        unsigned threads, bool compare_alternatives) {
-    const auto set = series_set<double>(G);
+    if (G.is_none() == events.is_none()) throw Error("criticality: give G or events, one of them");
     CriticalityOptions o;
     o.thresh = thresh;
     o.rel_thresh = rel_thresh;
@@ -113,6 +114,11 @@ py::object criticality(const py::object& G, double dt, double thresh, double rel
     o.seed = seed;
     o.threads = threads;
     o.compare_alternatives = compare_alternatives;
+    if (!events.is_none()) {
+        const auto ev = series_set<int>(events);
+        return to_python(to_json(without_gil([&] { return analyse_events(ev, dt, o); })));
+    }
+    const auto set = series_set<double>(G);
     return to_python(to_json(without_gil([&] { return analyse_conductance(set, dt, o); })));
 }
 
@@ -220,7 +226,7 @@ void bind_analysis(py::module_& m) {
     m.def("powerlaw_fit", &powerlaw_fit, py::arg("x"), py::arg("xmin") = py::none(), py::arg("xmax") = py::none(),
           py::arg("resamples") = 500, py::arg("pcrit") = 0.5, py::arg("seed") = 1, py::arg("threads") = 0,
           py::arg("tau_min") = 1.0, py::arg("tau_max") = 6.0, py::arg("min_n") = 10);
-    m.def("criticality", &criticality, py::arg("G"), py::arg("dt"), py::arg("thresh") = 5e-8,
+    m.def("criticality", &criticality, py::arg("G"), py::arg("events"), py::arg("dt"), py::arg("thresh") = 5e-8,
           py::arg("rel_thresh") = 0.05, py::arg("condition") = false, py::arg("iei_multiple") = 1.0,
           py::arg("resamples") = 500, py::arg("shape_bootstraps") = 20, py::arg("seed") = 1, py::arg("threads") = 0,
           py::arg("compare_alternatives") = true);

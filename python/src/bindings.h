@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -29,7 +30,9 @@ void bind_analysis(py::module_& m);
 // Construct and finish() with the GIL held.
 class InterruptScope {
 public:
-    InterruptScope();
+    // Halt::no: SIGINT only sets the stop flag (for loops that poll it and can go on afterwards).
+    enum class Halt { yes, no };
+    explicit InterruptScope(Halt halt_ngspice = Halt::yes);
     ~InterruptScope();
     InterruptScope(const InterruptScope&) = delete;
     InterruptScope& operator=(const InterruptScope&) = delete;
@@ -46,8 +49,8 @@ private:
 // fn() with the GIL released inside an InterruptScope: Ctrl-C stops it (engines end their run as interrupted,
 // long loops throw Cancelled) and raises KeyboardInterrupt here once it has returned.
 template <class Fn>
-auto without_gil(Fn&& fn) {
-    InterruptScope scope;
+auto without_gil(InterruptScope::Halt halt_ngspice, Fn&& fn) {
+    InterruptScope scope(halt_ngspice);
     if constexpr (std::is_void_v<decltype(fn())>) {
         {
             py::gil_scoped_release release;
@@ -63,6 +66,11 @@ auto without_gil(Fn&& fn) {
         scope.finish();
         return std::move(*r);
     }
+}
+
+template <class Fn>
+auto without_gil(Fn&& fn) {
+    return without_gil(InterruptScope::Halt::yes, std::forward<Fn>(fn));
 }
 
 // Python's json module is the reference for what a JSON value is in Python: dicts, lists, floats, ...

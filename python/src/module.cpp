@@ -10,10 +10,12 @@ namespace nwn::python {
 
 namespace {
 
-extern "C" void on_sigint(int) {
+extern "C" void nwnspice_python_on_sigint(int) {
     request_cancel();
     engine::Session::interrupt();
 }
+
+extern "C" void nwnspice_python_on_sigint_flag_only(int) { request_cancel(); }
 
 bool on_main_thread() {
     auto threading = py::module_::import("threading");
@@ -22,11 +24,11 @@ bool on_main_thread() {
 
 }  // namespace
 
-InterruptScope::InterruptScope() {
+InterruptScope::InterruptScope(Halt halt_ngspice) {
     reset_cancel();
     if (!on_main_thread()) return;
     struct sigaction sa {};
-    sa.sa_handler = on_sigint;
+    sa.sa_handler = halt_ngspice == Halt::yes ? nwnspice_python_on_sigint : nwnspice_python_on_sigint_flag_only;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = SA_RESTART;
     installed_ = ::sigaction(SIGINT, &sa, &previous_) == 0;

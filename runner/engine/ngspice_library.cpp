@@ -90,6 +90,8 @@ const NgspiceLibrary& load_ngspice_library(const std::string& path_in) {
     NWN_RESOLVE(ngSpice_CurPlot);
     NWN_RESOLVE(ngSpice_AllVecs);
     NWN_RESOLVE(ngGet_Vec_Info);
+    NWN_RESOLVE(ngSpice_Init_Sync);
+    NWN_RESOLVE(ngSpice_SetBkpt);
 #undef NWN_RESOLVE
     lib->file = mapped_file(reinterpret_cast<void*>(api.ngSpice_Init), path);
     g_lib = lib.release();

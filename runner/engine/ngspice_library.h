@@ -23,6 +23,8 @@ struct NgspiceApi {
     decltype(&::ngSpice_CurPlot) ngSpice_CurPlot = nullptr;
     decltype(&::ngSpice_AllVecs) ngSpice_AllVecs = nullptr;
     decltype(&::ngGet_Vec_Info) ngGet_Vec_Info = nullptr;
+    decltype(&::ngSpice_Init_Sync) ngSpice_Init_Sync = nullptr;  // external sources (Session::set_external_source)
+    decltype(&::ngSpice_SetBkpt) ngSpice_SetBkpt = nullptr;
 };
 
 struct NgspiceLibrary {

@@ -168,6 +168,14 @@ int cb_send_init_data(pvecinfoall info, int, void*) {
     return 0;
 }
 
+// The value of `V<name> ... EXTERNAL` at `time`, from the host's function; 0 V when there is none.
+int cb_get_vsrc(double* value, double time, char* name, int, void*) {
+    NgspiceProcess& c = ngspice_process();
+    std::lock_guard lk(c.ext_mu);
+    *value = c.external_source && name ? c.external_source(name, time) : 0.0;
+    return 0;
+}
+
 // sharedspice.h documents the flag as "true if thread is running"; ngspice 39.3 actually passes
 // true when the thread has *exited* (NGSPICE.md trap 9; sharedspice.c _thread_run).
 int cb_bg_thread_running(NG_BOOL exited, int, void*) {
@@ -188,6 +196,11 @@ int init_ngspice(const NgspiceLibrary& lib, std::vector<std::string>& banner) {
     OutputCapture cap;
     const int rc = lib.api.ngSpice_Init(cb_send_char, cb_send_stat, cb_controlled_exit, cb_send_data, cb_send_init_data,
                                         cb_bg_thread_running, nullptr);
+    // Only EXTERNAL sources call back; decks without them run as before.
+    if (rc == 0) {
+        static int ident = 0;
+        lib.api.ngSpice_Init_Sync(cb_get_vsrc, nullptr, nullptr, &ident, nullptr);
+    }
     banner = cap.take();
     return rc;
 }

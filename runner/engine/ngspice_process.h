@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "runner/engine/ngspice_library.h"
+#include "runner/engine/ngspice_session.h"
 #include "runner/engine/run_types.h"
 
 namespace nwn::engine::detail {
@@ -51,6 +52,10 @@ struct NgspiceProcess {
     bool recorder_failed = false;
     std::string recorder_error;
 
+    // --- EXTERNAL voltage sources (GetVSRCData, on ngspice's thread): guarded by ext_mu
+    std::mutex ext_mu;
+    ExternalSource external_source;
+
     std::atomic<std::size_t> points{0};
     std::atomic<double> last_time{kNaN};
     std::atomic<double> stat_fraction{kNaN};
@@ -71,7 +76,7 @@ NgspiceProcess& ngspice_process();
 // The loaded library's functions (valid once a Session has been constructed).
 const NgspiceApi& ng();
 
-// ngSpice_Init with this file's callbacks; sets ngspice_process().lib first. Returns ngSpice_Init's
+// ngSpice_Init and ngSpice_Init_Sync with this file's callbacks; sets ngspice_process().lib first. Returns ngSpice_Init's
 // result and the lines ngspice printed meanwhile (its banner).
 int init_ngspice(const NgspiceLibrary& lib, std::vector<std::string>& banner);
 

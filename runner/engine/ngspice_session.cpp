@@ -138,6 +138,7 @@ Session::~Session() {
         c.recorder = nullptr;
         c.layout_cb = nullptr;
     }
+    set_external_source(nullptr);
     g_session_claimed.store(false);
 }
 
@@ -367,6 +368,17 @@ void Session::set_layout_callback(LayoutCallback cb) {
     NgspiceProcess& c = ngspice_process();
     std::lock_guard lk(c.data_mu);
     c.layout_cb = std::move(cb);
+}
+
+void Session::set_external_source(ExternalSource fn) {
+    NgspiceProcess& c = ngspice_process();
+    std::lock_guard lk(c.ext_mu);
+    c.external_source = std::move(fn);
+}
+
+bool Session::set_breakpoint(double t) {
+    require_usable("set a breakpoint");
+    return ng().ngSpice_SetBkpt(t);
 }
 
 const VectorLayout& Session::layout() const { return ngspice_process().layout; }

@@ -17,6 +17,7 @@
 #include <cmath>
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,9 @@ struct RunOptions {
     ProgressFn on_progress;
     double poll_interval_s = 0.05;
 };
+
+// Value of an EXTERNAL voltage source at a time: (name as ngspice spells it, lower-case; t) -> volts.
+using ExternalSource = std::function<double(const std::string& name, double t)>;
 
 struct SessionOptions {
     std::size_t log_capacity = 200;  // ngspice output lines kept for error messages
@@ -102,6 +106,12 @@ public:
 
     void set_recorder(Recorder r);              // empty function = no recorder
     void set_layout_callback(LayoutCallback cb);
+    // The values of the deck's EXTERNAL voltage sources (`V<name> n+ n- DC 0 EXTERNAL`), asked by ngspice
+    // on its thread at every evaluation (sharedspice's GetVSRCData): fn(source name as ngspice spells it,
+    // lower-case, time) -> volts. Empty = 0 V. Cleared by the destructor.
+    void set_external_source(ExternalSource fn);
+    // A time point the running analysis must land on (ngSpice_SetBkpt); false when ngspice refused it.
+    bool set_breakpoint(double t);
 
     // A whole saved vector of the current plot after a run (ngGet_Vec_Info), real parts.
     // Accepts "v(a)", "a", "i(v1)", "v1#branch", "time", "tran1.a". Throws when absent.

@@ -31,19 +31,23 @@ def test_fixed_support_and_bad_input():
         nwnspice.powerlaw_fit(zipf_sample(), 1)
 
 
-def test_events_avalanches_and_criticality(small_net):
-    runs = [nwnspice.run(nwnspice.Network.generate(density=0.1, lx=50, seed=s, electrodes="bars:0.025"), 1.2,
-                         tstop=3, tmax=1e-3) for s in range(2)]
-    G = [r.G for r in runs]
-    ev = [nwnspice.conductance_events(g) for g in G]
-    assert all(set(np.unique(e)) <= {0, 1} for e in ev)
+def test_events_avalanches_and_criticality():
+    # three networks driven at V* = 2 for 5 s: ~600 junction crossing events, ~120 avalanches
+    vset = nwnspice.junction_params()["vset"]
+    runs = []
+    for seed in range(3):
+        net = nwnspice.Network.generate(density=0.1, lx=50, seed=seed, electrodes="bars:0.025")
+        runs.append(nwnspice.run(net, 2 * net.hop_distance * vset, tstop=5, tmax=1e-3, save_events=True))
+    ev = [r.events for r in runs]
     av = nwnspice.avalanches(ev, iei_multiple=1.0, dt=1e-3)
-    assert len(av["sizes"]) == len(av["lifetimes"]) == len(av["profiles"])
-    assert all(len(p) == T for p, T in zip(av["profiles"], av["lifetimes"]))
-    crit = nwnspice.criticality(G, 1e-3, resamples=20, shape_bootstraps=2, compare_alternatives=False)
+    assert len(av["sizes"]) == len(av["lifetimes"]) == len(av["profiles"]) > 50
+    assert all(len(p) == T and p.sum() == S for p, T, S in zip(av["profiles"], av["lifetimes"], av["sizes"]))
+    crit = nwnspice.criticality(events=ev, dt=1e-3, resamples=20, shape_bootstraps=2, compare_alternatives=False)
     # the pipeline counts the same events and avalanches as the pieces
     assert crit["events"] == sum(int(e.sum()) for e in ev)
     assert crit["avalanches"]["count"] == len(av["sizes"])
+    G_events = nwnspice.conductance_events(runs[0].G)
+    assert set(np.unique(G_events)) <= {0, 1}
     assert np.array_equal(nwnspice.gradient(np.array([0.0, 1.0, 4.0])), [1.0, 2.0, 3.0])
 
 

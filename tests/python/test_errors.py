@@ -46,8 +46,8 @@ def test_bad_drives_and_files(tmp_path, small_net):
         nwnspice.Network.generate(wires=10, lx=10, seed=-1)
     with pytest.raises(nwnspice.Error):
         nwnspice.Network.generate(wires=10, density=0.1, lx=10)
-    with pytest.raises(nwnspice.Error, match="libngspice's external sources"):
-        nwnspice.Simulation(small_net, 1.0, engine="libngspice")
+    with pytest.raises(nwnspice.Error, match="unknown engine 'spectre'"):
+        nwnspice.Simulation(small_net, 1.0, engine="spectre")
     with pytest.raises(nwnspice.Error, match="no electrode named 'gate'"):
         nwnspice.Simulation(small_net, 1.0).set_drive("gate", 1.0)
 

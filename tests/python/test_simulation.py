@@ -1,4 +1,8 @@
 """Simulation: the native engine step by step, and closed-loop control through set_drive."""
+import os
+import signal
+import threading
+
 import numpy as np
 import pytest
 
@@ -47,11 +51,13 @@ def test_set_drive_is_a_constant_drive_from_the_next_step(small_net):
     assert s["I"] == after.I[-1]
 
 
-def test_proportional_controller_holds_the_current(small_net):
-    """P control of the drive toward a current set point: the network activates, its conductance rises by
-    orders of magnitude, and the controller lowers the drive to keep the current where it was asked."""
+@pytest.mark.parametrize("engine", ["native", "libngspice"])
+def test_proportional_controller_holds_the_current(small_net, engine):
+    """The drive moved in proportion to the current's error at every step (incremental P control): the network
+    activates, its conductance rises by orders of magnitude, and the controller lowers the drive to keep the
+    current where it was asked, in both engines."""
     setpoint, gain, dt = 2e-6, 2e4, 1e-3  # A, V/A, s
-    sim = nwnspice.Simulation(small_net, 0.0, dt=dt)
+    sim = nwnspice.Simulation(small_net, 0.0, dt=dt, engine=engine, flavour="codemodel")
     v = 0.0
     currents, volts = [], []
     for k in range(1, 1501):
@@ -74,3 +80,39 @@ def test_time_varying_drive_elsewhere_refuses_set_drive(small_net):
     sim.advance_to(0.01)
     with pytest.raises(nwnspice.Error, match="time-varying"):
         sim.set_drive("c1", 0.3)
+
+
+def test_libngspice_stepping_is_the_batch_run(tmp_path, small_net):
+    """libngspice stepped in 1 ms steps with the drive switched between steps against one batch run with a PWL
+    drive of the same corners: the same deck but for EXTERNAL sources and 1 ms breakpoints, so within SPICE's
+    tolerances (its reltol is 1e-3; the state nodes', MODEL.md, are tighter) rather than bit for bit."""
+    sim = nwnspice.Simulation(small_net, 0.6, engine="libngspice", flavour="codemodel", dt=1e-3)
+    I = []
+    for k in range(1, 301):
+        if k == 101:
+            sim.set_drive("src", 1.3)
+        sim.advance_to(k * 1e-3)
+        s = sim.state()
+        assert s["t"] == pytest.approx(k * 1e-3, rel=1e-9)  # the breakpoint is landed on
+        I.append(s["I"])
+    # the switch took effect at the first point after 100 ms: a ramp over ngspice's next step (<= 1 ms)
+    (tmp_path / "drive.csv").write_text("t,V\n0,0.6\n0.1,0.6\n0.101,1.3\n")
+    batch = nwnspice.run(small_net, {"src": "pwl:%s" % (tmp_path / "drive.csv")}, engine="libngspice",
+                         flavour="codemodel", tstop=0.3, tmax=1e-3)
+    ref = np.interp(np.arange(1, 301) * 1e-3, batch.t, batch.I)
+    # away from the ramp, where both are smooth: 1 % (the two runs take different steps under one tolerance)
+    keep = np.r_[0:99, 110:300]
+    assert np.allclose(np.array(I)[keep], ref[keep], rtol=1e-2)
+
+
+def test_libngspice_interrupt_leaves_it_resumable(small_net):
+    sim = nwnspice.Simulation(small_net, 1.0, engine="libngspice", flavour="codemodel")
+    timer = threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGINT))
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        sim.advance_to(1e5)
+    timer.join()
+    t = sim.t
+    assert 0 < t < 1e5
+    sim.advance_to(t + 0.01)
+    assert sim.t == pytest.approx(t + 0.01, rel=1e-9)
