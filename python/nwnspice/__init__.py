@@ -236,10 +236,27 @@ class Simulation:
             raise Error("Simulation: unknown engine '%s' (native or libngspice)" % engine)
         self._dt = dt
 
+    def close(self) -> None:
+        """Ends the simulation: a libngspice one gives the process's ngspice back (for runs or another
+        Simulation). Also on ``with Simulation(...) as sim:`` exit, and when the object is collected."""
+        self.__dict__["_sim"] = None
+
+    def __enter__(self) -> "Simulation":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    @property
+    def _live(self) -> Any:
+        if self._sim is None:
+            raise Error("the simulation is closed")
+        return self._sim
+
     @property
     def t(self) -> float:
         """Time of the last step or accepted time point (s)."""
-        return self._sim.t
+        return self._live.t
 
     @property
     def dt(self) -> float:
@@ -249,21 +266,21 @@ class Simulation:
     @property
     def steps(self) -> int:
         """Steps taken (native) or time points accepted (libngspice)."""
-        return self._sim.state()["step"]
+        return self._live.state()["step"]
 
     def advance_to(self, t: float) -> None:
         """Simulates until time ``t`` (native: steps at k·dt, a time between steps stops at the one before)."""
-        self._sim.advance_to(float(t))
+        self._live.advance_to(float(t))
 
     def set_drive(self, electrode: str, volts: float) -> None:
         """Holds ``electrode`` at ``volts`` from now on (the native engine: from the next step)."""
-        self._sim.set_drive(electrode, float(volts))
+        self._live.set_drive(electrode, float(volts))
 
     def state(self) -> Dict[str, Any]:
         """The state at the last step: ``t``, ``step``, ``lam`` (λ per junction), ``electrode_V`` and
         ``electrode_I`` ({name: value}, current into the network), and ``V``, ``I`` as a run records them
         (first electrode's voltage, second electrode's current with ngspice's sign)."""
-        return self._sim.state()
+        return self._live.state()
 
 
 # ---- analyses -----------------------------------------------------------------------------------------

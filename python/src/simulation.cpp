@@ -145,7 +145,7 @@ private:
     double t_ = 0;
 };
 
-// The same in libngspice: every electrode's source is EXTERNAL (`V<name> <node> 0 DC 0 EXTERNAL`), so ngspice asks
+// The same in libngspice: every electrode's source is EXTERNAL (`V<name> <node> 0 EXTERNAL`), so ngspice asks
 // this object for its voltage at every time point it evaluates (GetVSRCData), and the analysis pauses inside the
 // streaming callback (SendData, on ngspice's thread) at the first accepted point at or after the target time,
 // which a breakpoint makes it land on. ngspice's own thread thus waits between advance_to() calls; a worker
@@ -265,15 +265,16 @@ private:
         throw Error("set_drive: no electrode named '" + name + "'");
     }
 
-    // Every electrode's source line made EXTERNAL. (Until the netlist writer writes them so itself: issue #27's
-    // NetlistOptions::external_drives.)
+    // Every electrode's source line made EXTERNAL (until the netlist writer writes them so itself: issue #27's
+    // NetlistOptions::external_drives). Without a DC value: ngspice 39.3's VSRCtemp reads the transient
+    // function's first coefficient when both are given, and an EXTERNAL source has none (a segfault).
     std::string external_sources(const std::string& deck) const {
         std::string out;
         for (const auto& line : net::split_lines(deck)) {
             bool source = false;
             for (const auto& e : net_.electrodes)
                 if (line.rfind("V" + e.name + " " + net::electrode_node(e) + " 0 ", 0) == 0) {
-                    out += "V" + e.name + " " + net::electrode_node(e) + " 0 DC 0 EXTERNAL\n";
+                    out += "V" + e.name + " " + net::electrode_node(e) + " 0 EXTERNAL\n";
                     source = true;
                 }
             if (!source) out += line + "\n";

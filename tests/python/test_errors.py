@@ -21,7 +21,7 @@ def test_error_is_value_error():
 def test_messages_are_the_clis(tmp_path, small_net):
     small_net.save(tmp_path / "n.json")
     cases = [
-        (dict(engine="spectre"), ["--engine", "spectre"]),
+        (dict(engine="spectre"), ["--engine", "spectre"]),  # the only case naming another engine
         (dict(tstop=0.1, tmax=0.5), ["--tstop", "0.1", "--tmax", "0.5"]),
         (dict(preset="hot"), ["--preset", "hot"]),
         (dict(params={"nosuch": 1.0}), ["--param", "nosuch=1.0"]),
@@ -34,7 +34,8 @@ def test_messages_are_the_clis(tmp_path, small_net):
         msg = str(e.value)
         assert msg
         if cli_args:
-            assert msg in cli_error("run", tmp_path / "n.json", "--engine", "native", *cli_args, "--out", tmp_path / "o")
+            engine = [] if "engine" in kwargs else ["--engine", "native"]
+            assert msg in cli_error("run", tmp_path / "n.json", *engine, *cli_args, "--out", tmp_path / "o")
 
 
 def test_bad_drives_and_files(tmp_path, small_net):

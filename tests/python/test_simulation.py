@@ -52,12 +52,13 @@ def test_set_drive_is_a_constant_drive_from_the_next_step(small_net):
 
 
 @pytest.mark.parametrize("engine", ["native", "libngspice"])
-def test_proportional_controller_holds_the_current(small_net, engine):
+def test_proportional_controller_holds_the_current(request, small_net, engine):
     """The drive moved in proportion to the current's error at every step (incremental P control): the network
     activates, its conductance rises by orders of magnitude, and the controller lowers the drive to keep the
     current where it was asked, in both engines."""
     setpoint, gain, dt = 2e-6, 2e4, 1e-3  # A, V/A, s
     sim = nwnspice.Simulation(small_net, 0.0, dt=dt, engine=engine, flavour="codemodel")
+    request.addfinalizer(sim.close)
     v = 0.0
     currents, volts = [], []
     for k in range(1, 1501):
@@ -82,11 +83,12 @@ def test_time_varying_drive_elsewhere_refuses_set_drive(small_net):
         sim.set_drive("c1", 0.3)
 
 
-def test_libngspice_stepping_is_the_batch_run(tmp_path, small_net):
+def test_libngspice_stepping_is_the_batch_run(request, tmp_path, small_net):
     """libngspice stepped in 1 ms steps with the drive switched between steps against one batch run with a PWL
     drive of the same corners: the same deck but for EXTERNAL sources and 1 ms breakpoints, so within SPICE's
     tolerances (its reltol is 1e-3; the state nodes', MODEL.md, are tighter) rather than bit for bit."""
     sim = nwnspice.Simulation(small_net, 0.6, engine="libngspice", flavour="codemodel", dt=1e-3)
+    request.addfinalizer(sim.close)
     I = []
     for k in range(1, 301):
         if k == 101:
@@ -95,18 +97,25 @@ def test_libngspice_stepping_is_the_batch_run(tmp_path, small_net):
         s = sim.state()
         assert s["t"] == pytest.approx(k * 1e-3, rel=1e-9)  # the breakpoint is landed on
         I.append(s["I"])
+    sim.close()  # gives libngspice back for the batch run
+    with pytest.raises(nwnspice.Error, match="closed"):
+        sim.state()
     # the switch took effect at the first point after 100 ms: a ramp over ngspice's next step (<= 1 ms)
     (tmp_path / "drive.csv").write_text("t,V\n0,0.6\n0.1,0.6\n0.101,1.3\n")
     batch = nwnspice.run(small_net, {"src": "pwl:%s" % (tmp_path / "drive.csv")}, engine="libngspice",
                          flavour="codemodel", tstop=0.3, tmax=1e-3)
     ref = np.interp(np.arange(1, 301) * 1e-3, batch.t, batch.I)
-    # away from the ramp, where both are smooth: 1 % (the two runs take different steps under one tolerance)
-    keep = np.r_[0:99, 110:300]
-    assert np.allclose(np.array(I)[keep], ref[keep], rtol=1e-2)
+    # Before the switch, and once the junctions it switched on have settled (from 200 ms), within ngspice's
+    # reltol of 1e-3. In between, junctions switch on within a few ms (G rises tenfold): the two runs take
+    # different steps there, and a shift of one step in an edge that steep is tens of per cent at one instant.
+    keep = np.r_[0:100, 199:300]
+    assert np.allclose(np.array(I)[keep], ref[keep], rtol=1e-3)
+    assert abs(I[-1] / ref[-1] - 1) < 1e-4
 
 
-def test_libngspice_interrupt_leaves_it_resumable(small_net):
+def test_libngspice_interrupt_leaves_it_resumable(request, small_net):
     sim = nwnspice.Simulation(small_net, 1.0, engine="libngspice", flavour="codemodel")
+    request.addfinalizer(sim.close)
     timer = threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGINT))
     timer.start()
     with pytest.raises(KeyboardInterrupt):
