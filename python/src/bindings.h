@@ -42,6 +42,7 @@ public:
     void finish();
 
 private:
+    static void withdraw();
     bool installed_ = false;
     struct sigaction previous_ {};
 };

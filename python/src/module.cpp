@@ -36,6 +36,13 @@ InterruptScope::InterruptScope(Halt halt_ngspice) {
 
 InterruptScope::~InterruptScope() {
     if (installed_) ::sigaction(SIGINT, &previous_, nullptr);
+    withdraw();
+}
+
+// A stop request that the work done in this scope did not consume (a native run or a fit stopped by the flag
+// alone) must not stop the next libngspice run, which serves any pending request at its start.
+void InterruptScope::withdraw() {
+    if (cancel_requested()) engine::Session::clear_stop();
     reset_cancel();
 }
 
@@ -45,7 +52,7 @@ void InterruptScope::finish() {
     if (installed_) ::sigaction(SIGINT, &previous_, nullptr);
     installed_ = false;
     if (!cancel_requested()) return;
-    reset_cancel();
+    withdraw();
     PyErr_SetInterrupt();
     if (PyErr_CheckSignals() != 0) throw py::error_already_set();
 }

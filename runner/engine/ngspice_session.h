@@ -102,7 +102,7 @@ public:
     // stays pending until a run() consumes it or clear_stop() is called). Async-signal-safe.
     void stop() noexcept;
     static void interrupt() noexcept;  // same, without needing the Session object
-    void clear_stop() noexcept;
+    static void clear_stop() noexcept;  // withdraws a pending request (static: it is process-wide, like interrupt())
 
     void set_recorder(Recorder r);              // empty function = no recorder
     void set_layout_callback(LayoutCallback cb);
