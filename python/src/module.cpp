@@ -17,9 +17,11 @@ extern "C" void nwnspice_python_on_sigint(int) {
 
 extern "C" void nwnspice_python_on_sigint_flag_only(int) { request_cancel(); }
 
+// Asked once (the main thread does not change); the comparison is then cheap enough for every step.
 bool on_main_thread() {
-    auto threading = py::module_::import("threading");
-    return threading.attr("current_thread")().is(threading.attr("main_thread")());
+    static const unsigned long main_ident =
+        py::module_::import("threading").attr("main_thread")().attr("ident").cast<unsigned long>();
+    return PyThread_get_thread_ident() == main_ident;
 }
 
 }  // namespace
