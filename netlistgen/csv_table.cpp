@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <sstream>
 
 #include "common/atomic_file.h"
@@ -23,7 +24,7 @@ std::vector<double> CsvTable::column(std::size_t index) const {
     return out;
 }
 
-CsvTable parse_csv(const std::string& text, const std::string& origin) {
+CsvTable parse_csv(const std::string& text, const std::string& origin, const std::vector<std::string>& text_columns) {
     CsvTable t;
     t.origin = origin;
     std::istringstream in(text);
@@ -42,7 +43,14 @@ CsvTable parse_csv(const std::string& text, const std::string& origin) {
             throw file_error(origin, lineno,
                              std::to_string(cells.size()) + " cells, but the header has " + std::to_string(t.columns.size()));
         std::vector<double> row;
+        std::vector<std::string> raw;
         for (std::size_t c = 0; c < cells.size(); ++c) {
+            raw.push_back(trim(cells[c]));
+            if (std::any_of(text_columns.begin(), text_columns.end(),
+                            [&](const std::string& n) { return lower(n) == lower(t.columns[c]); })) {
+                row.push_back(std::numeric_limits<double>::quiet_NaN());
+                continue;
+            }
             try {
                 row.push_back(parse_number(cells[c], "column " + t.columns[c]));
             } catch (const Error& e) {
@@ -50,11 +58,15 @@ CsvTable parse_csv(const std::string& text, const std::string& origin) {
             }
         }
         t.rows.push_back(std::move(row));
+        t.text.push_back(std::move(raw));
+        t.lines.push_back(lineno);
     }
     if (t.columns.empty()) throw file_error(origin, 0, "empty CSV file (no header row)");
     return t;
 }
 
-CsvTable read_csv(const std::filesystem::path& path) { return parse_csv(read_file(path), path.string()); }
+CsvTable read_csv(const std::filesystem::path& path, const std::vector<std::string>& text_columns) {
+    return parse_csv(read_file(path), path.string(), text_columns);
+}
 
 }  // namespace nwn::net

@@ -59,17 +59,24 @@ public:
 
     std::string deck() {
         if (!(o_.tstop > 0) || !(o_.tmax > 0)) throw Error("tstop and tmax must be > 0");
-        const Electrode& driven = driven_electrode();
+        if (!o_.roles.empty() && o_.roles.size() != net_.electrodes.size())
+            throw Error("electrode roles: " + std::to_string(o_.roles.size()) + " roles for " +
+                        std::to_string(net_.electrodes.size()) + " electrodes");
+        const Electrode& driven = o_.roles.empty() ? driven_electrode() : net_.electrodes.front();
         os_ << "nwnspice network: " << summary(net_) << "\n";
         header();
         if (o_.flavour != Flavour::Subckt) device_loading();
         devices();
         network_body();
-        os_ << "* Electrodes: V" << driven.name << " drives " << electrode_node(driven) << " with " << o_.stimulus.spec()
-            << "; the others are held at 0 V, i(v<name>) = current into the network's electrode\n";
-        for (const auto& e : net_.electrodes)
-            os_ << "V" << e.name << " " << electrode_node(e) << " 0 "
-                << (&e == &driven ? o_.stimulus.spice_source(o_.tstop) : std::string("DC 0")) << "\n";
+        if (o_.roles.empty()) {
+            os_ << "* Electrodes: V" << driven.name << " drives " << electrode_node(driven) << " with " << o_.stimulus.spec()
+                << "; the others are held at 0 V, i(v<name>) = current into the network's electrode\n";
+            for (const auto& e : net_.electrodes)
+                os_ << "V" << e.name << " " << electrode_node(e) << " 0 "
+                    << (&e == &driven ? o_.stimulus.spice_source(o_.tstop) : std::string("DC 0")) << "\n";
+        } else {
+            electrode_roles();
+        }
         for (const auto& line : deck_solver_options(o_.ngspice_major, o_.solver)) os_ << line << "\n";
         os_ << "* Explicit maximum step; uic: start from the .ic states below, no operating point\n";
         os_ << ".tran " << num(o_.tstep > 0 ? o_.tstep : o_.tmax) << " " << num(o_.tstop) << " 0 " << num(o_.tmax)
@@ -199,6 +206,34 @@ private:
         }
     }
 
+    // i(v<name>) is the current from the network into the electrode for every electrode with a source.
+    void electrode_roles() {
+        os_ << "* Electrodes by role; i(v<name>) = current from the network into the electrode\n";
+        for (std::size_t k = 0; k < net_.electrodes.size(); ++k) {
+            const auto& e = net_.electrodes[k];
+            const auto& r = o_.roles[k];
+            const std::string node = electrode_node(e);
+            switch (r.role) {
+                case Role::Drive:
+                    os_ << "* " << e.name << ": driven, " << (o_.external_drives ? "by the host" : r.stimulus->spec()) << "\n"
+                        << "V" << e.name << " " << node << " 0 "
+                        << (o_.external_drives ? std::string("EXTERNAL") : r.stimulus->spice_source(o_.tstop)) << "\n";
+                    break;
+                case Role::Ground:
+                    os_ << "* " << e.name << ": grounded\nV" << e.name << " " << node << " 0 DC 0\n";
+                    break;
+                case Role::Float:
+                    os_ << "* " << e.name << ": floating (no source), v(" << node << ") recorded\n";
+                    break;
+                case Role::Load:
+                    os_ << "* " << e.name << ": loaded by " << num(r.load_ohms) << " Ohm to ground\n"
+                        << "V" << e.name << " " << node << " ld_" << e.name << " DC 0\n"
+                        << "R" << e.name << "_load ld_" << e.name << " 0 " << num(r.load_ohms) << "\n";
+                    break;
+            }
+        }
+    }
+
     void initial_states() {
         std::vector<std::string> items;
         for (std::size_t k : active_)
@@ -208,10 +243,14 @@ private:
 
     void saves() {
         std::vector<std::string> items;
-        for (const auto& e : net_.electrodes) items.push_back("i(v" + e.name + ")");
+        for (std::size_t k = 0; k < net_.electrodes.size(); ++k)
+            if (o_.roles.empty() || o_.roles[k].role != Role::Float) items.push_back("i(v" + net_.electrodes[k].name + ")");
+        if (!o_.roles.empty())
+            for (const auto& e : net_.electrodes)
+                if (e.bar || !o_.save_wires) items.push_back("v(" + electrode_node(e) + ")");
         if (o_.save_wires) {
             for (const auto& e : net_.electrodes)
-                if (e.bar) items.push_back("v(e" + e.name + ")");
+                if (e.bar && o_.roles.empty()) items.push_back("v(e" + e.name + ")");
             for (int w : active_wires(net_)) items.push_back("v(w" + std::to_string(w) + ")");
         }
         if (o_.save_lambda)

@@ -13,7 +13,8 @@
 // Forms:
 //   deck       a standalone circuit: title, device loading, network, electrode sources (the driven one
 //              from the stimulus; the others 0 V sources V<name>, so i(v<name>) is that electrode's
-//              current), .options, .tran <tstep> <tstop> 0 <tmax> uic, .ic of every λ, .save, .end.
+//              current, from the network into the electrode; or as `roles` say), .options,
+//              .tran <tstep> <tstop> 0 <tmax> uic, .ic of every λ, .save, .end.
 //   subckt     .subckt <name> <electrode nodes…> … .ends, to instantiate next to other circuitry.
 // Node names: wire i -> w<i>, state of junction k -> l<k>, bar electrode e -> e<name>; a single-wire
 // electrode is its wire's node. The junction voltage is v(w<i>) − v(w<j>) with i < j, NWNsim's sign.
@@ -25,6 +26,7 @@
 #include <vector>
 
 #include "devicemodel/junction.h"
+#include "netlistgen/electrode_roles.h"
 #include "netlistgen/network.h"
 #include "netlistgen/solver_options.h"
 #include "netlistgen/stimulus.h"
@@ -49,6 +51,15 @@ struct NetlistOptions {
     std::vector<double> lambda0;                    // initial λ per junction; empty = all 0
     Stimulus stimulus = Stimulus::dc(1.0);
     std::string drive;  // driven electrode; empty = the first
+    // One role per electrode (electrode_roles.h); when given, stimulus and drive are not used. Deck form:
+    // a driven electrode gets V<name> with its stimulus, a grounded one V<name> at DC 0, a loaded one
+    // V<name> (0 V, its current meter) in series with R<name>_load to ground, a floating one no element; the
+    // deck saves i(v<name>) of every electrode with a source and v(<node>) of every electrode.
+    std::vector<ElectrodeRole> roles;
+    // Driven electrodes' sources as "EXTERNAL" (without a DC value, on which ngspice 39.3 crashes): the
+    // libngspice host sets their voltage at every time point (ngspice's GetVSRCData callback), for
+    // closed-loop control.
+    bool external_drives = false;
     double tstop = 1.0, tmax = 1e-3, tstep = 0;  // tstep 0 = tmax
     bool save_lambda = false, save_wires = false;
     std::string subckt_name = "nwn";

@@ -235,7 +235,9 @@ void read_electrodes(const Reader& r, const json& doc, Network& net) {
     if (!el.contains("list")) return;
     const auto& list = r.array(el["list"], "electrodes.list");
     const long long last = static_cast<long long>(net.wires.size()) - 1;
-    std::map<int, std::string> owner;  // wire -> electrode holding it
+    // wire -> the single-wire contact holding it: two contacts on one wire would fix it twice, while a wire
+    // may cross several pads (each its own node, tied by a link).
+    std::map<int, std::string> owner;
     for (std::size_t k = 0; k < list.size(); ++k) {
         const std::string path = Reader::at("electrodes.list", k);
         const auto& e = r.object(list[k], path);
@@ -252,7 +254,9 @@ void read_electrodes(const Reader& r, const json& doc, Network& net) {
         const auto& wires = r.array(r.member(e, path, "wires"), wpath);
         for (std::size_t m = 0; m < wires.size(); ++m) {
             const int w = static_cast<int>(r.integer(wires[m], Reader::at(wpath, m), 0, last, "wire id"));
-            if (const auto [it, fresh] = owner.emplace(w, E.name); !fresh)
+            if (std::find(E.wires.begin(), E.wires.end(), w) != E.wires.end())
+                r.fail(Reader::at(wpath, m), "wire " + std::to_string(w) + " appears twice in electrode '" + E.name + "'");
+            if (const auto [it, fresh] = E.bar ? std::pair{owner.end(), true} : owner.emplace(w, E.name); !fresh)
                 r.fail(Reader::at(wpath, m), "wire " + std::to_string(w) +
                                                  (it->second == E.name ? " appears twice in electrode '" + E.name + "'"
                                                                        : " belongs to both electrodes '" + it->second +

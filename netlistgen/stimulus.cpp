@@ -73,6 +73,23 @@ const Form kForms[] = {
 
 Stimulus Stimulus::dc(double volts) { return parse("dc:" + format_number(volts)); }
 
+Stimulus Stimulus::from_points(const std::string& spec, std::vector<std::pair<double, double>> points) {
+    auto bad = [&](const std::string& why) { return Error("stimulus '" + spec + "': " + why); };
+    if (points.empty()) throw bad("has no rows");
+    for (std::size_t k = 0; k < points.size(); ++k) {
+        if (!std::isfinite(points[k].first) || !std::isfinite(points[k].second))
+            throw bad("row " + std::to_string(k + 1) + " is not finite");
+        if (k > 0 && !(points[k].first > points[k - 1].first))
+            throw bad("times must increase strictly (row " + std::to_string(k + 1) + ")");
+    }
+    if (points.front().first < 0) throw bad("times must be >= 0");
+    Stimulus s;
+    s.kind_ = Kind::Pwl;
+    s.spec_ = spec;
+    s.points_ = std::move(points);
+    return s;
+}
+
 Stimulus Stimulus::parse(const std::string& spec, const std::filesystem::path& base_dir) {
     const auto fields = split(spec, ':');
     std::size_t form = 0;
@@ -95,13 +112,13 @@ Stimulus Stimulus::parse(const std::string& spec, const std::filesystem::path& b
         const CsvTable t = read_csv(file);
         const auto tc = t.find("t"), vc = t.find("V");
         if (!tc || !vc) throw bad(file.string() + " needs columns t and V");
-        for (const auto& row : t.rows) s.points_.push_back({row[*tc], row[*vc]});
-        if (s.points_.empty()) throw bad(file.string() + " has no rows");
-        for (std::size_t k = 1; k < s.points_.size(); ++k)
-            if (!(s.points_[k].first > s.points_[k - 1].first))
-                throw bad(file.string() + ": times must increase strictly (row " + std::to_string(k + 1) + ")");
-        if (s.points_.front().first < 0) throw bad("times must be >= 0");
-        return s;
+        std::vector<std::pair<double, double>> pts;
+        for (const auto& row : t.rows) pts.push_back({row[*tc], row[*vc]});
+        try {
+            return from_points(spec, std::move(pts));
+        } catch (const Error& e) {
+            throw Error(std::string(e.what()) + " (" + f.usage + ")");
+        }
     }
     for (std::size_t k = 1; k < fields.size(); ++k) s.p_.push_back(parse_number(fields[k], "stimulus '" + spec + "'"));
     auto check_frequency = [&](double f) {

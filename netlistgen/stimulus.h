@@ -29,6 +29,9 @@ public:
     // Throws nwn::Error naming the spec and what is wrong with it. pwl files are read relative to base_dir.
     static Stimulus parse(const std::string& spec, const std::filesystem::path& base_dir = {});
     static Stimulus dc(double volts);
+    // A PWL waveform from points (a column of a drive table); `spec` names where they came from. Throws
+    // nwn::Error naming `spec` unless the times are finite, >= 0 and strictly increasing.
+    static Stimulus from_points(const std::string& spec, std::vector<std::pair<double, double>> points);
 
     Kind kind() const { return kind_; }
     const std::string& spec() const { return spec_; }

@@ -103,6 +103,18 @@ std::string network_svg(const Network& net, const std::optional<JunctionColourin
                << X(w.xb) << "\" y2=\"" << Y(w.yb) << "\"/>\n";
         }
     os << "</g>\n";
+    // Pads (grid:, pads:) carry their names, which --drive/--ground/--float/--load take.
+    const bool pads = net.electrode_rule.starts_with("grid:") || net.electrode_rule.starts_with("pads:");
+    if (pads) {
+        os << "<g class=\"pad-names\" text-anchor=\"middle\" font-size=\"11\" font-weight=\"bold\">\n";
+        for (std::size_t e = 0; e < net.electrodes.size(); ++e) {
+            const auto& el = net.electrodes[e];
+            if (el.region.size() != 4) continue;
+            os << "<text x=\"" << X((el.region[0] + el.region[2]) / 2) << "\" y=\"" << fmt("%.4g", margin + (y1 - el.region[3]) * k - 3)
+               << "\" fill=\"" << kElectrodeColours[e % 8] << "\">" << el.name << "</text>\n";
+        }
+        os << "</g>\n";
+    }
 
     const Scale scale = colouring ? make_scale(*colouring) : Scale{};
     os << "<g class=\"junctions\"" << (colouring ? "" : " fill=\"#222\"") << ">\n";
@@ -134,7 +146,10 @@ std::string network_svg(const Network& net, const std::optional<JunctionColourin
         const double lx = margin + 150.0 * (e % 4), row = ly + 16.0 * (e / 4);
         os << "<rect x=\"" << fmt("%.4g", lx) << "\" y=\"" << fmt("%.4g", row - 9) << "\" width=\"14\" height=\"10\" fill=\""
            << kElectrodeColours[e % 8] << "\"/><text x=\"" << fmt("%.4g", lx + 18) << "\" y=\"" << fmt("%.4g", row) << "\">"
-           << net.electrodes[e].name << (net.electrodes[e].bar ? " (bar)" : " (wire " + std::to_string(net.electrodes[e].wires[0]) + ")")
+           << net.electrodes[e].name
+           << (!net.electrodes[e].bar ? " (wire " + std::to_string(net.electrodes[e].wires[0]) + ")"
+               : pads                 ? " (pad, " + std::to_string(net.electrodes[e].wires.size()) + " wires)"
+                                      : std::string(" (bar)"))
            << "</text>\n";
     }
     if (highlight && !highlight->label.empty()) {

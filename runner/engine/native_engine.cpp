@@ -38,14 +38,36 @@ VectorLayout native_layout(const net::Network& net, const NodalSystem& sys) {
     return layout;
 }
 
+// Driven electrodes as roles, every other one grounded.
+std::vector<net::ElectrodeRole> roles_of(const net::Network& net, const std::vector<NativeDrive>& drives) {
+    std::vector<net::ElectrodeRole> roles;
+    for (const auto& e : net.electrodes) roles.push_back({e.name, net::Role::Ground, std::nullopt, 0});
+    for (const auto& d : drives) {
+        std::size_t found = roles.size();
+        for (std::size_t e = 0; e < roles.size(); ++e)
+            if (net.electrodes[e].name == d.electrode) found = e;
+        if (found == roles.size()) throw Error("native engine: no electrode named '" + d.electrode + "'");
+        roles[found].role = net::Role::Drive;
+        roles[found].stimulus = d.stimulus;
+    }
+    return roles;
+}
+
+std::vector<ElectrodeHold> holds_of(const std::vector<net::ElectrodeRole>& roles) {
+    std::vector<ElectrodeHold> o;
+    for (const auto& r : roles)
+        o.push_back({r.role == net::Role::Drive || r.role == net::Role::Ground, r.role == net::Role::Load ? 1 / r.load_ohms : 0.0});
+    return o;
+}
+
 }  // namespace
 
 struct NativeEngine::Impl {
     const net::Network& net;
-    std::vector<NativeDrive> drives;
+    std::vector<net::ElectrodeRole> roles;
     NativeOptions opt;
     std::optional<NodalSystem> sys;       // after the option checks, which report first
-    std::vector<int> electrode_stimulus;  // per electrode: index into drives or -1 (held at 0 V)
+    std::vector<std::optional<double>> held;  // per electrode: a set_drive() voltage replacing the stimulus
     long steps = 0;
 
     std::vector<double> lambda, g, jv, ev, ei;
@@ -53,8 +75,8 @@ struct NativeEngine::Impl {
     std::vector<double> values;  // the last step's, in layout order
     Point point;
 
-    Impl(const net::Network& n, std::vector<NativeDrive> d, NativeOptions o)
-        : net(n), drives(std::move(d)), opt(std::move(o)) {
+    Impl(const net::Network& n, std::vector<net::ElectrodeRole> r, NativeOptions o)
+        : net(n), roles(std::move(r)), opt(std::move(o)) {
         const int ne = static_cast<int>(net.electrodes.size());
         const size_t nj = net.junctions.size();
         if (!(opt.dt > 0) || !(opt.tstop > 0)) throw Error("native engine: dt and tstop must be > 0");
@@ -65,17 +87,16 @@ struct NativeEngine::Impl {
                         std::to_string(nj) + " junctions");
         net::check_initial_states(opt.lambda0, opt.params);
         if (ne < 2) throw Error("native engine: the network needs at least two electrodes");
+        if (roles.size() != static_cast<std::size_t>(ne))
+            throw Error("native engine: " + std::to_string(roles.size()) + " electrode roles for " + std::to_string(ne) +
+                        " electrodes");
+        for (const auto& r : roles)
+            if (r.role == net::Role::Drive && !r.stimulus)
+                throw Error("native engine: electrode '" + r.electrode + "' is driven without a stimulus");
 
         // Every wire and junction: a part without an electrode is an error (singular), not dropped.
-        sys.emplace(net);
-        electrode_stimulus.assign(ne, -1);
-        for (size_t d = 0; d < drives.size(); ++d) {
-            int found = -1;
-            for (int e = 0; e < ne; ++e)
-                if (net.electrodes[e].name == drives[d].electrode) found = e;
-            if (found < 0) throw Error("native engine: no electrode named '" + drives[d].electrode + "'");
-            electrode_stimulus[found] = static_cast<int>(d);
-        }
+        sys.emplace(net, NodalOptions{}, holds_of(roles));
+        held.assign(ne, std::nullopt);
 
         lambda = opt.lambda0.empty() ? std::vector<double>(nj, 0.0) : opt.lambda0;
         g.assign(nj, 0.0);
@@ -100,7 +121,7 @@ struct NativeEngine::Impl {
             g[j] = nwn_conductance(&p, lambda[j], &d);
         }
         for (size_t e = 0; e < ev.size(); ++e)
-            ev[e] = electrode_stimulus[e] >= 0 ? drives[electrode_stimulus[e]].stimulus.value(t) : 0.0;
+            ev[e] = held[e] ? *held[e] : roles[e].role == net::Role::Drive ? roles[e].stimulus->value(t) : 0.0;
         if (!sys->refactor(g))
             throw Error("native engine: singular conductance matrix at t = " + std::to_string(t) +
                         " (a part of the network is not connected to any electrode)");
@@ -161,8 +182,20 @@ struct NativeEngine::Impl {
     }
 };
 
-NativeEngine::NativeEngine(const net::Network& net, std::vector<NativeDrive> drives, NativeOptions options)
-    : impl_(std::make_unique<Impl>(net, std::move(drives), std::move(options))) {}
+NativeEngine::NativeEngine(const net::Network& net, std::vector<net::ElectrodeRole> roles, NativeOptions options)
+    : impl_(std::make_unique<Impl>(net, std::move(roles), std::move(options))) {}
+NativeEngine::NativeEngine(const net::Network& net, const std::vector<NativeDrive>& drives, NativeOptions options)
+    : NativeEngine(net, roles_of(net, drives), std::move(options)) {}
+void NativeEngine::set_drive(const std::string& electrode, double volts) {
+    const auto& el = net::electrode_named(impl_->net, electrode, "native engine");
+    const auto e = static_cast<std::size_t>(&el - impl_->net.electrodes.data());
+    const auto role = impl_->roles[e].role;
+    if (role != net::Role::Drive && role != net::Role::Ground)
+        throw Error("native engine: electrode '" + el.name + "' is " + net::role_name(role) +
+                    ": only a driven or grounded electrode can be set");
+    if (!std::isfinite(volts)) throw Error("native engine: a non-finite voltage for electrode '" + el.name + "'");
+    impl_->held[e] = volts;
+}
 NativeEngine::~NativeEngine() = default;
 const VectorLayout& NativeEngine::layout() const { return impl_->layout; }
 RunOutcome NativeEngine::run(const Recorder& recorder, const LayoutCallback& on_layout, const NativeRunOptions& options) {

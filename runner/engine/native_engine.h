@@ -10,7 +10,8 @@
 //   v<name>#branch   electrode <name>'s current, i(v<name>): from the network into the electrode, which is
 //                    ngspice's sign for the deck's source V<name> (current into its + node from the circuit):
 //                    positive at the grounded drain and negative at the driven electrode for a positive drive
-//                    (tests/engine/test_native_layout.cpp runs both engines)
+//                    (tests/engine/test_native_layout.cpp runs both engines); 0 for a floating electrode,
+//                    v/R for a loaded one (the deck's series 0 V source)
 //   w<i>, e<name>    node voltages of wire i and of bar electrode <name>; an electrode's voltage is its node's
 //   l<k>             junction k's state λ (V·s), v(l<k>)
 //   j<k>#voltage     junction k's voltage v(w<i>) − v(w<j>), i < j: no SPICE vector, and the '#' keeps it
@@ -24,6 +25,7 @@
 #include <vector>
 
 #include "devicemodel/junction.h"
+#include "netlistgen/electrode_roles.h"
 #include "netlistgen/network.h"
 #include "netlistgen/stimulus.h"
 #include "runner/engine/run_types.h"
@@ -54,7 +56,11 @@ struct NativeRunOptions {
 
 class NativeEngine {
 public:
-    NativeEngine(const net::Network& net, std::vector<NativeDrive> drives, NativeOptions options);
+    // One role per electrode (electrode_roles.h): driven and grounded electrodes fix their nodes,
+    // floating ones are ordinary nodes, loaded ones ordinary nodes with a conductance to ground.
+    NativeEngine(const net::Network& net, std::vector<net::ElectrodeRole> roles, NativeOptions options);
+    // The named electrodes driven, every other one grounded.
+    NativeEngine(const net::Network& net, const std::vector<NativeDrive>& drives, NativeOptions options);
     ~NativeEngine();
     NativeEngine(const NativeEngine&) = delete;
     NativeEngine& operator=(const NativeEngine&) = delete;
@@ -68,6 +74,9 @@ public:
     RunOutcome run(const Recorder& recorder, const LayoutCallback& on_layout = {}, const NativeRunOptions& options = {});
     // Takes the next step, whatever tstop: the Point run() would deliver, valid until the next step.
     const Point& step();
+    // Holds a driven or grounded electrode at `volts` from the next step on, in place of its stimulus
+    // (closed-loop control); throws nwn::Error for an unknown, floating or loaded electrode.
+    void set_drive(const std::string& electrode, double volts);
     const std::vector<double>& lambda() const;
 
 private:

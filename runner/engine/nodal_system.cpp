@@ -31,6 +31,9 @@ struct NodalSystem::Impl {
     std::vector<int> row;    // per node: row of the reduced system, or -1 where fixed
     std::vector<int> electrode_node;
     std::vector<int> boundary;  // edges with one end fixed, ascending: the only ones feeding the rhs
+    std::vector<double> load_g;  // per electrode: conductance to ground of a free electrode's node (loads)
+    std::vector<int> load_slot;  // per electrode: position of its node's diagonal entry, -1 if none stamped
+    std::vector<bool> fixed;     // per electrode
 
     Eigen::SparseMatrix<double> a;
     // Per edge: positions in a.valuePtr() of its (uu, vv, uv, vu) entries, -1 where a node is fixed.
@@ -42,7 +45,8 @@ struct NodalSystem::Impl {
     std::vector<double> node_v;
 };
 
-NodalSystem::NodalSystem(const net::Network& net, const NodalOptions& options) : impl_(std::make_unique<Impl>()) {
+NodalSystem::NodalSystem(const net::Network& net, const NodalOptions& options, const std::vector<ElectrodeHold>& holds)
+    : impl_(std::make_unique<Impl>()) {
     Impl& s = *impl_;
     if (options.electrode_components_only) {
         s.junctions = net::active_junctions(net);
@@ -56,16 +60,26 @@ NodalSystem::NodalSystem(const net::Network& net, const NodalOptions& options) :
     std::vector<int> node_of(net.wires.size(), -1);
     for (std::size_t m = 0; m < s.wires.size(); ++m) node_of[s.wires[m]] = static_cast<int>(m);
 
+    if (!holds.empty() && holds.size() != net.electrodes.size())
+        throw Error("nodal system: " + std::to_string(holds.size()) + " electrode holds for " +
+                    std::to_string(net.electrodes.size()) + " electrodes");
+    s.fixed.assign(net.electrodes.size(), true);
+    s.load_g.assign(net.electrodes.size(), 0.0);
+    for (std::size_t e = 0; e < holds.size(); ++e) {
+        s.fixed[e] = holds[e].fixed;
+        s.load_g[e] = holds[e].fixed ? 0.0 : holds[e].g_ground;
+    }
     int n_nodes = static_cast<int>(s.wires.size());
     s.owner.assign(n_nodes, -1);
     for (std::size_t e = 0; e < net.electrodes.size(); ++e) {
         const auto& el = net.electrodes[e];
         if (el.bar) {
             s.electrode_node.push_back(n_nodes++);
-            s.owner.push_back(static_cast<int>(e));
+            s.owner.push_back(s.fixed[e] ? static_cast<int>(e) : -1);
             for (int w : el.wires) s.edges.push_back({s.electrode_node.back(), node_of[w], -1, el.link_conductance});
         } else {
             s.electrode_node.push_back(node_of[el.wires.front()]);
+            if (!s.fixed[e]) continue;  // a floating contact leaves its wire an ordinary node
             for (int w : el.wires) {
                 if (s.owner[node_of[w]] >= 0 && !options.later_contact_wins)
                     throw Error("native engine: wire " + std::to_string(w) + " belongs to two electrodes");
@@ -94,6 +108,8 @@ NodalSystem::NodalSystem(const net::Network& net, const NodalOptions& options) :
         if (rv >= 0) trip.emplace_back(rv, rv, 1.0);
         if (ru >= 0 && rv >= 0) trip.emplace_back(ru, rv, 1.0), trip.emplace_back(rv, ru, 1.0);
     }
+    for (std::size_t e = 0; e < s.load_g.size(); ++e)
+        if (s.load_g[e] > 0) trip.emplace_back(s.row[s.electrode_node[e]], s.row[s.electrode_node[e]], 0.0);
     s.a.resize(n_free, n_free);
     s.a.setFromTriplets(trip.begin(), trip.end());
     s.a.makeCompressed();
@@ -106,6 +122,9 @@ NodalSystem::NodalSystem(const net::Network& net, const NodalOptions& options) :
     for (const auto& e : s.edges)
         s.slot.push_back({pos(s.row[e.u], s.row[e.u]), pos(s.row[e.v], s.row[e.v]), pos(s.row[e.u], s.row[e.v]),
                           pos(s.row[e.v], s.row[e.u])});
+    s.load_slot.assign(s.load_g.size(), -1);
+    for (std::size_t e = 0; e < s.load_g.size(); ++e)
+        if (s.load_g[e] > 0) s.load_slot[e] = pos(s.row[s.electrode_node[e]], s.row[s.electrode_node[e]]);
     if (n_free > 0) s.solver.analyzePattern(s.a);
 
     s.g.assign(s.edges.size(), 0.0);
@@ -137,6 +156,8 @@ bool NodalSystem::refactor(const std::vector<double>& g) {
         if (p[2] >= 0) val[p[2]] -= gk;
         if (p[3] >= 0) val[p[3]] -= gk;
     }
+    for (std::size_t e = 0; e < s.load_slot.size(); ++e)
+        if (s.load_slot[e] >= 0) val[s.load_slot[e]] += s.load_g[e];
     if (s.a.rows() == 0) return true;
     s.solver.factorize(s.a);
     return s.solver.info() == Eigen::Success;
@@ -171,6 +192,8 @@ void NodalSystem::electrode_currents(std::vector<double>& out) const {
         if (s.owner[e.v] >= 0) out[s.owner[e.v]] += i_uv;
         if (s.owner[e.u] >= 0) out[s.owner[e.u]] -= i_uv;
     }
+    for (std::size_t e = 0; e < out.size(); ++e)
+        if (!s.fixed[e]) out[e] = s.load_g[e] * s.node_v[s.electrode_node[e]];
 }
 
 double NodalSystem::current_into(int node) const {

@@ -20,9 +20,18 @@ struct NodalOptions {
     bool later_contact_wins = false;
 };
 
+// Per network electrode: whether solve() fixes its node (driven, grounded), or the network sets it
+// (floating), with g_ground siemens to ground (a load).
+struct ElectrodeHold {
+    bool fixed = true;
+    double g_ground = 0;
+};
+
 class NodalSystem {
 public:
-    explicit NodalSystem(const net::Network& net, const NodalOptions& options = {});
+    // holds: one per electrode, or empty for every electrode fixed.
+    explicit NodalSystem(const net::Network& net, const NodalOptions& options = {},
+                         const std::vector<ElectrodeHold>& holds = {});
     ~NodalSystem();
     NodalSystem(NodalSystem&&) noexcept;
     NodalSystem& operator=(NodalSystem&&) noexcept;
@@ -33,12 +42,14 @@ public:
 
     // Stamps the conductances (per junctions()) and factorises; false if the matrix is singular.
     bool refactor(const std::vector<double>& g);
-    // Node voltages for the electrode voltages (per network electrode), with the last refactor()'s g.
+    // Node voltages for the electrode voltages (per network electrode; free electrodes' entries unused),
+    // with the last refactor()'s g.
     void solve(const std::vector<double>& electrode_v);
 
     const std::vector<double>& node_voltages() const;
     void junction_voltages(std::vector<double>& out) const;   // v(i) − v(j) per junctions()
-    void electrode_currents(std::vector<double>& out) const;  // from the network into each electrode
+    // From the network into each electrode: through its source (fixed), its load (g_ground·v), 0 (floating).
+    void electrode_currents(std::vector<double>& out) const;
     double current_into(int node) const;                      // from the rest of the network
 
 private:

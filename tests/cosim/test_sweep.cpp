@@ -161,6 +161,29 @@ TEST_CASE("sweeps of a network: junction parameters, stimulus placeholders, gene
     for (const char* key : {"density=0.1", "density=0.2"}) CHECK(std::stod(g.cells(key)[3]) > 100 * std::stod(g.cells(key)[2]));
 }
 
+TEST_CASE("a sweep of a multi-electrode network: placeholders in --drive and --load reach every point", "[cosim][sweep][multi]") {
+    const auto dir = scratch_dir("cosim/sweep-roles");
+    const auto ex = copy_examples(dir / "examples" / "");
+    std::string log;
+    REQUIRE(run_command(nwn_cmd() + " sweep " + (ex / "cosim_net4.json").string() +
+                            " --param amp=0.5,1 --param rl=1k,1meg --drive c0=dc:{amp} --load c1={rl} --float c3"
+                            " --engine native --tstop 0.2 -j 2 -q --out " + (dir / "s").string(),
+                        &log) == 0);
+    INFO(log);
+    for (const char* point : {"amp=0.5_rl=1k", "amp=1_rl=1meg"}) {
+        const auto run = nlohmann::json::parse(nwn::read_file(dir / "s/points" / point / "run/run.json"));
+        CHECK(run["status"] == "completed");
+        const auto& roles = run["electrodes"]["roles"];
+        CHECK(roles[0]["stimulus"] == (std::string(point).starts_with("amp=1") ? "dc:1" : "dc:0.5"));
+        CHECK(roles[1]["load_ohms"].get<double>() == (std::string(point).ends_with("1meg") ? 1e6 : 1e3));
+        CHECK(roles[3]["role"] == "float");
+        CHECK(roles[2]["role"] == "ground");
+    }
+    CHECK(run_command(nwn_cmd() + " sweep " + (ex / "cosim_net4.json").string() + " --param amp=1 --drive c0=dc:{amp}"
+                          " --stimulus dc:1 --out " + (dir / "bad").string(), &log) == 2);
+    CHECK(log.find("not both") != std::string::npos);
+}
+
 TEST_CASE("bad sweep specs are refused with a clear message before anything runs", "[cosim][sweep]") {
     const auto dir = scratch_dir("cosim/sweep-errors");
     const auto ex = copy_examples(dir / "examples" / "");

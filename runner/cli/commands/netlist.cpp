@@ -4,6 +4,7 @@
 
 #include "command.h"
 #include "engine_options.h"
+#include "role_options.h"
 #include "common/atomic_file.h"
 #include "common/error.h"
 #include "netlistgen/electrodes.h"
@@ -42,6 +43,7 @@ int run_netlist(const std::vector<std::string>& args) {
     nwn::cli::EngineOptions eo;
     unsigned long spread_seed = 1;
     NetlistOptions o;
+    RoleRequest roles;
     po::options_description opts(
         "usage: nwn netlist net.json --flavour codemodel|osdi|subckt --form deck|subckt [options] -o FILE\n\n"
         "Writes an ngspice deck (run it with: ngspice -b -r out.raw FILE) or a .subckt with one port per\n"
@@ -52,7 +54,6 @@ int run_netlist(const std::vector<std::string>& args) {
         ("stimulus", po::value(&stimulus)->default_value("dc:1"),
          "driven electrode's source: dc:V | sine:A:F[:PHASE] | triangle:A:F | square:A:F[:DUTY] | "
          "pulse:V1:V2:WIDTH:PERIOD[:DELAY] | ramp:V0:V1:T | pwl:FILE.csv")
-        ("drive", po::value(&o.drive), "name of the driven electrode (default: the first, src or c0)")
         ("tstop", po::value(&o.tstop)->default_value(1.0), "transient end time (s)")
         ("tmax", po::value(&o.tmax)->default_value(1e-3), "maximum time step (s)")
         ("tstep", po::value(&o.tstep)->default_value(0), "output step of .tran (s; 0 = tmax)")
@@ -76,6 +77,7 @@ int run_netlist(const std::vector<std::string>& args) {
          "ngspice | ltspice | xyce: a portable .subckt (--flavour subckt --form subckt) for LTspice or Xyce, with the "
          "junction library translated next to it as nwnjunction_<dialect>.lib")
         ("output,o", po::value(&out)->required(), "file to write");
+    nwn::cli::add_role_options(opts, roles);
     nwn::cli::EngineOptionSet set;
     set.flavour_help = "codemodel: XSPICE nwnjunction (nwnspice.cm, ngspice 39.3); osdi: OSDI nwnjunction (nwnjunction.osdi, "
                        "ngspice with OSDI, e.g. 46); subckt: portable subcircuit (nwnjunction.lib)";
@@ -106,6 +108,16 @@ int run_netlist(const std::vector<std::string>& args) {
                   << " per-junction .model cards parse slowly in ngspice 39 (linear model lookup)\n";
     if (!ic.empty()) o.lambda0 = read_junction_values(ic, {"lambda", "lambda_final"}, net.junctions.size());
     o.stimulus = Stimulus::parse(stimulus);
+    // `--drive NAME` alone (no '='), as before roles existed: that electrode takes --stimulus.
+    if (roles.drives.size() == 1 && roles.drives[0].find('=') == std::string::npos && roles.drive_table.empty()) {
+        o.drive = roles.drives[0];
+        roles.drives.clear();
+    }
+    nwn::cli::check_stimulus_or_drives(vm, roles);
+    if (!roles.empty() && o.form != Form::Deck)
+        throw po::error("electrode roles (--drive NAME=..., --ground, --float, --load) apply to --form deck; a .subckt "
+                        "has one port per electrode for the circuit around it");
+    if (!roles.empty()) o.roles = resolve_roles(net, roles, o.stimulus);
 
     const fs::path out_path(out);
     if (o.flavour == Flavour::Osdi) {
@@ -151,7 +163,7 @@ int run_netlist(const std::vector<std::string>& args) {
                   << " so that it loads " << device.filename().string() << "\n";
     }
     std::cerr << "nwn netlist: " << summary(net) << "; " << flavour << " " << form << " -> " << out << "\n";
-    if (o.form == Form::Deck && net.hop_distance && *net.hop_distance > 0)
+    if (o.form == Form::Deck && o.roles.empty() && net.hop_distance && *net.hop_distance > 0)
         std::cerr << "nwn netlist: V* = " << o.stimulus.peak() / (*net.hop_distance * o.params.vset) << " (peak "
                   << o.stimulus.peak() << " V / (n = " << *net.hop_distance << " * vset))\n";
     return nwn::cli::kExitOk;

@@ -5,6 +5,7 @@
 #include "command.h"
 #include "engine_options.h"
 #include "progress_drawer.h"
+#include "role_options.h"
 #include "simulation_options.h"
 #include "common/error.h"
 #include "netlistgen/electrodes.h"
@@ -39,13 +40,17 @@ int report(const nwn::exp::RunResult& r, const fs::path& out, bool quiet) {
 int run_run(const std::vector<std::string>& args) {
     std::string in, out, stimulus, contacts, electrodes, ic, osdi, ngspice_lib, ngspice_bin, solver;
     nwn::cli::EngineOptions eo;
+    nwn::net::RoleRequest roles;
     double tstop = 1, tmax = 1e-3, resample = 0, wall = 0;
     bool save_lambda = false, save_events = false, raw = false, compat = false, quiet = false;
     po::options_description opts(
         "usage: nwn run NET.json --stimulus SPEC --tstop T [--tmax H] [--contacts I,J] --out DIR [options]\n"
+        "       nwn run NET.json --drive NAME=SPEC ... [--ground N,..] [--float N,..] [--load NAME=R] --out DIR [options]\n"
         "       nwn run DECK.cir --out DIR [--engine libngspice|ngspice-cli] [--raw]\n\n"
         "Runs one transient and writes DIR/run.json (parameters, engine, versions, wall time, steps, status),\n"
-        "DIR/timeseries.csv (t,V,I,G: driven-electrode voltage, drain current, G = |I/V|), DIR/lambda.csv\n"
+        "DIR/timeseries.csv (t,V,I,G: driven-electrode voltage, drain current, G = |I/V|; with electrode roles also\n"
+        "V_<name>,... and I_<name>,... for every electrode, I being the current from the electrode into the network),\n"
+        "DIR/lambda.csv\n"
         "(--save-lambda), DIR/events.csv (--save-events) and DIR/run.raw (--raw). A deck run writes every saved vector instead of t,V,I,G.\n"
         "Ctrl-C stops the run and keeps what was recorded (run.json: status interrupted).\n\noptions");
     opts.add_options()("help,h", "show this help")
@@ -56,8 +61,11 @@ int run_run(const std::vector<std::string>& args) {
          "square:AMP:FREQ[:DUTY] | pulse:V1:V2:WIDTH:PERIOD[:DELAY] | ramp:V0:V1:T | pwl:FILE.csv (columns t,V)")
         ("tstop", po::value(&tstop)->default_value(1.0), "end time (s)")
         ("tmax", po::value(&tmax)->default_value(1e-3), "maximum time step (s); the native engine's fixed step")
-        ("contacts", po::value(&contacts), "two-wire contacts I,J (0-based wire ids): I driven, J at 0 V")
-        ("electrodes", po::value(&electrodes), "choose electrodes as nwn generate does (farthest, bars:F, ...)")
+        ("contacts", po::value(&contacts),
+         "single-wire contacts I,J[,K,...] (0-based wire ids): two are src (I, driven) and drn (J, at 0 V); three or "
+         "more are named w<id>")
+        ("electrodes", po::value(&electrodes),
+         "choose electrodes as nwn generate does (farthest, bars:F, edges:N, grid:RxC[:PAD[:PITCH]], pads:FILE.csv, ...)")
         ("ic", po::value(&ic), "initial lambda per junction: CSV with a column lambda (or lambda_final)")
         ("nwnsim-compat", po::bool_switch(&compat),
          "native engine: NWNsim's sign-asymmetric reset-to-zero rule (exact reproduction of its runs)")
@@ -76,6 +84,7 @@ int run_run(const std::vector<std::string>& args) {
         ("solver", po::value(&solver)->default_value("auto"),
          "sparse solver of the SPICE deck: auto (KLU in ngspice >= 42, i.e. --flavour osdi; Sparse 1.3 in 39), klu or sparse")
         ("quiet,q", po::bool_switch(&quiet), "no progress bar or summary");
+    nwn::cli::add_role_options(opts, roles);
     nwn::cli::EngineOptionSet set;
     set.engine_default = "libngspice";
     set.engine_help = "libngspice (in-process ngspice), ngspice-cli (the ngspice program, via a raw file), or native "
@@ -97,6 +106,7 @@ int run_run(const std::vector<std::string>& args) {
     nwn::exp::install_interrupt_handler();
 
     if (is_deck(in)) {
+        if (!roles.empty()) throw po::error("electrode roles (--drive, --ground, --float, --load) apply to a network run");
         if (save_lambda || save_events)
             throw po::error(std::string(save_lambda ? "--save-lambda" : "--save-events") +
                             " applies to a network run (NET.json), not to a deck");
@@ -121,7 +131,9 @@ int run_run(const std::vector<std::string>& args) {
     if (const auto spec = nwn::cli::electrode_spec(contacts, electrodes)) nwn::net::choose_electrodes(s.network, *spec);
     s.engine = eo.engine_kind();
     s.flavour = eo.flavour_kind(true);
+    nwn::cli::check_stimulus_or_drives(vm, roles);
     s.stimulus = nwn::net::Stimulus::parse(stimulus);
+    s.roles = roles;
     s.tstop = tstop;
     s.tmax = tmax;
     s.preset = eo.preset;

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "command.h"
+#include "role_options.h"
 #include "distribution_options.h"
 #include "engine_options.h"
 #include "option_limits.h"
@@ -59,6 +60,7 @@ int run_sweep_command(const std::vector<std::string>& args) {
         ("wall-limit", po::value(&s.wall_limit_s)->default_value(0), "stop a point's run after this many seconds (0: no limit)")
         ("retry-failed", po::bool_switch(&s.retry_failed), "rerun points whose run failed")
         ("quiet,q", po::bool_switch(&s.quiet), "no progress lines");
+    nwn::cli::add_role_options(opts, s.roles);
     nwn::cli::EngineOptions eo;
     nwn::cli::EngineOptionSet set;
     set.engine_default = "libngspice";
@@ -73,6 +75,8 @@ int run_sweep_command(const std::vector<std::string>& args) {
     if (!nwn::cli::parse_input_command_line(args, opts, vm)) return nwn::cli::kExitOk;
     if (grid && list) throw po::error("give --grid or --list, not both");
     s.grid = !list;
+    nwn::cli::check_stimulus_or_drives(vm, s.roles);
+    if (!s.roles.drive_table.empty()) s.roles.drive_table = std::filesystem::absolute(s.roles.drive_table);
     s.engine = eo.engine_kind();
     s.flavour = eo.flavour_kind(true);  // as nwn run takes it
     s.preset = eo.preset;

@@ -63,6 +63,52 @@ std::vector<std::string> criticality_rows(const json& r) {
                                     : "n/a"};
 }
 
+// A multi-electrode run: its roles, and every electrode's voltage and current (into the network) over time.
+void electrode_figure(report::Section& s, const json& roles, const io::TimeSeries& ts, const fs::path& page_dir,
+                      const fs::path& out) {
+    report::Table t{"electrodes", {"electrode", "node", "role", "stimulus / load"}, {}};
+    io::TimeSeries vi;
+    vi.names = {"t"};
+    vi.columns = {ts.column("t")};
+    std::string names;
+    for (const char* q : {"V_", "I_"})
+        for (const auto& r : roles) {
+            const std::string name = r.at("name").get<std::string>();
+            if (ts.find(q + name) == io::TimeSeries::npos)
+                throw Error("timeseries.csv has no column " + std::string(q) + name + " for electrode " + name + " of run.json");
+            vi.names.push_back(q + name);
+            vi.columns.push_back(ts.column(q + name));
+        }
+    for (const auto& r : roles) {
+        names += (names.empty() ? "" : " ") + r.at("name").get<std::string>();
+        t.rows.push_back({text(r, "name"), text(r, "node"), text(r, "role"),
+                          r.contains("stimulus") ? text(r, "stimulus")
+                          : r.contains("load_ohms") ? report::num(r["load_ohms"].get<double>()) + " Ohm"
+                                                    : ""});
+    }
+    s.tables.push_back(t);
+    fs::create_directories(out);
+    io::write_timeseries_csv(out / "electrodes.csv", vi);
+    // Columns 2..n+1 hold V_, n+2..2n+1 I_; past eight electrodes the colours repeat, so those lines are dashed.
+    const std::size_t n = roles.size();
+    auto curves = [&](std::size_t first) {
+        std::string p;
+        for (std::size_t from = 0; from < n; from += 8) {
+            const std::size_t to = std::min(n, from + 8);
+            p += std::string(from ? ", " : "  plot ") + "for [c=" + std::to_string(first + from) + ":" +
+                 std::to_string(first + to - 1) + "] \"electrodes.csv\" skip 1 using 1:c with lines lw 2 dt " +
+                 std::to_string(from / 8 + 1) + " title word(names, c-" + std::to_string(first - 1) + ")";
+        }
+        return p + "\n";
+    };
+    const std::string body = "  names = " + gp_string(names) + "\n  set grid\n  set key outside right\n  set multiplot layout 2,1\n"
+                             "  set ylabel \"V (V)\"\n" + curves(2) + "  set xlabel \"t (s)\"\n  set ylabel \"I into the network (A)\"\n" +
+                             curves(n + 2) + "  unset multiplot\n";
+    render_figures(out, {{"electrodes", body}});
+    s.figures.push_back(report::gnuplot_figure(page_dir, out, "electrodes",
+                                               "Every electrode's voltage and its current into the network (timeseries.csv's V_ and I_ columns)."));
+}
+
 report::Section run_section(const fs::path& dir, const fs::path& page_dir, const fs::path& figs) {
     const io::RunRecord rec = io::read_run_record(dir);
     const json j = io::run_record_json(rec);
@@ -83,6 +129,7 @@ report::Section run_section(const fs::path& dir, const fs::path& page_dir, const
         if (ts.find("G") != io::TimeSeries::npos && ts.find("t") != io::TimeSeries::npos) {
             plot_conductance(out, ts.column("t"), ts.column("G"), {}, 0, 0, "Network conductance of " + dir.filename().string());
             s.figures.push_back(report::gnuplot_figure(page_dir, out, "conductance", "G(t) from timeseries.csv."));
+            if (j.contains("electrodes") && j["electrodes"].contains("roles")) electrode_figure(s, j["electrodes"]["roles"], ts, page_dir, out);
         } else if (ts.names.size() >= 2) {  // a deck: every saved vector against time, on its own axis
             fs::create_directories(out);
             io::write_timeseries_csv(out / "vectors.csv", ts);

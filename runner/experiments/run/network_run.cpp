@@ -10,6 +10,7 @@
 #include "common/error.h"
 #include "common/format.h"
 #include "common/progress.h"
+#include "netlistgen/electrodes.h"
 #include "netlistgen/junction_params.h"
 #include "netlistgen/netlist_writer.h"
 #include "netlistgen/resource_paths.h"
@@ -34,8 +35,10 @@ struct Context {
     net::Flavour flavour;
     engine::NgspiceChoice ngspice;
     nwn_junction_params params;
-    const net::Electrode* driven;
-    const net::Electrode* drain;
+    std::vector<net::ElectrodeRole> roles;  // one per electrode
+    bool multi;                             // roles were asked for: V_/I_ columns, a deck by roles
+    const net::Electrode* driven;           // V: none when nothing is driven
+    const net::Electrode* drain;            // I: none when every other electrode floats
     std::vector<std::size_t> junctions;  // recorded states
     std::string deck;                    // SPICE engines
 };
@@ -50,28 +53,56 @@ std::vector<std::string> lambda_names(const Context& c) {
     return names;
 }
 
-// What every engine delivers, into the run's recorder: drain current and (when recorded) the states.
+// V_<name> ..., I_<name> ... of a multi-electrode run's timeseries.csv.
+std::vector<std::string> electrode_columns(const Context& c) {
+    std::vector<std::string> out;
+    if (!c.multi) return out;
+    for (const char* q : {"V_", "I_"})
+        for (const auto& e : c.spec.network.electrodes) out.push_back(q + e.name);
+    return out;
+}
+
+// What every engine delivers, into the run's recorder: drain current, the electrodes' voltages and
+// currents (multi-electrode runs) and (when recorded) the states.
 struct EnginePoints {
     EnginePoints(Context& context, RunRecorder& recorder) : c(context), rec(recorder) {}
     Context& c;
     RunRecorder& rec;
-    std::size_t i_idx = 0;
-    std::vector<std::size_t> lam_idx;
-    std::vector<double> lam;
+    static constexpr std::size_t none = engine::VectorLayout::npos;
+    std::size_t i_idx = none;
+    std::vector<std::size_t> lam_idx, ev_idx, ei_idx;  // ei: none for a floating electrode (no current)
+    std::vector<double> lam, ext;
 
     engine::LayoutCallback on_layout() {
         return [this](const engine::VectorLayout& layout) {
-            i_idx = layout.index("i(v" + c.drain->name + ")");
+            i_idx = c.drain ? layout.index("i(v" + c.drain->name + ")") : none;
             lam_idx.clear();
             if (wants_states(c.spec))
                 for (auto k : c.junctions) lam_idx.push_back(layout.index("v(l" + std::to_string(k) + ")"));
             lam.resize(lam_idx.size());
+            ev_idx.clear();
+            ei_idx.clear();
+            if (c.multi)
+                for (std::size_t e = 0; e < c.roles.size(); ++e) {
+                    const auto& el = c.spec.network.electrodes[e];
+                    ev_idx.push_back(layout.index("v(" + net::electrode_node(el) + ")"));
+                    ei_idx.push_back(c.roles[e].role == net::Role::Float ? none : layout.index("i(v" + el.name + ")"));
+                }
+            ext.resize(2 * ev_idx.size());
         };
     }
     engine::Recorder recorder() {
         return [this](const engine::Point& p) {
             for (std::size_t k = 0; k < lam_idx.size(); ++k) lam[k] = p[lam_idx[k]];
-            rec.record(p.time, c.spec.stimulus.value(p.time), p[i_idx], lam_idx.empty() ? nullptr : lam.data());
+            const std::size_t ne = ev_idx.size();
+            for (std::size_t e = 0; e < ne; ++e) {
+                ext[e] = p[ev_idx[e]];
+                ext[ne + e] = ei_idx[e] == none ? 0.0 : -p[ei_idx[e]];  // into the network: minus ngspice's i(v)
+            }
+            const double v = c.multi ? (c.driven ? ext[static_cast<std::size_t>(c.driven - c.spec.network.electrodes.data())] : 0.0)
+                                     : c.spec.stimulus.value(p.time);
+            rec.record(p.time, v, i_idx == none ? 0.0 : p[i_idx], lam_idx.empty() ? nullptr : lam.data(),
+                       ext.empty() ? nullptr : ext.data());
         };
     }
 };
@@ -83,7 +114,7 @@ void run_native(Context& c, RunRecorder& rec, RunResult& res) {
     opt.nwnsim_compat = c.spec.nwnsim_compat;
     opt.params = {c.params};
     opt.lambda0 = c.spec.lambda0;
-    engine::NativeEngine eng(c.spec.network, {{c.driven->name, c.spec.stimulus}}, opt);
+    engine::NativeEngine eng(c.spec.network, c.roles, opt);
     engine::NativeRunOptions ro;
     ro.wall_limit_s = c.spec.wall_limit_s;
     ro.stop_requested = interrupted;
@@ -150,8 +181,20 @@ void write_run_record(const Context& c, const RunResult& r) {
     if (c.spec.engine == Engine::Native) record.nwnsim_compat = c.spec.nwnsim_compat;
     record.network = io::RunNetwork{c.spec.network_source, net::summary(c.spec.network), c.spec.network.wires.size(),
                                     c.spec.network.junctions.size(), c.spec.network.hop_distance, nlohmann::json::object()};
-    record.electrodes = io::RunElectrodes{c.driven->name, c.drain->name, nlohmann::json::object()};
-    record.stimulus = c.spec.stimulus.spec();
+    record.electrodes = io::RunElectrodes{c.driven ? c.driven->name : "", c.drain ? c.drain->name : "",
+                                          nlohmann::json::object()};
+    if (c.multi) {
+        auto& roles = record.electrodes->extra["roles"] = nlohmann::json::array();
+        for (std::size_t e = 0; e < c.roles.size(); ++e) {
+            const auto& r = c.roles[e];
+            const auto& el = c.spec.network.electrodes[e];
+            nlohmann::json j = {{"name", el.name}, {"role", net::role_name(r.role)}, {"node", net::electrode_node(el)}};
+            if (r.stimulus) j["stimulus"] = r.stimulus->spec();
+            if (r.role == net::Role::Load) j["load_ohms"] = r.load_ohms;
+            roles.push_back(std::move(j));
+        }
+    }
+    if (c.driven) record.stimulus = c.roles[static_cast<std::size_t>(c.driven - c.spec.network.electrodes.data())].stimulus->spec();
     record.tstop = c.spec.tstop;
     (c.spec.engine == Engine::Native ? record.dt : record.tmax) = c.spec.tmax;
     record.preset = c.spec.preset;
@@ -186,7 +229,13 @@ RunResult run_network(const NetworkRunSpec& spec) {
         throw Error("--resample " + fmt("%g", spec.resample_dt) + " s gives " + fmt("%g", spec.tstop / spec.resample_dt) +
                     " rows: more than 1e8; raise --resample");
     const net::Flavour flavour = engine::resolve_flavour(spec.flavour, spec.codemodel.has_value());
-    Context c{spec, flavour, {}, net::preset_params(spec.preset), &net.electrodes[0], &net.electrodes[1], {}, {}};
+    Context c{spec, flavour, {}, net::preset_params(spec.preset), net::resolve_roles(net, spec.roles, spec.stimulus),
+              false, nullptr, nullptr, {}, {}};
+    // Any role option makes a multi-electrode run (V_/I_ columns, a deck by roles); without one, every
+    // output stays as it was before roles existed, also for networks of more than two electrodes.
+    c.multi = !spec.roles.empty();
+    if (const auto d = net::primary_drive(c.roles)) c.driven = &net.electrodes[*d];
+    if (const auto d = net::primary_drain(c.roles)) c.drain = &net.electrodes[*d];
     if (spec.engine != Engine::Native) c.ngspice = engine::choose_ngspice(flavour, spec.ngspice_lib, spec.ngspice_bin);
     net::apply_overrides(c.params, spec.params);
     if (!spec.lambda0.empty() && spec.lambda0.size() != net.junctions.size())
@@ -205,7 +254,8 @@ RunResult run_network(const NetworkRunSpec& spec) {
         no.params = c.params;
         no.lambda0 = spec.lambda0;
         no.stimulus = spec.stimulus;
-        no.drive = c.driven->name;
+        no.drive = net.electrodes[0].name;
+        if (c.multi) no.roles = c.roles;
         no.tstop = spec.tstop;
         no.tmax = spec.tmax;
         no.save_lambda = wants_states(spec);
@@ -219,6 +269,7 @@ RunResult run_network(const NetworkRunSpec& spec) {
     RecorderOptions ro;
     ro.dir = spec.out;
     ro.lambda_names = lambda_names(c);
+    ro.extra_columns = electrode_columns(c);
     ro.save_lambda = spec.save_lambda;
     if (spec.save_events) ro.event_params = c.params;
     ro.raw = spec.raw;

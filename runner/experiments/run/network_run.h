@@ -1,6 +1,8 @@
 // One transient run of a network with any engine, written to a run directory:
 //   run.json        parameters, engine, versions, wall time, steps, status (completed|interrupted|failed)
-//   timeseries.csv  t,V,I,G: driven-electrode voltage, drain current, network conductance |I/V|
+//   timeseries.csv  t,V,I,G: driven-electrode voltage, drain current, network conductance |I/V|; a run with
+//                   more electrodes or other roles adds V_<name>,... then I_<name>,... for every electrode
+//                   (its voltage, and the current from it into the network)
 //   lambda.csv      junction states over time (--save-lambda)
 //   run.raw         binary SPICE3 raw file of the same (--raw)
 //   deck.cir        the netlist the SPICE engines ran
@@ -11,6 +13,7 @@
 #include <vector>
 
 #include "common/progress.h"
+#include "netlistgen/electrode_roles.h"
 #include "netlistgen/network.h"
 #include "netlistgen/stimulus.h"
 #include "runner/engine/engine_kind.h"
@@ -24,7 +27,8 @@ struct NetworkRunSpec {
     std::string network_source;              // the file it came from, for run.json
     Engine engine = Engine::Libngspice;
     std::optional<net::Flavour> flavour = net::Flavour::Codemodel;  // SPICE engines; none = auto (engine/ngspice_choice.h)
-    net::Stimulus stimulus = net::Stimulus::dc(1.0);
+    net::Stimulus stimulus = net::Stimulus::dc(1.0);  // the first electrode's, when `roles` drive none
+    net::RoleRequest roles;                  // --drive, --ground, --float, --load, --drive-table
     double tstop = 1.0;
     double tmax = 1e-3;                      // SPICE maximum step; the native engine's fixed step
     std::string preset = "dc";

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "common/cancel.h"
+#include "common/error.h"
 #include "runner/analysis/junction_events.h"
 #include "runner/io/raw_writer.h"
 #include "runner/io/run_dir.h"
@@ -18,8 +19,11 @@ double conductance(double v, double i) {
 }  // namespace
 
 RunRecorder::RunRecorder(RecorderOptions options) : opt_(std::move(options)) {
-    ts_ = std::make_unique<io::TimeSeriesCsvWriter>(io::RunPaths{opt_.dir}.timeseries(),
-                                                    std::vector<std::string>{"t", "V", "I", "G"});
+    std::vector<std::string> columns{"t", "V", "I", "G"};
+    columns.insert(columns.end(), opt_.extra_columns.begin(), opt_.extra_columns.end());
+    ts_ = std::make_unique<io::TimeSeriesCsvWriter>(io::RunPaths{opt_.dir}.timeseries(), columns);
+    ts_row_.resize(columns.size());
+    pext_.resize(opt_.extra_columns.size());
     if (opt_.save_lambda && !opt_.lambda_names.empty()) {
         std::vector<std::string> names{"t"};
         names.insert(names.end(), opt_.lambda_names.begin(), opt_.lambda_names.end());
@@ -35,6 +39,7 @@ RunRecorder::RunRecorder(RecorderOptions options) : opt_(std::move(options)) {
         io::RawPlotSpec spec;
         spec.title = "nwnspice run";
         spec.variables = {{"time", "time"}, {"V", "voltage"}, {"I", "current"}, {"G", ""}};
+        for (const auto& n : opt_.extra_columns) spec.variables.push_back({n, n[0] == 'I' ? "current" : "voltage"});
         if (opt_.save_lambda)
             for (const auto& n : opt_.lambda_names) spec.variables.push_back({"v(" + n + ")", "voltage"});
         raw_ = std::make_unique<io::RawWriter>(io::RunPaths{opt_.dir}.raw(), spec);
@@ -45,8 +50,17 @@ RunRecorder::RunRecorder(RecorderOptions options) : opt_(std::move(options)) {
 
 RunRecorder::~RunRecorder() = default;
 
-void RunRecorder::emit(double t, double v, double i, const double* lambda) {
-    ts_->write_row({t, v, i, conductance(v, i)});
+void RunRecorder::emit(double t, double v, double i, const double* lambda, const double* extra) {
+    if (opt_.extra_columns.empty()) {
+        ts_->write_row({t, v, i, conductance(v, i)});
+    } else {
+        ts_row_[0] = t;
+        ts_row_[1] = v;
+        ts_row_[2] = i;
+        ts_row_[3] = conductance(v, i);
+        std::copy(extra, extra + opt_.extra_columns.size(), ts_row_.begin() + 4);
+        ts_->write_row(ts_row_);
+    }
     if (lam_ && lambda) {
         row_[0] = t;
         std::copy(lambda, lambda + opt_.lambda_names.size(), row_.begin() + 1);
@@ -59,7 +73,8 @@ void RunRecorder::emit(double t, double v, double i, const double* lambda) {
     }
 }
 
-void RunRecorder::record(double t, double v, double i, const double* lambda) {
+void RunRecorder::record(double t, double v, double i, const double* lambda, const double* extra) {
+    if (!opt_.extra_columns.empty() && !extra) throw Error("run recorder: the extra columns' values are missing");
     const double g = conductance(v, i);
     if (points_ == 0) {
         t_first_ = t;
@@ -73,10 +88,11 @@ void RunRecorder::record(double t, double v, double i, const double* lambda) {
             if (lambda) vals.insert(vals.end(), lambda, lambda + opt_.lambda_names.size());
             else vals.resize(4 + opt_.lambda_names.size(), 0.0);
         }
+        if (extra) vals.insert(vals.begin() + 4, extra, extra + opt_.extra_columns.size());
         raw_->append(vals);
     }
     if (opt_.resample_dt <= 0) {
-        emit(t, v, i, lambda);
+        emit(t, v, i, lambda, extra);
     } else {
         // Linear interpolation onto k·dt between the previous and this point.
         for (;; ++next_k_) {
@@ -84,7 +100,7 @@ void RunRecorder::record(double t, double v, double i, const double* lambda) {
             const double tg = next_k_ * opt_.resample_dt;
             if (tg > t * (1 + 1e-12) + 1e-300) break;
             if (points_ == 0 || t <= pt_) {
-                if (std::fabs(tg - t) <= 1e-12 * std::max(1.0, std::fabs(t))) emit(tg, v, i, lambda);
+                if (std::fabs(tg - t) <= 1e-12 * std::max(1.0, std::fabs(t))) emit(tg, v, i, lambda, extra);
                 else if (tg < t) continue;  // grid point before the first sample: skip
                 continue;
             }
@@ -92,9 +108,12 @@ void RunRecorder::record(double t, double v, double i, const double* lambda) {
             if (w < 0) continue;
             std::vector<double> lam(plam_.size());
             for (std::size_t k = 0; k < lam.size() && lambda; ++k) lam[k] = plam_[k] + w * (lambda[k] - plam_[k]);
-            emit(tg, pv_ + w * (v - pv_), pi_ + w * (i - pi_), lambda ? lam.data() : nullptr);
+            std::vector<double> ext(pext_.size());
+            for (std::size_t k = 0; k < ext.size(); ++k) ext[k] = pext_[k] + w * (extra[k] - pext_[k]);
+            emit(tg, pv_ + w * (v - pv_), pi_ + w * (i - pi_), lambda ? lam.data() : nullptr, ext.data());
         }
         pt_ = t;
+        if (extra) std::copy(extra, extra + pext_.size(), pext_.begin());
         pv_ = v;
         pi_ = i;
         if (lambda) std::copy(lambda, lambda + plam_.size(), plam_.begin());

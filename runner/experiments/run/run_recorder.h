@@ -32,6 +32,9 @@ struct RecorderOptions {
     // events.csv (t,events): per written sample, the junctions whose G(λ) crossed 1.1·goff since the
     // previous one (level_crossing_events on the states as lambda.csv would hold them, without the file).
     std::optional<nwn_junction_params> event_params;
+    // Extra timeseries.csv columns after t,V,I,G (multi-electrode runs: V_<name> ..., I_<name> ...), whose
+    // values each record() call passes as `extra`; resampled like the others, and in run.raw.
+    std::vector<std::string> extra_columns;
     bool raw = false;
     double resample_dt = 0;  // > 0: every CSV on the grid k·resample_dt
 };
@@ -45,7 +48,7 @@ public:
 
     // One accepted point: network voltage v (driven electrode), current i (drain), states (may be null
     // when no lambda is recorded). G = |i/v| (NaN where v = 0).
-    void record(double t, double v, double i, const double* lambda);
+    void record(double t, double v, double i, const double* lambda, const double* extra = nullptr);
     // Commits every file; safe to call once. Files of a run that never recorded a point are still written
     // (header only), so that a failed run's directory is self-describing.
     void close();
@@ -57,7 +60,7 @@ public:
     double last_g() const { return g_last_; }
 
 private:
-    void emit(double t, double v, double i, const double* lambda);
+    void emit(double t, double v, double i, const double* lambda, const double* extra);
     RecorderOptions opt_;
     std::unique_ptr<io::TimeSeriesCsvWriter> ts_, lam_, ev_;
     std::unique_ptr<analysis::LevelCrossingCounter> counter_;
@@ -67,7 +70,7 @@ private:
     double t_first_ = 0, t_last_ = 0, g_first_ = 0, g_last_ = 0;
     // previous point, for resampling
     double pt_ = 0, pv_ = 0, pi_ = 0;
-    std::vector<double> plam_, row_;
+    std::vector<double> plam_, row_, pext_, ts_row_;
     long next_k_ = 0;
 };
 

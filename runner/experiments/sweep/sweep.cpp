@@ -158,6 +158,8 @@ Plan make_plan(const SweepSpec& spec) {
         plan.input_text = read_file(spec.input);
     }
     plan.points = sweep_points(spec.params, spec.grid);
+    if (plan.kind == Kind::Deck && !spec.roles.empty())
+        throw Error("electrode roles (--drive, --ground, --float, --load) apply to network sweeps, not to a deck");
     if (plan.kind == Kind::Deck) {
         std::vector<std::pair<std::string, std::string>> first;
         for (const auto& p : spec.params) first.emplace_back(p.name, p.values.front());
@@ -166,6 +168,7 @@ Plan make_plan(const SweepSpec& spec) {
     } else {
         std::vector<std::string> placeholders;
         substitute(spec.stimulus, spec.params, {}, &placeholders);
+        for (const auto& a : spec.roles.arguments()) substitute(a, spec.params, {}, &placeholders);
         for (const auto& p : spec.params) plan.roles.push_back(network_role(spec, plan.kind, p, placeholders));
         if (plan.kind == Kind::Generate)
             for (const auto& a : net::split(spec.generate_args, ' '))
@@ -196,6 +199,7 @@ nlohmann::json identity(const SweepSpec& spec, const Plan& plan) {
                       {"input_hash", stable_hash(plan.input_text)}, {"generate", spec.generate_args},
                       {"engine", engine::engine_name(spec.engine)}, {"track", plan.track}, {"measures", measures},
                       {"columns", plan.columns}};
+    if (plan.kind != Kind::Deck && !spec.roles.empty()) id["roles"] = spec.roles.arguments();
     if (plan.kind != Kind::Deck)
         id.update({{"stimulus", spec.stimulus}, {"tstop", plain(spec.tstop)}, {"tmax", plain(spec.tmax)}, {"preset", spec.preset},
                    {"flavour", engine::flavour_choice_name(spec.flavour)}});
@@ -261,6 +265,10 @@ void check_network_point(const SweepSpec& spec, const Plan& plan, const SweepPoi
         net::apply_overrides(params, overrides);
         if (tmax > tstop) throw Error("tmax (" + net::format_number(tmax) + " s) exceeds tstop (" + net::format_number(tstop) + " s)");
         net::Stimulus::parse(substitute(spec.stimulus, spec.params, plain(pt.values)));
+        for (const auto& d : spec.roles.drives) {
+            const std::string item = substitute(d, spec.params, plain(pt.values));
+            if (const auto eq = item.find('='); eq != std::string::npos) net::Stimulus::parse(item.substr(eq + 1));
+        }
     } catch (const Error& e) {
         throw Error("--param: point " + pt.key + ": " + e.what());
     }
@@ -296,7 +304,10 @@ std::vector<Argv> point_commands(const SweepSpec& spec, const Plan& plan, const 
             if (plan.roles[i] == Role::Junction)
                 run.insert(run.end(), {"--param", spec.params[i].name + "=" + plain(pt.values[i])});
         }
+        // --stimulus and --drive are exclusive (nwn run refuses both): drives replace the stimulus.
+        if (!spec.roles.drives.empty() || !spec.roles.drive_table.empty()) opts.erase("stimulus");
         for (const auto& [k, v] : opts) run.insert(run.end(), {"--" + k, v});
+        for (const auto& a : spec.roles.arguments()) run.push_back(substitute(a, spec.params, plain(pt.values)));
     }
     run.insert(run.end(), {"--engine", engine::engine_name(spec.engine), "--out", (dir / "run").string(), "--quiet"});
     if (spec.wall_limit_s > 0) run.insert(run.end(), {"--wall-limit", net::format_number(spec.wall_limit_s)});

@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "netlistgen/electrode_roles.h"
 #include "netlistgen/netlist_writer.h"
 #include "runner/engine/engine_kind.h"
 #include "runner/experiments/sweep/sweep_params.h"
@@ -41,6 +42,7 @@ struct SweepSpec {
     engine::Engine engine = engine::Engine::Libngspice;
     // networks
     std::string stimulus = "dc:1";      // may hold {name} placeholders
+    net::RoleRequest roles;             // electrode roles for every point; --drive/--load may hold placeholders
     std::string tstop = "1", tmax = "1e-3", preset = "dc";
     std::optional<net::Flavour> flavour = net::Flavour::Codemodel;  // nullopt: auto (nwn run chooses)
     // results
