@@ -70,17 +70,31 @@ def _overrides(params: Optional[Mapping[str, float]]) -> List[str]:
 
 # ---- runs ---------------------------------------------------------------------------------------------
 
-def _drive_map(drives: Drives, network: Optional[Network]) -> Dict[str, str]:
-    """{electrode: stimulus spec}: a number is dc volts; a single spec or number drives the first electrode."""
-    def spec(v: Union[float, str]) -> str:
-        return v if isinstance(v, str) else "dc:%r" % float(v)
-    if drives is None:
-        return {}
+def _spec(v: Union[float, str]) -> str:
+    return v if isinstance(v, str) else "dc:%r" % float(v)
+
+
+def _roles(drives: Drives, ground: Sequence[str] = (), floating: Sequence[str] = (),
+           loads: Optional[Mapping[str, Union[float, str]]] = None,
+           drive_table: Optional[PathLike] = None) -> "tuple[str, Dict[str, Any]]":
+    """(stimulus, roles) as ``nwn run`` takes them: a bare spec or number is ``--stimulus`` (the first electrode
+    driven, the others grounded); a mapping is ``--drive NAME=SPEC`` per entry, and any role makes a
+    multi-electrode run (``--ground``, ``--float``, ``--load NAME=OHMS``, ``--drive-table``)."""
+    roles: Dict[str, Any] = {}
+    stimulus = ""
     if isinstance(drives, Mapping):
-        return {str(k): spec(v) for k, v in drives.items()}
-    if network is None or not network.electrodes:
-        raise Error("drives: the network has no electrodes")
-    return {network.electrodes[0]["name"]: spec(drives)}
+        roles["drives"] = {str(k): _spec(v) for k, v in drives.items()}
+    elif drives is not None:
+        stimulus = _spec(drives)
+    if ground:
+        roles["ground"] = [ground] if isinstance(ground, str) else list(ground)
+    if floating:
+        roles["floating"] = [floating] if isinstance(floating, str) else list(floating)
+    if loads:
+        roles["loads"] = {str(k): v if isinstance(v, str) else repr(float(v)) for k, v in loads.items()}
+    if drive_table is not None:
+        roles["drive_table"] = os.fspath(drive_table)
+    return stimulus, roles
 
 
 @dataclass
@@ -156,14 +170,19 @@ def run(net_or_deck: Union[Network, PathLike], drives: Drives = None, *, engine:
         save_lambda: bool = False, save_events: bool = False, raw: bool = False, preset: str = "dc",
         params: Optional[Mapping[str, float]] = None, nwnsim_compat: bool = False, resample: float = 0.0,
         wall_limit: float = 0.0, out: Optional[PathLike] = None, ngspice_lib: str = "", ngspice_bin: str = "",
-        solver: str = "auto", check: bool = True) -> Run:
+        solver: str = "auto", ground: Sequence[str] = (), floating: Sequence[str] = (),
+        loads: Optional[Mapping[str, Union[float, str]]] = None, drive_table: Optional[PathLike] = None,
+        check: bool = True) -> Run:
     """One transient: ``nwn run`` from Python, returning a :class:`Run` of NumPy arrays.
 
     ``net_or_deck``: a :class:`Network`, a network file (.json) or an ngspice deck (.cir, .sp, ...; run with
     its own .tran by libngspice or ngspice-cli; only ``engine``, ``raw``, ``wall_limit``, ``out`` apply).
-    ``drives``: {electrode: stimulus}, a stimulus being a spec (dc:V, sine:AMP:FREQ, triangle:AMP:FREQ,
-    square:..., pulse:..., ramp:V0:V1:T, pwl:FILE.csv) or a number of volts; a bare spec or number drives
-    the first electrode; None: dc:1 on the first electrode. The others are held at 0 V.
+    ``drives``: a stimulus for the first electrode, the others grounded (``--stimulus``; None: dc:1), or
+    {electrode: stimulus} (``--drive NAME=SPEC`` each), a stimulus being a spec (dc:V, sine:AMP:FREQ,
+    triangle:AMP:FREQ, square:..., pulse:..., ramp:V0:V1:T, pwl:FILE.csv) or a number of volts. Electrodes
+    given no role are grounded; ``ground``, ``floating`` (names), ``loads`` ({name: ohms}) and ``drive_table``
+    (CSV: t, then a column per driven electrode) are ``nwn run``'s role options. Any role makes a
+    multi-electrode run, whose ``columns`` add ``V_<name>``, ``I_<name>`` per electrode.
     ``engine``: native (NWNsim's fixed-step scheme, dt = tmax), libngspice or ngspice-cli.
     ``flavour``: the SPICE junction device, codemodel | osdi | subckt | auto. ``ic``: initial λ per junction.
     ``params``: junction parameters overriding the ``preset`` (dc | ac), e.g. {"vset": 0.01}.
@@ -177,11 +196,11 @@ def run(net_or_deck: Union[Network, PathLike], drives: Drives = None, *, engine:
         if p.suffix.lower() in (".cir", ".sp", ".spice", ".net", ".ckt"):
             return _with_out(out, check, lambda d: _ext._run_deck(os.fspath(p), engine, raw, wall_limit, d))
         network, source = Network.load(p), os.fspath(p.resolve())
-    drive_map = _drive_map(drives, network)
+    stimulus, roles = _roles(drives, ground, floating, loads, drive_table)
     overrides = _overrides(params)
     lambda0 = [] if ic is None else [float(x) for x in np.asarray(ic, dtype=float).ravel()]
     return _with_out(out, check, lambda d: _ext._run_network(
-        network, drive_map, engine, flavour, tstop, tmax, lambda0, save_lambda, save_events, raw, preset,
+        network, stimulus, roles, engine, flavour, tstop, tmax, lambda0, save_lambda, save_events, raw, preset,
         overrides, nwnsim_compat, resample, wall_limit, d, source, ngspice_lib, ngspice_bin, solver))
 
 
@@ -210,9 +229,11 @@ class Simulation:
 
     ``engine="native"``: the native engine's fixed steps of ``dt``; stepping in any increments gives the numbers
     of one ``run(..., engine="native")``, bit for bit. ``engine="libngspice"``: ngspice's adaptive transient with
-    maximum step ``dt`` (``flavour`` as in :func:`run`); every electrode is an EXTERNAL source whose voltage
-    ngspice asks this object for at every time point, and ``advance_to(t)`` lands on t (a breakpoint). One
-    libngspice simulation or run at a time per process (ngspice keeps its state in globals).
+    maximum step ``dt`` (``flavour`` as in :func:`run`); every driven or grounded electrode is an EXTERNAL source
+    whose voltage ngspice asks this object for at every time point, and ``advance_to(t)`` lands on t (a
+    breakpoint). One libngspice simulation or run at a time per process (ngspice keeps its state in globals).
+    ``drives``, ``ground``, ``floating``, ``loads``: the electrode roles as in :func:`run`; ``set_drive`` holds a
+    driven or grounded electrode.
 
     The GIL is released while simulating; Ctrl-C stops at the step in progress and raises KeyboardInterrupt,
     leaving the simulation there (it can go on).
@@ -220,18 +241,19 @@ class Simulation:
 
     def __init__(self, network: Network, drives: Drives = None, *, engine: str = "native", dt: float = 1e-3,
                  flavour: str = "auto", preset: str = "dc", params: Optional[Mapping[str, float]] = None,
-                 ic: Optional[Sequence[float]] = None, nwnsim_compat: bool = False) -> None:
+                 ic: Optional[Sequence[float]] = None, nwnsim_compat: bool = False, ground: Sequence[str] = (),
+                 floating: Sequence[str] = (), loads: Optional[Mapping[str, Union[float, str]]] = None) -> None:
         lambda0 = [] if ic is None else [float(x) for x in np.asarray(ic, dtype=float).ravel()]
-        drive_map = _drive_map(drives, network)
+        stimulus, roles = _roles(drives, ground, floating, loads)
         self.network = network
         self.engine = engine
         if engine == "native":
-            self._sim = _ext._NativeSimulation(network, drive_map, dt, preset, _overrides(params), lambda0,
+            self._sim = _ext._NativeSimulation(network, stimulus, roles, dt, preset, _overrides(params), lambda0,
                                                nwnsim_compat)
         elif engine == "libngspice":
             if nwnsim_compat:
                 raise Error("--nwnsim-compat applies to --engine native")
-            self._sim = _ext._SpiceSimulation(network, drive_map, dt, flavour, preset, _overrides(params), lambda0)
+            self._sim = _ext._SpiceSimulation(network, stimulus, roles, dt, flavour, preset, _overrides(params), lambda0)
         else:
             raise Error("Simulation: unknown engine '%s' (native or libngspice)" % engine)
         self._dt = dt

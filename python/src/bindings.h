@@ -12,6 +12,9 @@
 #include <nlohmann/json.hpp>
 #include <pybind11/pybind11.h>
 
+#include "netlistgen/electrode_roles.h"
+#include "netlistgen/stimulus.h"
+
 namespace nwn::python {
 
 namespace py = pybind11;
@@ -20,6 +23,12 @@ void bind_network(py::module_& m);
 void bind_run(py::module_& m);
 void bind_simulation(py::module_& m);
 void bind_analysis(py::module_& m);
+
+// Electrode roles as Python gives them ({"drives": {name: spec}, "ground": [...], "floating": [...],
+// "loads": {name: ohms}, "drive_table": path}, each optional) as `nwn run`'s role options give them.
+net::RoleRequest role_request(const py::dict& roles);
+// A stimulus spec as `nwn run --stimulus` takes it; empty: its default, dc:1.
+net::Stimulus stimulus_of(const std::string& spec);
 
 // Ctrl-C during a simulation that runs with the GIL released. Python's own SIGINT handler only sets a flag
 // that the interpreter looks at between bytecodes, which never happens while C++ holds the thread; so, on

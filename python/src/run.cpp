@@ -1,7 +1,6 @@
 // nwnspice.run: the entry points of `nwn run` (run_network, run_deck), writing a run directory, and the
 // project's readers of that directory (run.json, timeseries.csv, lambda.csv, events.csv) into NumPy arrays:
 // a run from Python is the CLI's run, number for number.
-#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -29,25 +28,25 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// drives {electrode: stimulus spec} onto today's run spec: one driven electrode, the first, with the second
-// as the grounded drain (run_network's two-electrode convention). The one place that knows it; it becomes
-// NetworkRunSpec::roles with the multi-electrode roles (issue #27).
-void apply_drives(exp::NetworkRunSpec& s, const std::map<std::string, std::string>& drives) {
-    if (drives.empty()) return;  // the CLI's default stimulus on the first electrode
-    if (drives.size() > 1)
-        throw Error("drives: " + std::to_string(drives.size()) +
-                    " driven electrodes; this build drives one (the others are held at 0 V)");
-    const auto& [name, spec] = *drives.begin();
-    auto& el = s.network.electrodes;
-    const auto it = std::find_if(el.begin(), el.end(), [&](const net::Electrode& e) { return e.name == name; });
-    if (it == el.end()) {
-        std::string names;
-        for (const auto& e : el) names += (names.empty() ? "" : ", ") + e.name;
-        throw Error("drives: no electrode named '" + name + "' (the network has " + (names.empty() ? "none" : names) + ")");
-    }
-    std::rotate(el.begin(), it, it + 1);  // driven first; the others keep their order
-    s.stimulus = net::Stimulus::parse(spec);
+}  // namespace
+
+net::RoleRequest role_request(const py::dict& roles) {
+    net::RoleRequest r;
+    if (roles.contains("drives"))
+        for (const auto& [name, spec] : roles["drives"].cast<std::map<std::string, std::string>>())
+            r.drives.push_back(name + "=" + spec);
+    if (roles.contains("ground")) r.ground = roles["ground"].cast<std::vector<std::string>>();
+    if (roles.contains("floating")) r.floating = roles["floating"].cast<std::vector<std::string>>();
+    if (roles.contains("loads"))
+        for (const auto& [name, ohms] : roles["loads"].cast<std::map<std::string, std::string>>())
+            r.loads.push_back(name + "=" + ohms);
+    if (roles.contains("drive_table")) r.drive_table = roles["drive_table"].cast<std::string>();
+    return r;
 }
+
+net::Stimulus stimulus_of(const std::string& spec) { return spec.empty() ? net::Stimulus::dc(1.0) : net::Stimulus::parse(spec); }
+
+namespace {
 
 py::array_t<double> to_array(const std::vector<double>& v) { return py::array_t<double>(static_cast<py::ssize_t>(v.size()), v.data()); }
 
@@ -61,7 +60,8 @@ py::dict result_dict(const exp::RunResult& r) {
     return d;
 }
 
-py::dict run_network(const net::Network& network, const std::map<std::string, std::string>& drives,
+// `stimulus` as `nwn run --stimulus` (empty: its default), `roles` as --drive/--ground/--float/--load/--drive-table.
+py::dict run_network(const net::Network& network, const std::string& stimulus, const py::dict& roles,
                      const std::string& engine, const std::string& flavour, double tstop, double tmax,
                      const std::vector<double>& lambda0, bool save_lambda, bool save_events, bool raw,
                      const std::string& preset, const std::vector<std::string>& params, bool nwnsim_compat,
@@ -69,7 +69,8 @@ py::dict run_network(const net::Network& network, const std::map<std::string, st
                      const std::string& ngspice_lib, const std::string& ngspice_bin, const std::string& solver) {
     exp::NetworkRunSpec s;
     s.network = network;
-    apply_drives(s, drives);
+    s.stimulus = stimulus_of(stimulus);
+    s.roles = role_request(roles);
     s.network_source = source;
     s.engine = engine::parse_engine(engine);
     s.flavour = engine::parse_flavour_choice(flavour, true);
@@ -139,7 +140,7 @@ std::map<std::string, double> junction_params(const std::string& preset, const s
 }  // namespace
 
 void bind_run(py::module_& m) {
-    m.def("_run_network", &run_network, py::arg("network"), py::arg("drives"), py::arg("engine"), py::arg("flavour"),
+    m.def("_run_network", &run_network, py::arg("network"), py::arg("stimulus"), py::arg("roles"), py::arg("engine"), py::arg("flavour"),
           py::arg("tstop"), py::arg("tmax"), py::arg("lambda0"), py::arg("save_lambda"), py::arg("save_events"),
           py::arg("raw"), py::arg("preset"), py::arg("params"), py::arg("nwnsim_compat"), py::arg("resample"),
           py::arg("wall_limit"), py::arg("out"), py::arg("source"), py::arg("ngspice_lib"), py::arg("ngspice_bin"),

@@ -34,137 +34,131 @@ namespace nwn::python {
 
 namespace {
 
+constexpr std::size_t kNone = engine::VectorLayout::npos;
+
+// Where each electrode's voltage and current are in an engine's points (the deck's names, netlist_writer.h;
+// the native engine uses the same), and the state dict made from them.
+struct ElectrodeProbes {
+    std::vector<std::size_t> v, i;  // i: kNone for a floating electrode (no source, no current)
+    std::optional<std::size_t> drive, drain;
+
+    void resolve(const engine::VectorLayout& layout, const net::Network& net, const std::vector<net::ElectrodeRole>& roles) {
+        v.clear();
+        i.clear();
+        for (std::size_t e = 0; e < roles.size(); ++e) {
+            const auto& el = net.electrodes[e];
+            v.push_back(layout.index("v(" + net::electrode_node(el) + ")"));
+            i.push_back(roles[e].role == net::Role::Float ? kNone : layout.index("i(v" + el.name + ")"));
+        }
+        drive = net::primary_drive(roles);
+        drain = net::primary_drain(roles);
+    }
+
+    // t, step, electrode_V, electrode_I (into the network: minus ngspice's i(v<name>)), and V, I as a run
+    // records them (the first driven electrode's voltage, the drain's i(v<name>)); lam is the caller's.
+    py::dict state(double t, std::size_t step, const std::vector<double>& p, const net::Network& net) const {
+        py::dict d;
+        d["t"] = t;
+        d["step"] = step;
+        py::dict ev, ei;
+        for (std::size_t e = 0; e < v.size(); ++e) {
+            ev[py::str(net.electrodes[e].name)] = p.empty() ? 0.0 : p[v[e]];
+            ei[py::str(net.electrodes[e].name)] = p.empty() || i[e] == kNone ? 0.0 : -p[i[e]];
+        }
+        d["electrode_V"] = ev;
+        d["electrode_I"] = ei;
+        d["V"] = p.empty() || !drive ? 0.0 : p[v[*drive]];
+        d["I"] = p.empty() || !drain ? 0.0 : p[i[*drain]];
+        return d;
+    }
+};
+
+py::array_t<double> to_array(const std::vector<double>& v) {
+    return py::array_t<double>(static_cast<py::ssize_t>(v.size()), v.data());
+}
+
 class NativeSimulation {
 public:
-    NativeSimulation(net::Network network, const std::map<std::string, std::string>& drives, double dt,
+    NativeSimulation(net::Network network, const std::string& stimulus, const py::dict& roles, double dt,
                      const std::string& preset, const std::vector<std::string>& params, std::vector<double> lambda0,
                      bool nwnsim_compat)
         : net_(std::move(network)) {
         if (!(dt > 0)) throw Error("--tmax must be > 0");
         opt_.dt = dt;
-        // step() ignores tstop (it bounds run() only); the engine checks it is positive.
-        opt_.tstop = dt;
+        opt_.tstop = dt;  // step() ignores tstop (it bounds run() only); the engine checks it is positive
         opt_.nwnsim_compat = nwnsim_compat;
         auto p = net::preset_params(preset);
         net::apply_overrides(p, params);
         opt_.params = {p};
         opt_.lambda0 = std::move(lambda0);
-        // The run convention of `nwn run`: with no drive given, the first electrode at the default 1 V.
-        if (drives.empty() && !net_.electrodes.empty()) drives_.push_back({net_.electrodes[0].name, net::Stimulus::dc(1.0)});
-        for (const auto& [name, spec] : drives) drives_.push_back({name, net::Stimulus::parse(spec)});
-        rebuild();
+        roles_ = net::resolve_roles(net_, role_request(roles), stimulus_of(stimulus));
+        eng_ = std::make_unique<engine::NativeEngine>(net_, roles_, opt_);
+        probes_.resolve(eng_->layout(), net_, roles_);
     }
 
     double dt() const { return opt_.dt; }
     double time() const { return t_; }
-    long steps() const { return steps_; }
 
     // Steps until the step time reaches t (to within 1e-9 of a step, so t = k·dt computed in floating
     // point lands on step k); with the GIL released and Ctrl-C stopping after the step in progress.
     void advance_to(double t) {
         if (!std::isfinite(t)) throw Error("advance_to: time must be finite");
-        const long target = static_cast<long>(std::floor(t / opt_.dt + 1e-9));
+        const double target = std::floor(t / opt_.dt + 1e-9);
         if (target > 1e9) throw Error("advance_to: " + fmt("%g", t) + " s is more than 1e9 steps");
         without_gil([&] {
-            while (steps_ < target && !InterruptScope::requested()) take_step();
+            while (static_cast<double>(steps_) < target && !InterruptScope::requested()) {
+                const auto& p = eng_->step();
+                ++steps_;
+                t_ = p.time;
+                last_.assign(p.values, p.values + p.size());
+            }
         });
     }
 
-    // Holds `electrode` at `volts` from the next step on.
-    void set_drive(const std::string& electrode, double volts) {
-        if (!std::isfinite(volts)) throw Error("set_drive: voltage must be finite");
-        if (!net::find_electrode(net_, electrode)) throw Error("set_drive: no electrode named '" + electrode + "'");
-        // Until the native engine takes drive changes itself (issue #27's set_drive), the engine is made again
-        // from the present states with the new drive, its step count continuing from here. Same scheme, same
-        // arithmetic: the next step is the one the old engine would have taken with that drive.
-        for (const auto& d : drives_)
-            if (d.electrode != electrode && d.stimulus.kind() != net::Stimulus::Kind::Dc)
-                throw Error("set_drive: electrode '" + d.electrode + "' has a time-varying drive (" + d.stimulus.spec() +
-                            "), which a remade engine would restart at t = 0");
-        bool found = false;
-        for (auto& d : drives_)
-            if (d.electrode == electrode) {
-                d.stimulus = net::Stimulus::dc(volts);
-                found = true;
-            }
-        if (!found) drives_.push_back({electrode, net::Stimulus::dc(volts)});
-        opt_.lambda0 = eng_->lambda();
-        rebuild();
-    }
+    void set_drive(const std::string& electrode, double volts) { eng_->set_drive(electrode, volts); }
 
     py::dict state() const {
-        py::dict d;
-        d["t"] = t_;
-        d["step"] = steps_;
-        const auto& lam = eng_->lambda();
-        d["lam"] = py::array_t<double>(static_cast<py::ssize_t>(lam.size()), lam.data());
-        py::dict v, i;
-        for (std::size_t e = 0; e < net_.electrodes.size(); ++e) {
-            const auto& name = net_.electrodes[e].name;
-            v[py::str(name)] = steps_ ? last_[v_idx_[e]] : 0.0;
-            // into the network: the engine's vector is ngspice's i(v<name>), from the network into the electrode
-            i[py::str(name)] = steps_ ? -last_[i_idx_[e]] : 0.0;
-        }
-        d["electrode_V"] = v;
-        d["electrode_I"] = i;
-        // As `nwn run` records them (timeseries.csv V, I): the driven electrode's voltage, the drain current.
-        d["V"] = steps_ ? last_[v_idx_[0]] : 0.0;
-        d["I"] = steps_ ? last_[i_idx_[1]] : 0.0;
+        auto d = probes_.state(t_, steps_, last_, net_);
+        d["lam"] = to_array(eng_->lambda());
         return d;
     }
 
-    const std::vector<double>& lambda() const { return eng_->lambda(); }
-
 private:
-    void rebuild() {
-        eng_ = std::make_unique<engine::NativeEngine>(net_, drives_, opt_);
-        const auto& layout = eng_->layout();
-        v_idx_.clear();
-        i_idx_.clear();
-        for (const auto& e : net_.electrodes) {
-            v_idx_.push_back(layout.index(net::electrode_node(e)));
-            i_idx_.push_back(layout.index("i(v" + e.name + ")"));
-        }
-    }
-
-    void take_step() {
-        const auto& p = eng_->step();
-        ++steps_;
-        // Step k of the whole simulation at k·dt, as one engine would have it, whatever the rebuilds.
-        t_ = static_cast<double>(steps_) * opt_.dt;
-        last_.assign(p.values, p.values + p.size());
-    }
-
     net::Network net_;  // the engine keeps a reference to it
-    std::vector<engine::NativeDrive> drives_;
+    std::vector<net::ElectrodeRole> roles_;
     engine::NativeOptions opt_;
     std::unique_ptr<engine::NativeEngine> eng_;
-    std::vector<std::size_t> v_idx_, i_idx_;
+    ElectrodeProbes probes_;
     std::vector<double> last_;
-    long steps_ = 0;
+    std::size_t steps_ = 0;
     double t_ = 0;
 };
 
-// The same in libngspice: every electrode's source is EXTERNAL (`V<name> <node> 0 EXTERNAL`), so ngspice asks
-// this object for its voltage at every time point it evaluates (GetVSRCData), and the analysis pauses inside the
-// streaming callback (SendData, on ngspice's thread) at the first accepted point at or after the target time,
-// which a breakpoint makes it land on. ngspice's own thread thus waits between advance_to() calls; a worker
-// thread owns the Session, whose run() spans the simulation's life (the deck's tstop is kHorizon).
+// The same in libngspice: the deck's driven electrodes are EXTERNAL sources (NetlistOptions::external_drives), so
+// ngspice asks this object for their voltage at every time point it evaluates (GetVSRCData), and the analysis
+// pauses inside the streaming callback (SendData, on ngspice's thread) at the first accepted point at or after the
+// target time, which a breakpoint makes it land on. ngspice's thread thus waits between advance_to() calls; a
+// worker thread owns the Session, whose run() spans the simulation's life (the deck's tstop is kHorizon).
 class SpiceSimulation {
 public:
     static constexpr double kHorizon = 1e6;  // s: the deck's tstop, never reached in practice
 
-    SpiceSimulation(net::Network network, const std::map<std::string, std::string>& drives, double tmax,
+    SpiceSimulation(net::Network network, const std::string& stimulus, const py::dict& roles, double tmax,
                     const std::string& flavour, const std::string& preset, const std::vector<std::string>& params,
                     const std::vector<double>& lambda0)
         : net_(std::move(network)), tmax_(tmax) {
         if (!(tmax > 0)) throw Error("--tmax must be > 0");
-        if (net_.electrodes.size() < 2) throw Error("the network needs two electrodes (give --contacts I,J)");
-        values_.assign(net_.electrodes.size(), net::Stimulus::dc(0.0));
-        applied_.assign(net_.electrodes.size(), 0.0);
-        if (drives.empty()) values_[0] = net::Stimulus::dc(1.0);  // as `nwn run`
-        for (const auto& [name, spec] : drives) values_[electrode_index(name)] = net::Stimulus::parse(spec);
-        for (const auto& e : net_.electrodes) source_names_.push_back(net::lower("v" + e.name));
+        roles_ = net::resolve_roles(net_, role_request(roles), stimulus_of(stimulus));
+        // In the deck grounded electrodes are drives at 0 V, so that set_drive can hold them too, as the native
+        // engine does; V and I of the state still follow the roles asked for (roles_).
+        auto deck_roles = roles_;
+        for (auto& r : deck_roles)
+            if (r.role == net::Role::Ground) {
+                r.role = net::Role::Drive;
+                r.stimulus = net::Stimulus::dc(0.0);
+            }
+        for (const auto& r : deck_roles)
+            if (r.stimulus) values_.emplace(net::lower("v" + r.electrode), *r.stimulus);
 
         flavour_ = engine::resolve_flavour(engine::parse_flavour_choice(flavour, true), false);
         choice_ = engine::choose_ngspice(flavour_, "", "");
@@ -174,13 +168,15 @@ public:
         no.params = net::preset_params(preset);
         net::apply_overrides(no.params, params);
         no.lambda0 = lambda0;
+        no.roles = deck_roles;
+        no.external_drives = true;
         no.tstop = kHorizon;
         no.tmax = tmax;
         no.save_lambda = true;
         no.codemodel_load = net::CodemodelLoad::None;
         if (flavour_ == net::Flavour::Subckt) no.subckt_library = net::find_subckt_library();
         no.command_line = "nwnspice.Simulation";
-        deck_ = external_sources(net::write_netlist(net_, no));
+        deck_ = net::write_netlist(net_, no);
         junctions_ = net::active_junctions(net_);
 
         worker_ = std::thread([this] { work(); });
@@ -230,57 +226,27 @@ public:
     }
 
     void set_drive(const std::string& electrode, double volts) {
-        if (!std::isfinite(volts)) throw Error("set_drive: voltage must be finite");
-        const auto e = electrode_index(electrode);
+        const auto& el = net::electrode_named(net_, electrode, "libngspice");
+        const auto& role = roles_[static_cast<std::size_t>(&el - net_.electrodes.data())].role;
+        if (role != net::Role::Drive && role != net::Role::Ground)
+            throw Error("libngspice: electrode '" + el.name + "' is " + net::role_name(role) +
+                        ": only a driven or grounded electrode can be set");
+        if (!std::isfinite(volts)) throw Error("libngspice: a non-finite voltage for electrode '" + el.name + "'");
         std::lock_guard lk(mu_);
-        values_[e] = net::Stimulus::dc(volts);
+        values_.insert_or_assign(net::lower("v" + el.name), net::Stimulus::dc(volts));
     }
 
     py::dict state() const {
         std::lock_guard lk(mu_);
-        py::dict d;
-        d["t"] = t_;
-        d["step"] = points_;
+        auto d = probes_.state(t_, points_, last_, net_);
         std::vector<double> lam(net_.junctions.size(), 0.0);  // junctions of parts without electrodes: never move
         for (std::size_t k = 0; k < junctions_.size(); ++k) lam[junctions_[k]] = last_[lam_idx_[k]];
-        d["lam"] = py::array_t<double>(static_cast<py::ssize_t>(lam.size()), lam.data());
-        py::dict v, i;
-        for (std::size_t e = 0; e < net_.electrodes.size(); ++e) {
-            v[py::str(net_.electrodes[e].name)] = applied_[e];
-            i[py::str(net_.electrodes[e].name)] = -last_[i_idx_[e]];
-        }
-        d["electrode_V"] = v;
-        d["electrode_I"] = i;
-        d["V"] = applied_[0];
-        d["I"] = last_[i_idx_[1]];
+        d["lam"] = to_array(lam);
         return d;
     }
 
 private:
     double eps() const { return 1e-9 * tmax_; }
-
-    std::size_t electrode_index(const std::string& name) const {
-        for (std::size_t e = 0; e < net_.electrodes.size(); ++e)
-            if (net_.electrodes[e].name == name) return e;
-        throw Error("set_drive: no electrode named '" + name + "'");
-    }
-
-    // Every electrode's source line made EXTERNAL (until the netlist writer writes them so itself: issue #27's
-    // NetlistOptions::external_drives). Without a DC value: ngspice 39.3's VSRCtemp reads the transient
-    // function's first coefficient when both are given, and an EXTERNAL source has none (a segfault).
-    std::string external_sources(const std::string& deck) const {
-        std::string out;
-        for (const auto& line : net::split_lines(deck)) {
-            bool source = false;
-            for (const auto& e : net_.electrodes)
-                if (line.rfind("V" + e.name + " " + net::electrode_node(e) + " 0 ", 0) == 0) {
-                    out += "V" + e.name + " " + net::electrode_node(e) + " 0 EXTERNAL\n";
-                    source = true;
-                }
-            if (!source) out += line + "\n";
-        }
-        return out;
-    }
 
     void work() {
         try {
@@ -292,18 +258,14 @@ private:
             engine::load_junction_device(session, flavour_, std::nullopt, std::nullopt);
             session.set_external_source([this](const std::string& name, double t) {
                 std::lock_guard lk(mu_);
-                for (std::size_t e = 0; e < source_names_.size(); ++e)
-                    if (source_names_[e] == name) return values_[e].value(t);
-                return 0.0;
+                const auto it = values_.find(name);
+                return it == values_.end() ? 0.0 : it->second.value(t);
             });
             session.load_circuit(net::split_lines(deck_));
             session.set_layout_callback([this](const engine::VectorLayout& layout) {
                 std::lock_guard lk(mu_);
-                i_idx_.clear();
+                probes_.resolve(layout, net_, roles_);
                 lam_idx_.clear();
-                for (const auto& e : net_.electrodes) {
-                    i_idx_.push_back(layout.index("i(v" + e.name + ")"));
-                }
                 for (auto k : junctions_) lam_idx_.push_back(layout.index("v(l" + std::to_string(k) + ")"));
             });
             session.set_recorder([this](const engine::Point& p) {
@@ -311,9 +273,6 @@ private:
                 last_.assign(p.values, p.values + p.size());
                 t_ = p.time;
                 points_ = p.step + 1;
-                // what the EXTERNAL sources gave this point (the deck saves no node voltages): the drives
-                // change only while ngspice waits below, so these are the values it solved with
-                for (std::size_t e = 0; e < values_.size(); ++e) applied_[e] = values_[e].value(t_);
                 if (t_ < target_ - eps() || closing_) return;
                 paused_ = true;
                 cv_.notify_all();
@@ -340,17 +299,18 @@ private:
 
     net::Network net_;
     double tmax_;
+    std::vector<net::ElectrodeRole> roles_;
     net::Flavour flavour_{};
     engine::NgspiceChoice choice_;
     std::string deck_;
     std::vector<std::size_t> junctions_;
-    std::vector<std::string> source_names_;
 
     mutable std::mutex mu_;  // everything below, shared with ngspice's thread and the worker
     std::condition_variable cv_;
-    std::vector<net::Stimulus> values_;  // per electrode
-    std::vector<std::size_t> i_idx_, lam_idx_;
-    std::vector<double> last_, applied_;
+    std::map<std::string, net::Stimulus> values_;  // by source name as ngspice asks for it: "v<electrode>"
+    ElectrodeProbes probes_;
+    std::vector<std::size_t> lam_idx_;
+    std::vector<double> last_;
     double t_ = 0, target_ = 0;
     std::size_t points_ = 0;
     bool paused_ = false, finished_ = false, closing_ = false;
@@ -363,21 +323,20 @@ private:
 
 void bind_simulation(py::module_& m) {
     py::class_<NativeSimulation>(m, "_NativeSimulation")
-        .def(py::init<net::Network, const std::map<std::string, std::string>&, double, const std::string&,
+        .def(py::init<net::Network, const std::string&, const py::dict&, double, const std::string&,
                       const std::vector<std::string>&, std::vector<double>, bool>(),
-             py::arg("network"), py::arg("drives"), py::arg("dt"), py::arg("preset"), py::arg("params"),
-             py::arg("lambda0"), py::arg("nwnsim_compat"))
+             py::arg("network"), py::arg("stimulus"), py::arg("roles"), py::arg("dt"), py::arg("preset"),
+             py::arg("params"), py::arg("lambda0"), py::arg("nwnsim_compat"))
         .def("advance_to", &NativeSimulation::advance_to, py::arg("t"))
         .def("set_drive", &NativeSimulation::set_drive, py::arg("electrode"), py::arg("volts"))
         .def("state", &NativeSimulation::state)
         .def_property_readonly("t", &NativeSimulation::time)
-        .def_property_readonly("dt", &NativeSimulation::dt)
-        .def_property_readonly("steps", &NativeSimulation::steps);
+        .def_property_readonly("dt", &NativeSimulation::dt);
     py::class_<SpiceSimulation>(m, "_SpiceSimulation")
-        .def(py::init<net::Network, const std::map<std::string, std::string>&, double, const std::string&,
+        .def(py::init<net::Network, const std::string&, const py::dict&, double, const std::string&,
                       const std::string&, const std::vector<std::string>&, const std::vector<double>&>(),
-             py::arg("network"), py::arg("drives"), py::arg("tmax"), py::arg("flavour"), py::arg("preset"),
-             py::arg("params"), py::arg("lambda0"))
+             py::arg("network"), py::arg("stimulus"), py::arg("roles"), py::arg("tmax"), py::arg("flavour"),
+             py::arg("preset"), py::arg("params"), py::arg("lambda0"))
         .def("advance_to", &SpiceSimulation::advance_to, py::arg("t"))
         .def("set_drive", &SpiceSimulation::set_drive, py::arg("electrode"), py::arg("volts"))
         .def("state", &SpiceSimulation::state)

@@ -39,8 +39,10 @@ def test_messages_are_the_clis(tmp_path, small_net):
 
 
 def test_bad_drives_and_files(tmp_path, small_net):
-    with pytest.raises(nwnspice.Error, match="no electrode named 'gate'"):
+    with pytest.raises(nwnspice.Error, match="gate"):
         nwnspice.run(small_net, {"gate": 1.0})
+    with pytest.raises(nwnspice.Error, match="every electrode floats"):
+        nwnspice.run(small_net, floating=["src", "drn"])
     with pytest.raises(nwnspice.Error, match="missing.json"):
         nwnspice.Network.load(tmp_path / "missing.json")
     with pytest.raises(nwnspice.Error, match="seed"):

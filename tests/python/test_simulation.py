@@ -75,12 +75,27 @@ def test_proportional_controller_holds_the_current(request, small_net, engine):
     assert max(volts) > volts[-1]
 
 
-def test_time_varying_drive_elsewhere_refuses_set_drive(small_net):
-    small_net.choose_electrodes("edges:3")
-    sim = nwnspice.Simulation(small_net, {"c0": "sine:1:5", "c1": 0.2})
-    sim.advance_to(0.01)
-    with pytest.raises(nwnspice.Error, match="time-varying"):
-        sim.set_drive("c1", 0.3)
+@pytest.mark.parametrize("engine", ["native", "libngspice"])
+def test_multi_electrode_roles(request, small_net, engine):
+    """Four edge contacts: c0 driven by a sine, c1 grounded, c2 floating, c3 on a 10 kΩ load. set_drive holds a
+    driven or a grounded electrode and refuses a floating one, in both engines."""
+    small_net.choose_electrodes("edges:4")
+    sim = nwnspice.Simulation(small_net, {"c0": "sine:1:5"}, ground=["c1"], floating=["c2"], loads={"c3": 1e4},
+                              engine=engine, flavour="codemodel")
+    request.addfinalizer(sim.close)
+    sim.advance_to(0.02)
+    s = sim.state()
+    assert s["electrode_V"]["c0"] == pytest.approx(np.sin(2 * np.pi * 5 * s["t"]), rel=1e-6)
+    assert s["electrode_V"]["c1"] == 0 and s["electrode_I"]["c2"] == 0
+    # the load's current into the network is minus its voltage over 10 kΩ (the SPICE engine: to its tolerance)
+    assert s["electrode_I"]["c3"] == pytest.approx(-s["electrode_V"]["c3"] / 1e4, rel=1e-6)
+    # currents into the network sum to zero (Kirchhoff; SPICE's to its abstol of 1 pA)
+    assert abs(sum(s["electrode_I"].values())) < 1e-12 + 1e-6 * max(map(abs, s["electrode_I"].values()))
+    sim.set_drive("c1", 0.25)
+    sim.advance_to(0.03)
+    assert sim.state()["electrode_V"]["c1"] == 0.25
+    with pytest.raises(nwnspice.Error, match="'c2' is float: only a driven or grounded electrode can be set"):
+        sim.set_drive("c2", 0.1)
 
 
 def test_libngspice_stepping_is_the_batch_run(request, tmp_path, small_net):
