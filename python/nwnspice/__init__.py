@@ -101,7 +101,7 @@ def _roles(drives: Drives, ground: Sequence[str] = (), floating: Sequence[str] =
 class Run:
     """One run, as its run directory holds it (``nwn run``'s files, read by the project's readers).
 
-    Network runs: ``t``, ``V`` (driven electrode), ``I`` (drain current, ngspice's sign), ``G`` (|I/V|);
+    Network runs: ``t``, ``V`` (first driven electrode), ``I`` (drain current, ngspice's sign), ``G`` (|I/V|);
     ``lam`` (time × junction, with ``--save-lambda``) and its junction ids ``lam_junctions``; ``events``
     (per sample, with ``save_events``). Every column of timeseries.csv is in ``columns`` (a deck run's are
     ngspice's vector names; multi-electrode runs add ``V_<name>``/``I_<name>``). ``record`` is run.json.
