@@ -156,8 +156,8 @@ bar, node, ...), electrode_rule, hop_distance, active_junctions (those a SPICE d
 
 constexpr const char* kGenerateDoc = R"(A random network as `nwn generate` makes it: exactly one of wires (count) or
 density (wires per unit area); gamma-distributed lengths; the largest connected component unless keep_all;
-electrodes chosen by the rule `electrodes` (farthest | topo-farthest | wires:I,J | bars:F[:XF] | edges:N |
-none).)";
+electrodes chosen by the rule `electrodes` (farthest | topo-farthest | wires:I,J[,K,...] | bars:F[:XF] | edges:N |
+grid:RxC[:PAD[:PITCH]] | pads:FILE.csv | none; netlistgen/electrodes.h).)";
 
 constexpr const char* kNetlistDoc = R"(The netlist `nwn netlist` writes: flavour codemodel | osdi | subckt, form
 deck | subckt, the stimulus on electrode `drive` (default the first). With load_device a deck loads its
