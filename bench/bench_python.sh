@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The Python package's overhead: NWNsim's 100-wire DC 1.8 V run (10 s, 1 ms) through nwnspice.run against
-# `nwn run` (wall time of the whole command for both, so Python's start and import count: /usr/bin/time), and
+# `nwn run`: wall time of the whole command for both (/usr/bin/time; Python's start and NumPy's import count),
+# and of the nwnspice.run() call alone (time.perf_counter: what a script or notebook that runs many pays); and
 # the per-step cost of the closed-loop API (Simulation.advance_to + state + set_drive, Python's time module)
 # against one batch step. Medians of RUNS; run it on a quiet machine.
 #   bench/bench_python.sh [REFERENCE_DIR] [RUNS] [ENGINES]   defaults: ../shared/reference, 5, "native libngspice"
@@ -22,28 +23,33 @@ trap 'rm -rf "$work"' EXIT
 
 "$nwn" import-mat "$ref/nwnsim/nw100_seed042.mat" -o "$work/nw100.json" 2>/dev/null
 cat >"$work/run.py" <<'PY'
-import sys
+import sys, time
 import nwnspice
 net = nwnspice.Network.load(sys.argv[1])
 net.choose_electrodes("wires:72,29")
-r = nwnspice.run(net, {"src": "dc:1.8"}, engine=sys.argv[2], tstop=10, tmax=1e-3)
+t0 = time.perf_counter()
+r = nwnspice.run(net, "dc:1.8", engine=sys.argv[2], tstop=10, tmax=1e-3)
+with open(sys.argv[3], "a") as f:
+    print("%.3f" % (time.perf_counter() - t0), file=f)
 assert r.status == "completed"
 PY
 median() { sort -g | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
 echo "NWNsim's 100-wire DC 1.8 V run, 10 s at 1 ms; medians of $runs; $(nproc) cores; $(date +%F)"
 echo
-echo "| engine | nwn run (s) | nwnspice.run (s) | overhead |"
-echo "|---|---|---|---|"
+echo "| engine | nwn run (s) | python3 script (s) | overhead | nwnspice.run() call (s) | overhead |"
+echo "|---|---|---|---|---|---|"
 for engine in $engines; do
   for ((r = 1; r <= runs; r++)); do
     /usr/bin/time -f %e -a -o "$work/cli-$engine" "$nwn" run "$work/nw100.json" --contacts 72,29 --engine "$engine" \
       --stimulus dc:1.8 --tstop 10 --tmax 1e-3 --quiet --out "$work/out"
-    /usr/bin/time -f %e -a -o "$work/py-$engine" "$python" "$work/run.py" "$work/nw100.json" "$engine"
+    /usr/bin/time -f %e -a -o "$work/py-$engine" "$python" "$work/run.py" "$work/nw100.json" "$engine" "$work/call-$engine"
   done
   c=$(median <"$work/cli-$engine")
   p=$(median <"$work/py-$engine")
-  echo "| $engine | $c | $p | $(awk -v c="$c" -v p="$p" 'BEGIN {printf "%+.1f %%", 100 * (p / c - 1)}') |"
+  k=$(median <"$work/call-$engine")
+  pct() { awk -v c="$1" -v p="$2" 'BEGIN {printf "%+.1f %%", 100 * (p / c - 1)}'; }
+  echo "| $engine | $c | $p | $(pct "$c" "$p") | $k | $(pct "$c" "$k") |"
 done
 
 echo
