@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "common/atomic_file.h"
+#include "common/cancel.h"
 #include "common/error.h"
 #include "common/format.h"
 #include "netlistgen/electrodes.h"
@@ -148,6 +149,7 @@ json run_reservoir(const ReservoirSpec& s) {
     r.out = s.out / "run";
     r.command_line = s.command_line;
     const auto result = run_network(r);
+    if (result.status == "interrupted") throw Cancelled();  // exit 130; the run directory says how far it got
     if (!result.ok()) throw Error("the reservoir's run " + result.status + ": " + result.message);
 
     std::vector<std::string> names;
