@@ -12,7 +12,16 @@ struct Error : std::runtime_error {
 
 // "FILE:LINE: message" (LINE omitted when 0).
 inline Error file_error(const std::string& file, std::size_t line, const std::string& msg) {
-    return Error(file + (line ? ":" + std::to_string(line) : std::string()) + ": " + msg);
+    // Appended piece by piece: `":" + std::to_string(line)` (a literal before a temporary string) makes
+    // GCC 12 at -O3 warn a false -Wrestrict, an error in a Release build with -DNWN_WERROR=ON.
+    std::string where = file;
+    if (line) {
+        where += ':';
+        where += std::to_string(line);
+    }
+    where += ": ";
+    where += msg;
+    return Error(where);
 }
 
 }  // namespace nwn

@@ -127,7 +127,10 @@ std::string subckt_library_text() {
     // of the overshoot (the window there is 0). relu(f0) is f0 above its band and 0 below it.
     const std::string c = K("cstate*1e-3") + "*";  // f0 is in mV/s
     const std::string pos = chain({{F + ">=" + K("1e3*vsmooth"), F}, {F + "<=" + K("-1e3*vsmooth"), "0"}, {"", K("1/(4e3*" + VS + ")") + "*" + sq(F + "+" + K("1e3*vsmooth"))}});
-    const std::string uu = "(" + K("lmax") + "-" + L + ")*" + K("1/" + LS), ud = "(" + K("lmax") + "+" + L + ")*" + K("1/" + LS);
+    // "(" + lmax, not "(" + K("lmax"): a literal before a temporary string makes GCC 12 at -O3 warn a false
+    // -Wrestrict (its inlined insert(0, ...)), which -DNWN_WERROR=ON turns into a failed Release build.
+    const std::string lmax = K("lmax");
+    const std::string uu = "(" + lmax + "-" + L + ")*" + K("1/" + LS), ud = "(" + lmax + "+" + L + ")*" + K("1/" + LS);
     const std::string w_up = sq(uu) + "*(3-2*" + uu + ")", w_dn = sq(ud) + "*(3-2*" + ud + ")";
     const std::string R = spice_number(NWN_CLAMP_RATE);
     const std::string up = chain({{L + "<" + K("lmax"), c + "(" + F + "+" + pos + "*(" + w_up + "-1))"},

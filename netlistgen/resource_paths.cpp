@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "common/shared_object.h"
 
 namespace nwn::net {
 
@@ -47,6 +48,7 @@ fs::path find_codemodel(const std::optional<fs::path>& given) {
     const fs::path p = find(given, "NWN_CODEMODEL", {"../lib/nwnspice.cm", "../lib/ngspice/nwnspice.cm"},
                             "the code model nwnspice.cm", "--cm");
     if (p.extension() == ".osdi") throw Error(p.string() + " is an OSDI library, not a code model (use --flavour osdi --osdi)");
+    check_codemodel_file(p);
     return p;
 }
 
@@ -56,7 +58,16 @@ fs::path find_osdi_device(const std::optional<fs::path>& given) {
     // ngspice loads by command, not by content: a code model handed to `osdi`, or the reverse, crashes
     // it, and every loader here picks the command from the extension.
     if (p.extension() != ".osdi") throw Error(p.string() + " is not an OSDI library (its name must end in .osdi)");
+    check_osdi_file(p);
     return p;
+}
+
+void check_codemodel_file(const fs::path& codemodel) {
+    check_shared_object(codemodel, "XSPICE code model", {"CMdevNum", "CMdevs", "CMudnNum", "CMudns", "CMgetCoreItfPtr"});
+}
+
+void check_osdi_file(const fs::path& osdi) {
+    check_shared_object(osdi, "OSDI library", {"OSDI_VERSION_MAJOR", "OSDI_VERSION_MINOR", "OSDI_NUM_DESCRIPTORS", "OSDI_DESCRIPTORS"});
 }
 
 fs::path find_subckt_library(const std::optional<fs::path>& given) {

@@ -17,4 +17,11 @@ std::filesystem::path find_codemodel(const std::optional<std::filesystem::path>&
 std::filesystem::path find_osdi_device(const std::optional<std::filesystem::path>& given = {});
 std::filesystem::path find_subckt_library(const std::optional<std::filesystem::path>& given = {});
 
+// Before ngspice loads a device library (find_codemodel and find_osdi_device call these; so does the
+// libngspice session): a complete shared object with the symbols ngspice's loader looks up (XSPICE's
+// dev.c load_opus: CMdevNum, CMdevs, CMudnNum, CMudns, CMgetCoreItfPtr; OSDI's osdiregistry.c:
+// OSDI_VERSION_MAJOR/MINOR, OSDI_NUM_DESCRIPTORS, OSDI_DESCRIPTORS). Throws nwn::Error naming the file.
+void check_codemodel_file(const std::filesystem::path& codemodel);
+void check_osdi_file(const std::filesystem::path& osdi);
+
 }  // namespace nwn::net

@@ -204,6 +204,10 @@ std::string Stimulus::spice_source(double tstop) const {
     return "";
 }
 
+double Stimulus::amplitude() const {
+    return kind_ == Kind::Sine || kind_ == Kind::Triangle || kind_ == Kind::Square ? p_[0] : std::nan("");
+}
+
 double Stimulus::peak() const {
     switch (kind_) {
         case Kind::Dc:

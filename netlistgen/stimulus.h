@@ -41,6 +41,8 @@ public:
     std::string spice_source(double tstop) const;
     // Largest |value| (for reporting V* = V/(n·vset)).
     double peak() const;
+    // AMP of a sine, triangle or square, signed as given; NaN for the other kinds.
+    double amplitude() const;
     // Times where the waveform has a corner (for fixed-step engines that want to land on them), up to tstop.
     std::vector<double> breakpoints(double tstop) const;
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "common/cancel.h"
 #include "common/error.h"
 #include "runner/analysis/random.h"
 #include "runner/analysis/support_sum.h"
@@ -111,6 +112,7 @@ std::vector<double> DiscretePowerLaw::cdf(double tau, std::span<const std::int64
     double acc = 0;
     std::int64_t prev = a_ - 1;
     for (std::size_t i = 0; i < points.size(); ++i) {
+        if ((i & 0xffff) == 0) throw_if_cancelled();  // a KS distance over millions of distinct values
         const std::int64_t p = std::clamp(points[i], a_ - 1, b_);
         if (p < prev) throw Error("discrete power law: CDF points must ascend");
         acc += segment_weight(tau, prev + 1, p);

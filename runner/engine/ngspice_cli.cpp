@@ -1,11 +1,14 @@
 #include "runner/engine/ngspice_cli.h"
 
 #include <chrono>
+#include <map>
+#include <utility>
 
 #include "common/atomic_file.h"
 #include "common/error.h"
 #include "io/raw_reader.h"
 #include "netlistgen/solver_options.h"
+#include "netlistgen/text_parse.h"
 #include "runner/engine/ngspice_output.h"
 #include "runner/jobs/job.h"
 
@@ -54,6 +57,28 @@ void read_raw(const std::filesystem::path& raw_path, RunOutcome& out, const Reco
     }
 }
 
+// What `BINARY -v` prints as its version ("46"), asked once per program: run.json records the ngspice that
+// ran, not the one nwn was built against. Empty when it cannot be told.
+std::string cli_version(const CliProgram& program, const std::filesystem::path& dir) {
+    static std::map<std::pair<std::string, std::string>, std::string> known;
+    const auto key = std::make_pair(program.binary, program.scripts_dir);
+    if (const auto it = known.find(key); it != known.end()) return it->second;
+    jobs::Child child;
+    child.command = {program.binary, "-v"};
+    child.argv0 = "ngspice";
+    child.dir = dir;
+    child.log = dir / ".ngspice-version.log";
+    child.truncate_log = true;
+    if (!program.scripts_dir.empty()) child.env.emplace_back("SPICE_SCRIPTS", program.scripts_dir);
+    child.own_process_group = true;
+    child.wall_limit_s = 30;
+    std::string version;
+    if (jobs::run_child(child).status == 0) version = parse_ngspice_version(net::split_lines(read_file(child.log)));
+    std::error_code ec;
+    std::filesystem::remove(child.log, ec);
+    return known[key] = version;
+}
+
 }  // namespace
 
 RunOutcome run_ngspice_cli(const std::filesystem::path& dir, const std::filesystem::path& deck, const CliOptions& options,
@@ -80,6 +105,7 @@ RunOutcome run_ngspice_cli(const std::filesystem::path& dir, const std::filesyst
     const int rc = ended.status;
     const bool timed_out = ended.timed_out;
     RunOutcome out;
+    if (rc != 127) out.ngspice_version = cli_version(program, dir);
     const std::string log = std::filesystem::exists(dir / "ngspice.log") ? read_file(dir / "ngspice.log") : "";
     if (rc == 127)
         throw Error(program.binary == "ngspice" ? "cannot run the ngspice CLI (is ngspice installed and on PATH?)"

@@ -1,6 +1,9 @@
 #include "runner/engine/ngspice_session.h"
 
+#include "common/atomic_file.h"
 #include "common/error.h"
+#include "netlistgen/deck_files.h"
+#include "netlistgen/resource_paths.h"
 #include "common/format.h"
 #include "netlistgen/text_parse.h"
 #include "netlistgen/solver_options.h"
@@ -241,6 +244,7 @@ bool Session::load_codemodel(const std::string& path) {
     if (ec) canon = path;
     NgspiceProcess& c = ngspice_process();
     if (c.codemodels.count(canon)) return false;
+    net::check_codemodel_file(path);  // a truncated library crashes ngspice's dlopen (SIGBUS)
     auto lines = run_command(net::device_load_command(canon));
     if (!usable())
         throw nwn::Error("cannot load code model " + path + ": ngspice asked to exit (" +
@@ -322,17 +326,14 @@ void Session::load_circuit(const std::vector<std::string>& input) {
             reset();
         } catch (...) {
         }
-        throw nwn::Error("ngspice rejected the circuit \"" + net::trim(lines.front()) + "\":\n" + err);
+        throw nwn::Error("ngspice rejected the circuit \"" + message_text(net::trim(lines.front()), 200) + "\":\n" + err);
     }
 }
 
 void Session::load_deck_file(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw nwn::Error("cannot open deck " + path);
-    std::vector<std::string> lines;
-    std::string line;
-    while (std::getline(in, line)) lines.push_back(line);
-    if (in.bad()) throw nwn::Error("cannot read deck " + path);
+    // ngspice would recurse through an include cycle until it crashes, and block on a FIFO: refused first.
+    net::scan_deck(path);
+    const std::vector<std::string> lines = net::split_lines(read_file(path));
     if (lines.empty()) throw nwn::file_error(path, 0, "empty deck");
     // Relative .include/.lib paths: ngSpice_Circ resolves them against the current directory and
     // then the 'sourcepath' list; put the deck's directory first.

@@ -47,6 +47,7 @@ struct RunOutcome {
     std::size_t accepted_points = 0; // points delivered to the recorder in this run (native: steps taken)
     double wall_seconds = 0;
     bool timed_out = false;          // the wall-clock watchdog halted the run (status failed)
+    std::string ngspice_version;     // the ngspice CLI engine: what the binary that ran says (-v); else empty
     bool ok() const { return status == RunStatus::completed; }
 };
 

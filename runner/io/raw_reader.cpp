@@ -8,6 +8,7 @@
 #include <fstream>
 #include <optional>
 
+#include "common/atomic_file.h"
 #include "common/error.h"
 #include "io/numbers.h"
 #include "io/raw_header.h"
@@ -188,8 +189,7 @@ std::size_t RawPlot::find(std::string_view name) const {
 
 RawFile::RawFile(std::filesystem::path path, RawReadOptions options) : path_(std::move(path)) {
     const std::string file = path_.string();
-    std::ifstream in(path_, std::ios::binary);
-    if (!in) throw nwn::file_error(file, 0, std::string("cannot open: ") + std::strerror(errno));
+    std::ifstream in = open_input(path_, std::ios::binary);
     std::error_code ec;
     const std::uint64_t size = std::filesystem::file_size(path_, ec);
     if (ec) throw nwn::file_error(file, 0, "cannot read size: " + ec.message());
@@ -269,8 +269,7 @@ PointReader::PointReader(const RawFile& file, const RawPlot& plot, const std::ve
     } else {
         for (const auto& n : names) m.selected.push_back(file.variable_index(plot, n));
     }
-    m.in.open(file.path(), std::ios::binary);
-    if (!m.in) throw nwn::file_error(m.file, 0, std::string("cannot open: ") + std::strerror(errno));
+    m.in = open_input(file.path(), std::ios::binary);
     if (plot.binary) {
         m.in.seekg(static_cast<std::streamoff>(plot.data_offset));
     } else {

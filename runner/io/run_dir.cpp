@@ -20,6 +20,7 @@ void prepare_run_dir(const fs::path& dir, const std::vector<fs::path>& inputs) {
     if (fs::exists(st) && !fs::is_directory(st)) throw Error("--out " + dir.string() + " exists and is not a directory");
     fs::create_directories(dir, ec);
     if (ec) throw Error("cannot create --out " + dir.string() + ": " + ec.message());
+    remove_stale_temp_files(dir);  // a killed run's half-written outputs
     // Check every name before removing any, so a refusal leaves the previous run whole.
     std::vector<fs::path> stale;
     for (const char* name : kRunFiles) {

@@ -155,8 +155,7 @@ const std::vector<double>& TimeSeries::column(std::string_view name) const {
 }
 
 TimeSeries read_timeseries_csv(const std::filesystem::path& path, const CsvReadOptions& options) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw nwn::file_error(path.string(), 0, std::string("cannot open: ") + std::strerror(errno));
+    std::ifstream in = open_input(path, std::ios::binary);
 
     TimeSeries ts;
     ts.source = path;

@@ -66,6 +66,10 @@ ChildExit run_child(const Child& child);
 // run_child() with the defaults: its exit status.
 int run_and_wait(const Argv& command, const std::filesystem::path& dir, const std::filesystem::path& log);
 
+// The last non-blank line of a job's log, cut to 500 bytes: the error of an nwn command that failed before it
+// wrote its record, for the message of the sweep or phase diagram. Empty when there is none.
+std::string last_log_line(const std::filesystem::path& log);
+
 // Start order: by decreasing cost, ties in the given order.
 std::vector<std::size_t> start_order(const std::vector<Job>& jobs);
 

@@ -4,6 +4,8 @@
 
 #include "common/atomic_file.h"
 #include "common/error.h"
+#include "common/format.h"
+#include "runner/jobs/job.h"
 
 namespace fs = std::filesystem;
 
@@ -52,6 +54,16 @@ void replace_in_tree(FileTree& files, const std::string& from, const std::string
     for (auto& [rel, text] : files)
         for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
             text.replace(at, from.size(), to);
+}
+
+std::string last_log_line(const fs::path& log) {
+    std::error_code ec;
+    if (!fs::is_regular_file(log, ec)) return "";
+    const std::string text = read_file(log);
+    std::size_t end = text.find_last_not_of(" \t\r\n");
+    if (end == std::string::npos) return "";
+    const std::size_t begin = text.rfind('\n', end);
+    return message_text(std::string_view(text).substr(begin == std::string::npos ? 0 : begin + 1, end + 1 - (begin == std::string::npos ? 0 : begin + 1)), 500);
 }
 
 }  // namespace nwn::jobs

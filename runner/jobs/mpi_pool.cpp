@@ -1,6 +1,9 @@
 #include "runner/jobs/mpi_pool.h"
 
 #include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
 
 #include "common/error.h"
 
@@ -30,6 +33,7 @@ namespace nwn::jobs {
 
 namespace {
 int g_workers = 0;
+std::vector<std::string> g_hosts;  // rank 0, under MPI: the host of every rank, by rank
 
 // What mpirun (Open MPI), MPICH/Hydra and Slurm's srun put in a launched process's environment.
 bool launched_by_mpi() {
@@ -40,6 +44,7 @@ bool launched_by_mpi() {
 }  // namespace
 
 int mpi_workers() { return g_workers; }
+const std::vector<std::string>& mpi_hosts() { return g_hosts; }
 
 #ifndef NWN_HAVE_MPI
 
@@ -145,6 +150,16 @@ MpiSession::MpiSession(int& argc, char**& argv) {
     MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
     MPI_Comm_size(MPI_COMM_WORLD, &size_);
     if (rank_ == 0) g_workers = size_ - 1;
+    // Every rank's host, for the records of how the work ran (execution.h): a collective all ranks make here.
+    char name[MPI_MAX_PROCESSOR_NAME] = {};
+    int length = 0;
+    MPI_Get_processor_name(name, &length);
+    std::vector<char> all(rank_ == 0 ? static_cast<std::size_t>(size_) * MPI_MAX_PROCESSOR_NAME : 0);
+    MPI_Gather(name, MPI_MAX_PROCESSOR_NAME, MPI_CHAR, all.data(), MPI_MAX_PROCESSOR_NAME, MPI_CHAR, 0, MPI_COMM_WORLD);
+    for (int r = 0; rank_ == 0 && r < size_; ++r) {
+        const char* h = all.data() + static_cast<std::size_t>(r) * MPI_MAX_PROCESSOR_NAME;
+        g_hosts.emplace_back(h, strnlen(h, MPI_MAX_PROCESSOR_NAME));
+    }
 }
 
 MpiSession::~MpiSession() {

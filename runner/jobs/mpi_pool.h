@@ -41,6 +41,8 @@ private:
 };
 
 bool mpi_built();
+// Rank 0 under MPI: the host name of every rank (MPI_Get_processor_name), by rank; else empty.
+const std::vector<std::string>& mpi_hosts();
 std::size_t run_mpi_jobs(std::vector<Job>& jobs);  // as run_jobs()
 
 }  // namespace nwn::jobs

@@ -30,7 +30,7 @@ nlohmann::json run_json(const fs::path& dir) { return nlohmann::json::parse(nwn:
 
 bool have_ngspice46() {
     if (!std::string(NWN_NGSPICE46_LIB).empty()) return true;
-    std::cout << "SKIPPED: this build has no OSDI-enabled ngspice (cmake -DNGSPICE46=...)" << std::endl;
+    skip("ngspice46", "this build has no OSDI-enabled ngspice (cmake -DNGSPICE46=...)");
     return false;
 }
 

@@ -123,29 +123,52 @@ TEST_CASE("any deck runs with both SPICE engines", "[run]") {
     CHECK(b.column("v(out)").back() == Approx(v.back()).epsilon(1e-12));
 }
 
-TEST_CASE("Ctrl-C stops a run and keeps what was recorded", "[run]") {
+TEST_CASE("Ctrl-C (and SIGHUP, a closed terminal) stops a run and keeps what was recorded", "[run]") {
     auto dir = scratch_dir("run/interrupt");
     auto net = small_network(dir);
-    const auto out = dir / "r";
-    pid_t pid = ::fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        std::string cmd = nwn_cmd() + " run " + net.string() + " --stimulus dc:0.5 --tstop 1000 --quiet --out " + out.string();
-        ::execl("/bin/sh", "sh", "-c", ("exec " + cmd + " >/dev/null 2>&1").c_str(), (char*)nullptr);
-        ::_exit(127);
+    for (const int sig : {SIGINT, SIGHUP}) {  // SIGHUP once killed the run without a run.json
+        INFO("signal " << sig);
+        const auto out = dir / ("r" + std::to_string(sig));
+        pid_t pid = ::fork();
+        REQUIRE(pid >= 0);
+        if (pid == 0) {
+            std::string cmd = nwn_cmd() + " run " + net.string() + " --stimulus dc:0.5 --tstop 1000 --quiet --out " + out.string();
+            ::execl("/bin/sh", "sh", "-c", ("exec " + cmd + " >/dev/null 2>&1").c_str(), (char*)nullptr);
+            ::_exit(127);
+        }
+        std::this_thread::sleep_for(std::chrono::seconds(3));
+        ::kill(pid, sig);
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+        REQUIRE(WIFEXITED(status));
+        CHECK(WEXITSTATUS(status) == 130);
+        auto j = run_json(out);
+        CHECK(j["status"] == "interrupted");
+        auto ts = nwn::io::read_timeseries_csv(out / "timeseries.csv");
+        CHECK(ts.rows() > 10);
+        CHECK(ts.rows() == j["points"].get<std::size_t>());
+        CHECK(ts.column("t").back() < 1000);
     }
-    std::this_thread::sleep_for(std::chrono::seconds(3));
-    ::kill(pid, SIGINT);
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    REQUIRE(WIFEXITED(status));
-    CHECK(WEXITSTATUS(status) == 130);
-    auto j = run_json(out);
-    CHECK(j["status"] == "interrupted");
-    auto ts = nwn::io::read_timeseries_csv(out / "timeseries.csv");
-    CHECK(ts.rows() > 10);
-    CHECK(ts.rows() == j["points"].get<std::size_t>());
-    CHECK(ts.column("t").back() < 1000);
+}
+
+TEST_CASE("a run into a directory removes what a killed run was writing there", "[run]") {
+    auto dir = scratch_dir("run/stale_tmp");
+    auto net = small_network(dir);
+    const auto out = dir / "r";
+    fs::create_directories(out);
+    // A writer that has exited (a SIGKILLed run's AtomicFile), and one still alive (this test).
+    const pid_t gone = ::fork();
+    if (gone == 0) ::_exit(0);
+    ::waitpid(gone, nullptr, 0);
+    const auto stale = out / (".timeseries.csv.tmp" + std::to_string(gone) + "_1f2e");
+    const auto live = out / (".lambda.csv.tmp" + std::to_string(::getpid()) + "_3a");
+    nwn::write_file_atomic(stale, "t,V\n0,0\n");
+    nwn::write_file_atomic(live, "t\n");
+    std::string log;
+    REQUIRE(run_command(nwn_cmd() + " run " + net.string() + " --engine native --stimulus dc:0.5 --tstop 0.01 --quiet --out " +
+                            out.string(), &log) == 0);
+    CHECK_FALSE(fs::exists(stale));
+    CHECK(fs::exists(live));
 }
 
 TEST_CASE("bad input gives a clear message and a non-zero exit", "[run]") {
@@ -212,7 +235,7 @@ TEST_CASE("nwn run --save-events counts, while the run streams, the crossings th
 
 TEST_CASE("the osdi flavour runs in the build's ngspice 46 through both engines, and bad devices are refused", "[run][osdi]") {
     if (std::string(NWN_NGSPICE46_LIB).empty()) {
-        std::cout << "SKIPPED: this build has no OSDI-enabled ngspice (cmake -DNGSPICE46=...)" << std::endl;
+        skip("ngspice46", "this build has no OSDI-enabled ngspice (cmake -DNGSPICE46=...)");
         return;
     }
     auto dir = scratch_dir("run/osdi");
@@ -243,6 +266,8 @@ TEST_CASE("the osdi flavour runs in the build's ngspice 46 through both engines,
     CHECK(j["solver"]["equations"].get<long>() == 1 + 79 + 264 + 2);
     CHECK(nwn::read_file(dir / "lib/deck.cir").find(".options klu") != std::string::npos);
     CHECK(run_json(dir / "cm")["versions"]["ngspice"].get<std::string>().rfind("39", 0) == 0);
+    // The CLI engine records the ngspice binary that ran (its -v), not the 39.3 nwn was built against.
+    CHECK(run_json(dir / "cli")["versions"]["ngspice"].get<std::string>() >= "42");
     // A missing device, a file that is no OSDI library, the code model in the wrong ngspice.
     fs::copy_file(codemodel_path(), dir / "fake.osdi", fs::copy_options::overwrite_existing);
     for (const auto& [args, message] : std::vector<std::pair<std::string, std::string>>{
@@ -312,28 +337,37 @@ TEST_CASE("every engine refuses initial states beyond lmax", "[run]") {
     }
 }
 
-TEST_CASE("device paths with spaces and non-ASCII characters load in both engines", "[run]") {
-    auto dir = scratch_dir("run/paths");
+// Copies `device` into a directory named with a space and an accent and runs a network with it
+// (`option` '<copy>') through both engines.
+static void check_odd_device_path(const std::string& name, const fs::path& device, const std::string& option) {
+    auto dir = scratch_dir("run/paths_" + name);
     auto net = small_network(dir);
     const fs::path odd = dir / "my models é";
     fs::create_directories(odd);
-    fs::copy_file(codemodel_path(), odd / "nwnspice.cm", fs::copy_options::overwrite_existing);
-    std::vector<std::string> runs = {"--flavour codemodel --cm '" + (odd / "nwnspice.cm").string() + "'"};
-    if (!std::string(NWN_NGSPICE46_LIB).empty()) {
-        fs::copy_file(build_dir() / "lib/nwnjunction.osdi", odd / "nwnjunction.osdi", fs::copy_options::overwrite_existing);
-        runs.push_back("--flavour osdi --osdi '" + (odd / "nwnjunction.osdi").string() + "'");
+    fs::copy_file(device, odd / device.filename(), fs::copy_options::overwrite_existing);
+    for (const char* engine : {"libngspice", "ngspice-cli"}) {
+        std::string out;
+        const fs::path o = dir / ("out é " + std::string(engine));
+        const int rc = run_command(nwn_cmd() + " run " + net.string() + " " + option + " '" +
+                                       (odd / device.filename()).string() + "' --engine " + engine +
+                                       " --stimulus dc:0.5 --tstop 0.01 --quiet --out '" + o.string() + "'",
+                                   &out);
+        INFO(option << " " << engine << " -> " << out);
+        CHECK(rc == 0);
+        CHECK(run_json(o)["status"] == "completed");
     }
-    for (const auto& device : runs)
-        for (const char* engine : {"libngspice", "ngspice-cli"}) {
-            std::string out;
-            const fs::path o = dir / ("out é " + std::string(engine));
-            const int rc = run_command(nwn_cmd() + " run " + net.string() + " " + device + " --engine " + engine +
-                                           " --stimulus dc:0.5 --tstop 0.01 --quiet --out '" + o.string() + "'",
-                                       &out);
-            INFO(device << " " << engine << " -> " << out);
-            CHECK(rc == 0);
-            CHECK(run_json(o)["status"] == "completed");
-        }
+}
+
+TEST_CASE("an OSDI device path with spaces and non-ASCII characters loads in both engines", "[run][osdi]") {
+    if (std::string(NWN_NGSPICE46_LIB).empty())
+        return skip("ngspice46", "this build has no OSDI-enabled ngspice (cmake -DNGSPICE46=...)");
+    check_odd_device_path("osdi", build_dir() / "lib/nwnjunction.osdi", "--flavour osdi --osdi");
+}
+
+TEST_CASE("device paths with spaces and non-ASCII characters load in both engines", "[run]") {
+    check_odd_device_path("cm", codemodel_path(), "--flavour codemodel --cm");
+    auto dir = scratch_dir("run/paths");
+    auto net = small_network(dir);
     // What ngspice's command parser would still interpret is refused by name.
     fs::copy_file(codemodel_path(), dir / "a$b.cm", fs::copy_options::overwrite_existing);
     std::string out;

@@ -196,6 +196,8 @@ TEST_CASE("bad sweep specs are refused with a clear message before anything runs
         {deck + " --param vg=0.7,0.7", "listed twice"},
         {deck + " --param vg=0:1:3:log", "log range needs start and stop > 0"},
         {deck + " --param vg=1 --param vg=2", "given twice"},
+        // SPICE names are case-insensitive: both would set .param vg (once written as "1kk")
+        {deck + " --param vg=0.7,0.8 --param VG=1", "--param VG is given twice (as vg and VG: parameter names are case-insensitive)"},
         {deck + " --param vg=1 --measure ipeak", "has no .meas tran ipeak"},
         {deck + " --param vg=1 --measure \"d DERIV v(a)\"", "not supported"},
         {deck + " --param vg=1 --jobs 0", "--jobs must be at least 1"},
@@ -291,4 +293,16 @@ TEST_CASE("a worker killed from outside is not recorded failed: the resumed swee
     CHECK(run_command(cmd + " --wall-limit 0.3", &log) == 1);
     INFO(log);
     CHECK(log.find("0 done earlier, 1 to run") != std::string::npos);
+}
+
+TEST_CASE("a sweep whose every point fails says why, not \"nothing to plot\"", "[cosim][sweep]") {
+    const auto dir = scratch_dir("cosim/sweep-all-failed");
+    std::string log;
+    const int rc = run_command(nwn_cmd() + " sweep --generate \"--lx 15 --bogus 3\" --param density=0.1,0.2 --stimulus dc:1 --tstop 0.01 "
+                                           "--engine native --out " + (dir / "out").string(), &log);
+    INFO(log);
+    CHECK(rc != 0);
+    CHECK_THAT(log, Catch::Contains("no plot: every point failed; the first, density=0.") &&
+                        Catch::Contains("bogus"));
+    CHECK_THAT(log, !Catch::Contains("nothing to plot"));
 }

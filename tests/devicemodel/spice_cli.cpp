@@ -52,8 +52,7 @@ SpiceColumns run_ngspice(const std::filesystem::path& dir, const std::string& de
 
 bool have_ngspice46(const std::string& why) {
     if (std::string(NWN_NGSPICE46_BIN).empty()) {
-        std::cout << "SKIPPED: this build has no OSDI-enabled ngspice (cmake -DNGSPICE46=...); cannot check " << why
-                  << std::endl;
+        skip("ngspice46", "this build has no OSDI-enabled ngspice (cmake -DNGSPICE46=...); cannot check " + why);
         return false;
     }
     return true;

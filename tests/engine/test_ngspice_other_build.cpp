@@ -14,6 +14,8 @@
 #include <iostream>
 #include <string>
 
+#include "support/skip.h"
+
 using namespace nwn::engine;
 using Catch::Matchers::Contains;
 
@@ -36,10 +38,9 @@ TEST_CASE("another ngspice build runs the RC deck in its own process", "[engine]
     const std::string lib = setting("NWN_NGSPICE46_LIB", NWN_NGSPICE46_LIB);
     const std::string scripts = setting("NWN_NGSPICE46_SCRIPTS", NWN_NGSPICE46_SCRIPTS);
     if (lib.empty() || scripts.empty()) {
-        std::cout << "SKIPPED: set NWN_NGSPICE46_LIB (the libngspice.so.0 of an ngspice >= 42) and "
-                     "NWN_NGSPICE46_SCRIPTS (its scripts directory, with a spinit that loads its own "
-                     "code models) to test another ngspice build"
-                  << std::endl;
+        nwn::test::skip("ngspice46", "set NWN_NGSPICE46_LIB (the libngspice.so.0 of an ngspice >= 42) and "
+                                     "NWN_NGSPICE46_SCRIPTS (its scripts directory, with a spinit that loads its own "
+                                     "code models) to test another ngspice build");
         return;
     }
     SessionOptions o;

@@ -62,7 +62,7 @@ TEST_CASE("the ngspice CLI with the portable subcircuit reproduces NWNsim's DC 1
 // which matters here since only one libngspice can be loaded per process.
 bool have_osdi_ngspice() {
     if (!std::string(NWN_NGSPICE46_LIB).empty()) return true;
-    std::cout << "SKIPPED: this build has no OSDI-enabled ngspice (cmake -DNGSPICE46=...)" << std::endl;
+    test::skip("ngspice46", "this build has no OSDI-enabled ngspice (cmake -DNGSPICE46=...)");
     return false;
 }
 

@@ -37,9 +37,9 @@ bool have_mpi() {
     ::setenv("OMPI_ALLOW_RUN_AS_ROOT", "1", 1);
     ::setenv("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1", 1);
     if (run_command("command -v mpirun >/dev/null") == 0) return true;
-    std::cout << "SKIPPED: nwn is built with MPI but mpirun is not on PATH (apt-get install openmpi-bin)\n";
+    nwn::test::skip("mpi", "nwn is built with MPI but mpirun is not on PATH (apt-get install openmpi-bin)");
 #else
-    std::cout << "SKIPPED: nwn is built without MPI (install libopenmpi-dev and reconfigure)\n";
+    nwn::test::skip("mpi", "nwn is built without MPI (install libopenmpi-dev and reconfigure)");
 #endif
     return false;
 }
@@ -52,8 +52,13 @@ bool varying(const std::string& line) {
            line.find("\"shard\"") != std::string::npos;
 }
 
-// A file's text with its tree's root replaced, and the varying lines left out.
+// A file's text with its tree's root replaced, and the varying lines left out; a JSON record without its
+// "execution" (local, mpi, merge: how the work ran differs by design, what it found must not).
 std::string normalized(std::string text, const fs::path& root) {
+    if (auto j = nlohmann::json::parse(text, nullptr, false); j.is_object() && j.contains("execution")) {
+        j.erase("execution");
+        text = j.dump(2) + "\n";
+    }
     nwn::jobs::FileTree one{{"f", std::move(text)}};
     nwn::jobs::replace_in_tree(one, root.string(), "<DIR>");
     std::istringstream is(one["f"]);
@@ -109,6 +114,15 @@ TEST_CASE("mpirun -np 3 nwn ensemble writes what a local run writes", "[jobs][mp
     INFO(log);
     REQUIRE(run_command(mpirun(3) + kEnsemble + " --out " + (dir / "mpi").string(), &log) == 0);
     CHECK(tree_difference(dir / "local", dir / "mpi") == "");
+    // The records say how the work ran (once indistinguishable).
+    const auto local = nlohmann::json::parse(nwn::read_file(dir / "local/ensemble.json"))["execution"];
+    CHECK(local == nlohmann::json{{"mode", "local"}, {"jobs", 2}});
+    const auto mpi = nlohmann::json::parse(nwn::read_file(dir / "mpi/ensemble.json"))["execution"];
+    CHECK(mpi["mode"] == "mpi");
+    CHECK(mpi["world_size"] == 3);
+    int ranks = 0;
+    for (const auto& [host, n] : mpi["hosts"].items()) ranks += n.get<int>();
+    CHECK(ranks == 3);
     // Rank 0 only writes: no worker's scratch path leaks into what the members recorded.
     CHECK(nwn::read_file(dir / "mpi/L38.7298/Vstar2/seed0/run.json").find("nwn-mpi-") == std::string::npos);
     CHECK(completed_members(dir / "mpi") == 4);
@@ -167,6 +181,11 @@ TEST_CASE("ensemble shards merged equal the unsharded run, and foreign shards ar
     INFO(log);
     REQUIRE(run_command(nwn_bin() + kEnsemble + " --merge" + shards + " --out " + (dir / "merged").string() + " 2>&1", &log) == 0);
     CHECK(tree_difference(dir / "whole", dir / "merged") == "");
+    const auto shard = nlohmann::json::parse(nwn::read_file(dir / "shard1/ensemble.json"))["execution"];
+    CHECK(shard == nlohmann::json{{"mode", "local"}, {"jobs", 2}, {"shard", "1/3"}});
+    const auto merged = nlohmann::json::parse(nwn::read_file(dir / "merged/ensemble.json"))["execution"];
+    CHECK(merged["mode"] == "merge");
+    CHECK(merged["merged_from"] == nlohmann::json{(dir / "shard1").string(), (dir / "shard2").string(), (dir / "shard3").string()});
 
     // Missing shards, other settings, and merging into a shard are refused, naming the problem.
     CHECK(run_command(nwn_bin() + kEnsemble + " --merge " + (dir / "shard1").string() + " --out " + (dir / "m2").string() + " 2>&1", &log) == 1);

@@ -5,7 +5,8 @@
 #include <array>
 #include <cstdio>
 #include <cstdlib>
-#include <iostream>
+
+#include "support/skip.h"
 
 namespace nwn::test {
 
@@ -13,8 +14,7 @@ std::optional<std::filesystem::path> reference_dir(const std::string& why) {
     const char* env = std::getenv("NWN_REFERENCE_DIR");
     std::filesystem::path dir = env && *env ? env : NWN_REFERENCE_DIR_DEFAULT;
     if (std::filesystem::is_directory(dir / "nwnsim")) return dir;
-    std::cout << "SKIPPED: NWNsim reference data not found at " << dir
-              << " (set NWN_REFERENCE_DIR); cannot check " << why << std::endl;
+    skip("reference", "NWNsim reference data not found at " + dir.string() + " (set NWN_REFERENCE_DIR); cannot check " + why);
     return std::nullopt;
 }
 

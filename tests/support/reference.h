@@ -4,11 +4,13 @@
 #include <optional>
 #include <string>
 
+#include "support/skip.h"
+
 namespace nwn::test {
 
 // NWN_REFERENCE_DIR from the environment, else the CMake setting (default ../shared/reference).
-// When the directory is absent, prints "SKIPPED: ..." (CTest then reports the test as skipped)
-// and returns nullopt; the caller returns early.
+// When the directory is absent, skips the test (support/skip.h, capability "reference") and returns
+// nullopt; the caller returns early.
 std::optional<std::filesystem::path> reference_dir(const std::string& why);
 
 std::filesystem::path build_dir();

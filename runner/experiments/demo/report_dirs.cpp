@@ -5,8 +5,10 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "common/atomic_file.h"
 #include "common/error.h"
 #include "common/format.h"
+#include "netlistgen/text_parse.h"
 #include "runner/analysis/criticality_json.h"
 #include "runner/experiments/avalanches/avalanche_summary.h"
 #include "runner/experiments/plots/plots_gnuplot.h"
@@ -227,42 +229,89 @@ report::Section lyapunov_section(const fs::path& dir, const fs::path& page_dir, 
     return s;
 }
 
-// A CSV file as a table of its cells (text as written; comment lines skipped).
-report::Table csv_table(const fs::path& file, const std::string& caption, std::size_t max_rows) {
-    std::ifstream in(file);
-    if (!in) throw Error(file.string() + ": cannot be read");
-    auto split = [](const std::string& l) {
-        std::vector<std::string> out;
-        std::string cell;
-        for (char c : l) {
-            if (c == ',') out.push_back(cell), cell.clear();
-            else if (c != '\r') cell += c;
-        }
-        out.push_back(cell);
-        return out;
+// What a table's columns must hold, so the page shows what nwn wrote and not whatever the file holds
+// now (random bytes, "abc" amplitudes were once shown under "ok").
+struct TableRules {
+    std::vector<std::string> header_prefix;            // the header's first columns, exactly
+    std::string last_column;                           // the header's last column
+    std::vector<std::string> numbers;                  // columns holding a number
+    std::vector<std::string> optional_numbers;         // columns holding a number or nothing
+    std::string optional_numbers_from, optional_numbers_to;  // and every column strictly between these
+    std::vector<std::string> status_words;             // the status column's words (empty: any lower-case word)
+};
+
+bool utf8_text(std::string_view s) {
+    if (std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; })) return false;
+    return message_text(s, s.size() + 1) == s;  // nothing replaced: valid UTF-8
+}
+
+bool number(const std::string& c) {
+    char* end = nullptr;
+    std::strtod(c.c_str(), &end);
+    return !c.empty() && end && *end == 0;
+}
+
+// A CSV file nwn wrote as a table of its cells (text as written; comment lines skipped; the first
+// max_rows rows). Throws nwn::Error naming the file and line when a row breaks `rules`.
+report::Table csv_table(const fs::path& file, const std::string& caption, std::size_t max_rows, const TableRules& rules) {
+    std::ifstream in = open_input(file);
+    auto bad = [&](std::size_t line, const std::string& why) {
+        throw file_error(file.string(), line, why + "; not a table nwn wrote (rerun the command that writes it)");
     };
     report::Table t{caption, {}, {}};
+    std::vector<char> kind;  // per column: 'n' number, 'o' number or empty, 's' status, 't' text
     std::string line;
-    while (std::getline(in, line)) {
+    for (std::size_t no = 1; std::getline(in, line); ++no) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.empty() || line[0] == '#') continue;
-        if (t.header.empty()) t.header = split(line);
-        else if (t.rows.size() < max_rows) {
-            auto row = split(line);
-            for (auto& c : row) {  // numbers at table precision; the file keeps all digits
-                char* end = nullptr;
-                const double v = std::strtod(c.c_str(), &end);
-                if (!c.empty() && end && *end == 0) c = report::num(v, 4);
+        if (!utf8_text(line)) bad(no, "control characters or bytes that are not UTF-8 text");
+        auto row = net::split(line, ',');
+        if (t.header.empty()) {
+            const bool prefix = row.size() >= rules.header_prefix.size() &&
+                                std::equal(rules.header_prefix.begin(), rules.header_prefix.end(), row.begin());
+            const bool has_from = rules.optional_numbers_from.empty() ||
+                                  std::find(row.begin(), row.end(), rules.optional_numbers_from) != row.end();
+            if (!prefix || !has_from || row.back() != rules.last_column) bad(no, "unexpected header '" + line + "'");
+            t.header = row;
+            bool between = false;
+            for (const auto& c : row) {
+                if (c == rules.optional_numbers_to) between = false;
+                const auto in_list = [&](const std::vector<std::string>& l) { return std::find(l.begin(), l.end(), c) != l.end(); };
+                kind.push_back(c == "status" ? 's' : in_list(rules.numbers) ? 'n' : between || in_list(rules.optional_numbers) ? 'o' : 't');
+                if (c == rules.optional_numbers_from) between = true;
             }
+            continue;
+        }
+        if (row.size() != t.header.size())
+            bad(no, std::to_string(row.size()) + " cells under a header of " + std::to_string(t.header.size()));
+        for (std::size_t k = 0; k < row.size(); ++k) {
+            const std::string& c = row[k];
+            const bool ok = kind[k] == 'n' ? number(c)
+                          : kind[k] == 'o' ? c.empty() || number(c)
+                          : kind[k] == 's' ? (rules.status_words.empty()
+                                                  ? !c.empty() && std::all_of(c.begin(), c.end(), [](char x) { return x >= 'a' && x <= 'z'; })
+                                                  : std::find(rules.status_words.begin(), rules.status_words.end(), c) !=
+                                                        rules.status_words.end())
+                                           : true;
+            if (!ok) bad(no, "column " + t.header[k] + ": '" + c + "' is not " + (kind[k] == 's' ? "a status" : "a number"));
+        }
+        if (t.rows.size() < max_rows) {
+            for (std::size_t k = 0; k < row.size(); ++k)  // numbers at table precision; the file keeps all digits
+                if (kind[k] != 't' && kind[k] != 's' && !row[k].empty()) row[k] = report::num(std::strtod(row[k].c_str(), nullptr), 4);
             t.rows.push_back(row);
         }
     }
+    if (t.header.empty()) bad(0, "no header");
     return t;
 }
 
 report::Section phase_section(const fs::path& dir, const fs::path& page_dir) {
     report::Section s;
     s.title = "Phase diagram " + dir.filename().string();
-    s.tables.push_back(csv_table(dir / "phase_diagram.csv", "phase_diagram.csv", 400));
+    // runner/experiments/lyapunov/phase_diagram.cpp's write_csv
+    const TableRules rules{{"amplitude", "frequency", "status", "lambda_per_s", "sigma", "r", "upper_bound"}, "dir",
+                           {"amplitude", "frequency", "upper_bound"}, {"lambda_per_s", "sigma", "r"}, "upper_bound", "dir", {}};
+    s.tables.push_back(csv_table(dir / "phase_diagram.csv", "phase_diagram.csv", 400, rules));
     for (const auto& [stem, caption] : std::vector<std::pair<std::string, std::string>>{
              {"phase_diagram", "Heat map of the maximal Lyapunov exponent."}, {"nlt_vs_lambda", "NLT accuracy against the exponent."}}) {
         auto f = report::gnuplot_figure(page_dir, dir, stem, caption);
@@ -274,7 +323,9 @@ report::Section phase_section(const fs::path& dir, const fs::path& page_dir) {
 report::Section sweep_section(const fs::path& dir, const fs::path& page_dir) {
     report::Section s;
     s.title = "Sweep " + dir.filename().string();
-    s.tables.push_back(csv_table(dir / "sweep.csv", "sweep.csv (first 50 rows)", 50));
+    // runner/experiments/sweep/sweep.cpp: the parameters as written, status, then tracked values and measures
+    const TableRules rules{{}, "run", {}, {}, "status", "run", {"completed", "failed"}};
+    s.tables.push_back(csv_table(dir / "sweep.csv", "sweep.csv (first 50 rows)", 50, rules));
     auto f = report::gnuplot_figure(page_dir, dir, "sweep", "The sweep's first measure (or tracked value) against its first parameter.");
     if (!f.src.empty()) s.figures.push_back(f);
     return s;
@@ -303,16 +354,20 @@ report::Page report_for_directories(const std::vector<fs::path>& dirs, const fs:
     for (const auto& dir : dirs) {
         if (!fs::is_directory(dir)) throw Error(dir.string() + ": not a directory");
         std::vector<report::Section> add;
-        if (fs::exists(dir / "report.json")) add = demo_sections(dir, page_dir, page, dirs.size() == 1);
-        else if (fs::exists(dir / "ensemble.json")) add.push_back(ensemble_section(dir, page_dir));
-        else if (fs::exists(dir / "phase_diagram.csv")) add.push_back(phase_section(dir, page_dir));
-        else if (fs::exists(dir / "lyapunov.json") || fs::exists(dir / "nlt.json")) add.push_back(lyapunov_section(dir, page_dir, figs));
-        else if (fs::exists(dir / "sweep.csv")) add.push_back(sweep_section(dir, page_dir));
-        else if (fs::exists(dir / "avalanches.json")) add.push_back(avalanches_section(dir, page_dir));
-        else if (fs::exists(io::RunPaths{dir}.record())) add.push_back(run_section(dir, page_dir, figs));
-        else
-            throw Error(dir.string() + ": not an nwn output directory (no report.json, ensemble.json, phase_diagram.csv, "
-                                       "lyapunov.json, nlt.json, sweep.csv, avalanches.json or run.json)");
+        try {
+            if (fs::exists(dir / "report.json")) add = demo_sections(dir, page_dir, page, dirs.size() == 1);
+            else if (fs::exists(dir / "ensemble.json")) add.push_back(ensemble_section(dir, page_dir));
+            else if (fs::exists(dir / "phase_diagram.csv")) add.push_back(phase_section(dir, page_dir));
+            else if (fs::exists(dir / "lyapunov.json") || fs::exists(dir / "nlt.json")) add.push_back(lyapunov_section(dir, page_dir, figs));
+            else if (fs::exists(dir / "sweep.csv")) add.push_back(sweep_section(dir, page_dir));
+            else if (fs::exists(dir / "avalanches.json")) add.push_back(avalanches_section(dir, page_dir));
+            else if (fs::exists(io::RunPaths{dir}.record())) add.push_back(run_section(dir, page_dir, figs));
+            else
+                throw Error(dir.string() + ": not an nwn output directory (no report.json, ensemble.json, phase_diagram.csv, "
+                                           "lyapunov.json, nlt.json, sweep.csv, avalanches.json or run.json)");
+        } catch (const json::exception& e) {  // valid JSON of another shape (e.g. an ensemble.json holding [])
+            throw Error(dir.string() + ": a record in it is not what nwn writes (" + e.what() + ")");
+        }
         for (auto& s : add) {
             if (s.id.empty() || dirs.size() > 1) s.id = "d" + std::to_string(page.sections.size()) + (s.id.empty() ? "" : "-" + s.id);
             page.sections.push_back(std::move(s));

@@ -3,10 +3,12 @@
 #include <chrono>
 #include <iostream>
 #include <map>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "common/atomic_file.h"
+#include "runner/jobs/execution.h"
 #include "common/error.h"
 #include "common/progress.h"
 #include "netlistgen/junction_params.h"
@@ -63,6 +65,7 @@ void check_same_ensemble(const EnsembleSpec& s, const fs::path& dir, bool shard)
     } catch (const nlohmann::json::exception&) {
         throw Error(file.string() + ": not valid JSON; remove it or use another --out");
     }
+    if (!j.is_object()) throw Error(file.string() + ": not an ensemble record (a JSON object); remove it or use another --out");
     const auto want = member_settings(s);
     if (j.value("settings", nlohmann::json()) != want)
         throw Error((shard ? "--merge " : "") + dir.string() + " holds an ensemble with other settings (" +
@@ -92,13 +95,18 @@ std::vector<Group> plan(const EnsembleSpec& s, bool say) {
         const fs::path size_dir = s.out / ("L" + number_label(lx));
         std::map<std::uint32_t, int> hops;
         std::vector<std::uint32_t> skipped;
+        std::set<std::string> reasons;
         for (auto seed : s.seeds) {
             std::string why;
             const auto n = prepare_network(s, lx, seed, size_dir / "networks" / ("seed" + std::to_string(seed) + ".json"), why);
             if (n) hops[seed] = *n;
-            else skipped.push_back(seed);
+            else skipped.push_back(seed), reasons.insert(why);
             if (!n && say) std::cerr << "nwn ensemble: L = " << lx << " seed " << seed << " skipped: " << why << "\n";
         }
+        // A seed is skipped for its network (an empty bar); every seed skipped for one reason is a bad setting
+        // (--electrodes bogus was once reported as "seeds skipped").
+        if (hops.empty() && reasons.size() == 1)
+            throw Error("every seed of L = " + number_label(lx) + " was skipped, for one reason: " + *reasons.begin());
         for (double v : s.vstar) {
             Group g{lx, v, {}, skipped};
             for (const auto& [seed, n] : hops) {
@@ -141,6 +149,7 @@ void write_ensemble_json(const EnsembleSpec& s, const std::vector<Group>& groups
     j["vstar"] = s.vstar;
     j["lx"] = s.lx;
     if (!s.shard.whole()) j["shard"] = s.shard.label();
+    j["execution"] = jobs::execution_record(s.jobs, s.shard, s.merge);
     j["groups"] = nlohmann::json::array();
     for (std::size_t k = 0; k < groups.size(); ++k) {
         nlohmann::json g = {{"lx", groups[k].lx},

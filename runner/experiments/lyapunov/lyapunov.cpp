@@ -1,9 +1,13 @@
 #include "runner/experiments/lyapunov/lyapunov.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
+#include "common/atomic_file.h"
 #include "common/error.h"
+#include "common/format.h"
+#include "runner/engine/run_limits.h"
 #include "common/progress.h"
 #include "netlistgen/junction_params.h"
 #include "netlistgen/netlist_writer.h"
@@ -34,6 +38,7 @@ State initial_direction(const LyapunovSpec& spec, const std::vector<std::size_t>
 }
 
 void check_spec(const LyapunovSpec& spec) {
+    check_drive_amplitude(spec.stimulus, "lyapunov");
     if (!(spec.eps >= 0)) throw Error("--eps must be > 0 (0 = the default)");
     if (spec.exponents < 1) throw Error("--exponents must be >= 1");
     if (!(spec.periods > 0)) throw Error("--periods must be > 0");
@@ -90,6 +95,12 @@ void measure(SegmentEngine& engine, const State& direction, const LyapunovPlan& 
 
 }  // namespace
 
+void check_drive_amplitude(const net::Stimulus& s, const std::string& who) {
+    const double a = s.amplitude();
+    if (!std::isnan(a) && !(a > 0))
+        throw Error(who + ": --stimulus " + s.spec() + ": the amplitude must be > 0 (as phase-diagram's --amplitudes)");
+}
+
 double drive_period(const net::Stimulus& s) {
     const auto f = net::split(s.spec(), ':');
     switch (s.kind()) {
@@ -119,7 +130,16 @@ LyapunovResult run_lyapunov(const LyapunovSpec& spec_in) {
     net::apply_overrides(plan.params, spec.params);
     plan.period = spec.period > 0 ? spec.period : drive_period(spec.stimulus);
     plan.tau = spec.every_step ? spec.sim.dt : spec.tau > 0 ? spec.tau : plan.period / 2;
-    plan.segments = std::lround(spec.periods * plan.period / plan.tau);
+    // nwn run's step cap (runner/engine/run_limits.h), for the transient and the measured periods together;
+    // every segment is at least one step.
+    const auto step_of = [&](engine::Engine e) { return e == engine::Engine::Native ? spec.sim.dt : spec.sim.tmax; };
+    const double measured = spec.periods * plan.period;
+    engine::check_steps(spec.transient / step_of(spec.transient_engine.value_or(spec.sim.engine)) +
+                            std::max(measured / step_of(spec.sim.engine), measured / plan.tau),
+                        "lyapunov: (--transient " + fmt("%g", spec.transient) + " s + --periods " + fmt("%g", spec.periods) +
+                            " x the drive period " + fmt("%g", plan.period) + " s) / the time step",
+                        "lower --periods or --transient, raise the drive frequency, --tmax or --dt");
+    plan.segments = std::lround(measured / plan.tau);
     plan.skip = std::lround(spec.skip_periods * plan.period / plan.tau);
     plan.block = std::max(1L, std::lround(plan.period / plan.tau));
     if (plan.segments < 1) throw Error("--periods gives no whole renormalisation interval");
@@ -139,6 +159,7 @@ LyapunovResult run_lyapunov(const LyapunovSpec& spec_in) {
         transient_engine = other.get();
     }
     std::filesystem::create_directories(spec.out);
+    remove_stale_temp_files(spec.out);  // of a killed earlier run into the same directory
 
     LyapunovLog log;
     log.status = "completed";

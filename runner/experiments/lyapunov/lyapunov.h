@@ -74,4 +74,8 @@ LyapunovResult run_lyapunov(const LyapunovSpec& spec);
 // The drive period of a periodic stimulus (1/FREQ, or PERIOD of a pulse); throws for others.
 double drive_period(const net::Stimulus& s);
 
+// Throws unless a sine, triangle or square drive has an amplitude > 0, as phase-diagram requires of its
+// --amplitudes (0 drives nothing; a negative one is the same drive half a period later). `who`: "lyapunov".
+void check_drive_amplitude(const net::Stimulus& s, const std::string& who);
+
 }  // namespace nwn::exp

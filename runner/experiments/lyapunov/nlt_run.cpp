@@ -8,6 +8,8 @@
 
 #include "common/atomic_file.h"
 #include "common/error.h"
+#include "common/format.h"
+#include "runner/engine/run_limits.h"
 #include "common/progress.h"
 #include "netlistgen/junction_params.h"
 #include "netlistgen/netlist_writer.h"
@@ -67,6 +69,7 @@ void check_spec(const NltSpec& spec) {
     const auto kind = spec.stimulus.kind();
     if (kind != net::Stimulus::Kind::Triangle && kind != net::Stimulus::Kind::Sine)
         throw Error("NLT: the drive must be triangle:AMP:FREQ (NWNsim's task) or sine:AMP:FREQ");
+    check_drive_amplitude(spec.stimulus, "NLT");
     if (!(spec.duration > 0) || !(spec.sample_dt > 0) || spec.sample_dt > spec.duration)
         throw Error("NLT: need --duration > 0 and 0 < --sample <= --duration");
     if (!(spec.transient >= 0) || !(spec.t0 >= 0)) throw Error("NLT: --transient and --t0 must be >= 0");
@@ -76,6 +79,18 @@ void check_spec(const NltSpec& spec) {
         throw Error("initial states: " + std::to_string(spec.lambda0.size()) + " values for " +
                     std::to_string(spec.network.junctions.size()) + " junctions");
     if (spec.network.electrodes.size() < 2) throw Error("the network needs two electrodes (give --contacts I,J)");
+    // nwn run's caps (runner/engine/run_limits.h): the steps, and the sampled grid (one value per wire and
+    // sample, held in memory for the readout).
+    const double step = spec.sim.engine == engine::Engine::Native ? spec.sim.dt : spec.sim.tmax;
+    engine::check_steps((spec.transient + spec.duration) / step,
+                        "NLT: (--transient " + fmt("%g", spec.transient) + " s + --duration " + fmt("%g", spec.duration) +
+                            " s) / the time step " + fmt("%g", step) + " s",
+                        "lower --duration or --transient, or raise --tmax or --dt");
+    const double rows = spec.duration / spec.sample_dt;
+    engine::check_grid(rows * static_cast<double>(spec.network.wires.size() + 1),
+                       "NLT: --duration / --sample = " + fmt("%g", rows) + " samples x (" +
+                           std::to_string(spec.network.wires.size()) + " wires + the input)",
+                       "lower --duration or raise --sample");
 }
 
 void write_series(const NltSpec& spec, const GridSampler& s, const std::vector<analysis::Series>& targets,
@@ -136,6 +151,7 @@ NltResult run_nlt(const NltSpec& spec) {
     if (!spec.lambda0.empty())
         for (std::size_t m = 0; m < junctions.size(); ++m) one[0][m] = spec.lambda0[junctions[m]];
     std::filesystem::create_directories(spec.out);
+    remove_stale_temp_files(spec.out);  // of a killed earlier run into the same directory
 
     NltResult res;
     res.status = "completed";

@@ -1,5 +1,6 @@
 #include "runner/experiments/lyapunov/phase_diagram.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <iostream>
@@ -9,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/atomic_file.h"
+#include "runner/jobs/execution.h"
 #include "common/error.h"
 #include "netlistgen/text_parse.h"
 #include "runner/experiments/lyapunov/lyapunov_json.h"
@@ -128,6 +130,7 @@ void check_identity(const PhaseDiagramSpec& s) {
     }
     nlohmann::json j{{"format", "nwnspice-phase-diagram"}, {"version", 1}, {"identity", now}};
     if (!s.shard.whole()) j["shard"] = s.shard.label();
+    j["execution"] = jobs::execution_record(static_cast<unsigned>(s.jobs), s.shard, s.merge);
     write_file_atomic(file, j.dump(2) + "\n");
 }
 
@@ -137,6 +140,11 @@ void check_spec(const PhaseDiagramSpec& s) {
         if (!(a > 0)) throw Error("phase diagram: amplitudes must be > 0");
     for (double f : s.frequencies)
         if (!(f > 0)) throw Error("phase diagram: frequencies must be > 0");
+    // Each point is one directory: a value listed twice would have two workers race on it.
+    for (const auto& [list, name] : {std::pair{&s.amplitudes, "--amplitudes"}, std::pair{&s.frequencies, "--frequencies"}})
+        for (std::size_t i = 0; i < list->size(); ++i)
+            if (std::find(list->begin(), list->begin() + static_cast<std::ptrdiff_t>(i), (*list)[i]) != list->begin() + static_cast<std::ptrdiff_t>(i))
+                throw Error(std::string("phase diagram: ") + name + " lists " + format_number((*list)[i]) + " twice");
     if (s.wave != "triangle" && s.wave != "sine") throw Error("phase diagram: --wave triangle or sine");
     if (s.jobs < 1) throw Error("phase diagram: --jobs must be >= 1");
     if (!(s.transient >= 0)) throw Error("phase diagram: --transient must be >= 0");
@@ -206,8 +214,9 @@ PhaseDiagramResult run_phase_diagram(const PhaseDiagramSpec& spec_in) {
             const PhaseRow r = row_of(spec, p);
             if (r.status != "completed" && r.status != "failed") {
                 ++res.unfinished;
+                const std::string last = jobs::last_log_line(p.dir / "nwn.log");  // the child's error, if it stopped on one
                 say(phase_point_name(p.amplitude, p.frequency) + ": " + r.status + " (exit status " + std::to_string(ex.status) +
-                    ", see " + (p.dir / "nwn.log").string() + ")");
+                    (last.empty() ? "" : ": " + last) + "; see " + (p.dir / "nwn.log").string() + ")");
                 return;
             }
             ++res.ran;

@@ -31,6 +31,7 @@ void install_interrupt_handler() {
     sa.sa_flags = SA_RESTART;
     ::sigaction(SIGINT, &sa, nullptr);
     ::sigaction(SIGTERM, &sa, nullptr);
+    ::sigaction(SIGHUP, &sa, nullptr);  // a closed terminal or ssh session: stop as for SIGTERM, keeping the record
 }
 
 bool interrupted() { return cancel_requested(); }

@@ -19,6 +19,7 @@
 #include "runner/engine/native_engine.h"
 #include "runner/engine/ngspice_cli.h"
 #include "runner/engine/ngspice_session.h"
+#include "runner/engine/run_limits.h"
 #include "runner/experiments/run/interrupt.h"
 #include "runner/engine/ngspice_choice.h"
 #include "runner/experiments/run/run_recorder.h"
@@ -167,6 +168,7 @@ void run_cli(Context& c, RunRecorder& rec, RunResult& res) {
     EnginePoints points{c, rec};
     const auto outcome = engine::run_ngspice_cli(dir, std::filesystem::absolute(io::RunPaths{dir}.deck()), co,
                                                  points.recorder(), points.on_layout());
+    res.ngspice_version = outcome.ngspice_version;
     res.status = engine::to_string(outcome.status);
     res.message = outcome.message;
 }
@@ -223,8 +225,7 @@ RunResult run_network(const NetworkRunSpec& spec) {
     // small network; 1e8 resampled rows is gigabytes of CSV).
     if (spec.tmax > spec.tstop)
         throw Error("--tmax (" + fmt("%g", spec.tmax) + " s) must not exceed --tstop (" + fmt("%g", spec.tstop) + " s)");
-    if (spec.tstop / spec.tmax > 1e9)
-        throw Error("--tstop / --tmax = " + fmt("%g", spec.tstop / spec.tmax) + " steps: more than 1e9; raise --tmax");
+    engine::check_steps(spec.tstop / spec.tmax, "--tstop / --tmax", "raise --tmax");
     if (spec.resample_dt > 0 && spec.tstop / spec.resample_dt > 1e8)
         throw Error("--resample " + fmt("%g", spec.resample_dt) + " s gives " + fmt("%g", spec.tstop / spec.resample_dt) +
                     " rows: more than 1e8; raise --resample");

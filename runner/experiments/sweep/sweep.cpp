@@ -12,6 +12,7 @@
 
 #include "common/atomic_file.h"
 #include "common/error.h"
+#include "netlistgen/deck_files.h"
 #include "netlistgen/junction_params.h"
 #include "netlistgen/text_parse.h"
 #include "netlistgen/stimulus.h"
@@ -23,6 +24,7 @@
 #include "runner/experiments/sweep/sweep_summary.h"
 #include "runner/experiments/sweep/sweep_table.h"
 #include "runner/io/run_dir.h"
+#include "runner/jobs/execution.h"
 #include "runner/jobs/job.h"
 
 namespace nwn::exp {
@@ -161,6 +163,7 @@ Plan make_plan(const SweepSpec& spec) {
     if (plan.kind == Kind::Deck && !spec.roles.empty())
         throw Error("electrode roles (--drive, --ground, --float, --load) apply to network sweeps, not to a deck");
     if (plan.kind == Kind::Deck) {
+        net::scan_deck(spec.input);  // its .include files, before any point runs (each point's nwn run checks again)
         std::vector<std::pair<std::string, std::string>> first;
         for (const auto& p : spec.params) first.emplace_back(p.name, p.values.front());
         point_deck(plan.input_text, fs::absolute(spec.input).parent_path(), first, spec.input.string());  // validates
@@ -237,7 +240,8 @@ void check_identity(const fs::path& file, const nlohmann::json& id, const SweepS
     write_file_atomic(file, nlohmann::json{{"format", "nwnspice-sweep"}, {"version", 1}, {"identity", id},
                                            {"input", spec.input.empty() ? "" : fs::absolute(spec.input).string()},
                                            {"params", params}, {"grid", spec.grid}, {"command", spec.command_line},
-                                           {"shard", spec.shard.whole() ? "" : spec.shard.label()}}
+                                           {"shard", spec.shard.whole() ? "" : spec.shard.label()},
+                                           {"execution", jobs::execution_record(static_cast<unsigned>(spec.jobs), spec.shard, spec.merge)}}
                                     .dump(2) +
                                 "\n");
 }
@@ -391,6 +395,7 @@ SweepResult run_sweep(const SweepSpec& spec_in) {
 
     install_interrupt_handler();
     std::size_t finished = res.reused;
+    std::string first_failure;
     std::vector<jobs::Job> list;
     for (const auto* pp : todo) {
         const SweepPoint& pt = *pp;
@@ -418,8 +423,12 @@ SweepResult run_sweep(const SweepSpec& spec_in) {
             PointSummary s = summarize_run(run, plan.track, plan.measures);
             if (status == io::RunStatus::Missing) {
                 s.status = "failed";
-                s.message = "nwn exited with status " + std::to_string(ex.status) + " (see " + (dir_of(pt) / "nwn.log").string() + ")";
+                // The cause (e.g. bad --generate arguments) is the log's last line: once only "nothing to plot".
+                const std::string last = jobs::last_log_line(spec.out / dir_of(pt) / "nwn.log");
+                s.message = "nwn exited with status " + std::to_string(ex.status) + (last.empty() ? "" : ": " + last) + " (see " +
+                            (dir_of(pt) / "nwn.log").string() + ")";
             }
+            if (s.status == "failed" && first_failure.empty()) first_failure = pt.key + ": " + s.message;
             record(pt, s);
             ++res.ran;
             ++finished;
@@ -451,6 +460,10 @@ SweepResult run_sweep(const SweepSpec& spec_in) {
                                                     : "";
     if (y.empty()) {
         res.plot_note = "no plot: nothing measured or tracked (use --measure or --track)";
+        return res;
+    }
+    if (res.failed == res.points && res.points > 0) {
+        res.plot_note = "no plot: every point failed" + (first_failure.empty() ? std::string() : "; the first, " + first_failure);
         return res;
     }
     SweepPlotInput pin;

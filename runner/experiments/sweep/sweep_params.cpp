@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <map>
 #include <set>
 
 #include "common/error.h"
@@ -89,9 +90,13 @@ std::string point_key(const std::vector<SweepParam>& params, const std::vector<s
 
 std::vector<SweepPoint> sweep_points(const std::vector<SweepParam>& params, bool grid) {
     if (params.empty()) throw Error("nothing to sweep: give at least one --param");
-    std::set<std::string> names;
+    // SPICE names are case-insensitive: r and R would both set the deck's one .param r.
+    std::map<std::string, std::string> names;  // lower case -> as given
     for (const auto& p : params)
-        if (!names.insert(p.name).second) throw Error("--param " + p.name + " is given twice");
+        if (const auto [it, fresh] = names.emplace(net::lower(p.name), p.name); !fresh)
+            throw Error("--param " + p.name + " is given twice" +
+                        (it->second == p.name ? std::string()
+                                              : " (as " + it->second + " and " + p.name + ": parameter names are case-insensitive)"));
     std::vector<SweepPoint> points;
     if (!grid) {
         for (const auto& p : params)

@@ -26,8 +26,8 @@ struct SweepPoint {
 };
 
 // grid: every combination, the first parameter varying slowest. list: the k-th values of every
-// parameter together (all must have the same count). Throws for duplicate names or, in a list,
-// differing counts.
+// parameter together (all must have the same count). Throws for duplicate names (in any case: r and R
+// are one SPICE parameter) or, in a list, differing counts.
 std::vector<SweepPoint> sweep_points(const std::vector<SweepParam>& params, bool grid);
 
 std::string point_key(const std::vector<SweepParam>& params, const std::vector<std::string>& values);

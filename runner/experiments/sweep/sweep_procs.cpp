@@ -6,6 +6,7 @@
 #include <chrono>
 #include <thread>
 
+#include "common/atomic_file.h"
 #include "common/error.h"
 
 namespace nwn::exp {
@@ -23,6 +24,8 @@ void lock_work_dir(const std::filesystem::path& dir, const std::string& who, dou
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
+    // Ours now, with every worker of an earlier run gone: what killed ones were writing goes.
+    remove_stale_temp_files(dir, true);
 }
 
 }  // namespace nwn::exp

@@ -12,7 +12,8 @@ namespace nwn::exp {
 // "nwn sweep", ..., <name> its last word). The descriptor is deliberately inherited by the workers, so
 // the lock outlives a killed parent until its last worker has exited: a resume then waits (up to
 // wait_s) instead of starting duplicates in a directory still being written.
-// Throws nwn::Error when the lock stays taken.
+// Once the lock is taken, removes the temporary files killed runs left anywhere below DIR
+// (remove_stale_temp_files). Throws nwn::Error when the lock stays taken.
 void lock_work_dir(const std::filesystem::path& dir, const std::string& who, double wait_s);
 
 }  // namespace nwn::exp

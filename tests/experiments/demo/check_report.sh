@@ -4,7 +4,8 @@
 # given is present.
 #   tests/experiments/demo/check_report.sh PAGE.html SECTION_ID...
 # Without Chromium it installs Debian's `chromium` when it can (root or sudo, apt-get; set
-# NWN_NO_INSTALL=1 to forbid), else prints "SKIPPED: ..." and exits 0 (CTest reports the test as skipped).
+# NWN_NO_INSTALL=1 to forbid), else prints "SKIPPED: ..." and exits with $NWN_TEST_SKIP_CODE (77, CTest's
+# SKIP_RETURN_CODE of tests/CMakeLists.txt: reported as skipped) -- or fails when NWN_REQUIRE lists chromium.
 set -euo pipefail
 page=$(realpath "$1"); shift
 sections=("$@")
@@ -30,8 +31,10 @@ if [[ -z $browser && -z ${NWN_NO_INSTALL:-} ]]; then
   fi
 fi
 if [[ -z $browser ]]; then
+  [[ ,${NWN_REQUIRE:-}, == *,chromium,* ]] &&
+    fail "chromium is required (NWN_REQUIRE=$NWN_REQUIRE) but missing: cannot render $page"
   echo "SKIPPED: no Chromium (install Debian's chromium package) to render $page"
-  exit 0
+  exit "${NWN_TEST_SKIP_CODE:-77}"
 fi
 
 # Local references in the page's HTML: every src and href that is not an anchor or a URL must exist.

@@ -87,3 +87,19 @@ TEST_CASE("nwn ensemble refuses a directory that another ensemble, or a killed o
     CHECK_FALSE(fs::exists(dir / "ensemble.json"));  // nothing started
     ::close(fd);
 }
+
+TEST_CASE("nwn ensemble names the cause of bad settings and of a foreign ensemble.json") {
+    const auto dir = nwn::test::scratch_dir("ensemble_causes");
+    std::string out;
+    // Once "seeds skipped" for every seed, and exit 0.
+    CHECK(nwn::test::nwn_cli("ensemble --out " + (dir / "bogus").string() + " --seeds 0:2 --wires 60 --tstop 0.05 --electrodes bogus --no-plots -q",
+                             &out) == 1);
+    CHECK_THAT(out, Catch::Contains("every seed of L = ") && Catch::Contains("unknown electrode rule 'bogus'"));
+    // Valid JSON of another shape: once [json.exception.type_error.306].
+    fs::create_directories(dir / "list");
+    nwn::write_file_atomic(dir / "list" / "ensemble.json", "[]\n");
+    CHECK(nwn::test::nwn_cli("ensemble --out " + (dir / "list").string() + " --seeds 0:1 --wires 60 --tstop 0.05 --no-plots -q", &out) == 1);
+    CHECK_THAT(out, Catch::Contains("ensemble.json: not an ensemble record (a JSON object)"));
+    CHECK(nwn::test::nwn_cli("report " + (dir / "list").string(), &out) == 1);
+    CHECK_THAT(out, Catch::Contains("list: a record in it is not what nwn writes"));
+}

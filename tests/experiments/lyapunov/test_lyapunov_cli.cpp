@@ -108,4 +108,39 @@ TEST_CASE("bad input gives a clear error", "[lyapunov][cli]") {
     fails_with("phase-diagram net.json --amplitudes 1 --frequencies 1 --engine ngspice-cli --out x",
                "unknown engine 'ngspice-cli' (libngspice or native)");
     fails_with("phase-diagram net.json --amplitudes 1 --frequencies 1 --flavour auto --out x", "unknown flavour 'auto'");
+    // One point, one directory: once workers raced on it ("cannot remove ...").
+    fails_with("phase-diagram net.json --amplitudes 1,1,1 --frequencies 1 --out x", "--amplitudes lists 1 twice");
+    fails_with("phase-diagram net.json --amplitudes 1 --frequencies 2,0.5,2 --out x", "--frequencies lists 2 twice");
+    // What phase-diagram refuses of its --amplitudes, lyapunov and nlt refuse of their drive.
+    fails_with("lyapunov net.json --stimulus triangle:0:1 --out x", "the amplitude must be > 0");
+    fails_with("lyapunov net.json --stimulus triangle:-5:1 --out x", "the amplitude must be > 0");
+    fails_with("nlt net.json --stimulus sine:-1:1 --out x", "the amplitude must be > 0");
+}
+
+TEST_CASE("lyapunov, nlt and phase-diagram have nwn run's step cap", "[lyapunov][cli]") {
+    Cli c("step_caps");
+    std::string out;
+    // Exit status 124: timeout(1) stopped a command that ran on.
+    auto bounded = [&](const std::string& args) {
+        return test::run_command("cd " + c.dir.string() + " && timeout 120 " + test::nwn_binary().string() + " " + args + " 2>&1", &out);
+    };
+    auto fails_with = [&](const std::string& args, const std::string& text) {
+        INFO(args);
+        CHECK(bounded(args) == 1);
+        CHECK_THAT(out, Catch::Contains(text));
+    };
+    // A drive period of 1e9 s at the 1 ms step: 1e13 steps, which once ran unbounded.
+    fails_with("lyapunov net.json --stimulus triangle:1.25:1e-9 --out x", "steps: more than 1e9; lower --periods");
+    fails_with("lyapunov net.json --stimulus triangle:1.25:1 --engine native --dt 1e-9 --periods 10 --out x",
+               "steps: more than 1e9");
+    fails_with("nlt net.json --stimulus triangle:1:1 --duration 1e7 --out x", "steps: more than 1e9");
+    // Within the step cap, but 1e8 samples of 3 wires and the input: once std::bad_alloc in the child.
+    fails_with("nlt net.json --stimulus triangle:1:1 --duration 1e5 --tmax 1 --sample 1e-3 --out x",
+               "values: more than 1e8; lower --duration or raise --sample");
+    CHECK_FALSE(fs::exists(c.dir / "x"));
+    // A phase diagram's points are lyapunov runs: each is refused at once, and the diagram says why.
+    CHECK(bounded("phase-diagram net.json --amplitudes 1 --frequencies 1e-9 --engine native --jobs 1 --out pd") == 1);
+    INFO(out);
+    CHECK_THAT(out, Catch::Contains("A1_f1e-09: missing (exit status 1: nwn lyapunov: error: lyapunov: ") &&
+                        Catch::Contains("steps: more than 1e9"));
 }

@@ -1,0 +1,123 @@
+// nwn reservoir: a network as a physical reservoir on a standard task (memory capacity, NARMA-10).
+#include <boost/program_options.hpp>
+#include <iostream>
+
+#include "command.h"
+#include "engine_options.h"
+#include "progress_drawer.h"
+#include "netlistgen/electrodes.h"
+#include "netlistgen/network_json.h"
+#include "netlistgen/text_parse.h"
+#include "runner/experiments/reservoir/reservoir.h"
+#include "runner/experiments/run/interrupt.h"
+#include "simulation_options.h"
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> names(const std::string& list) {
+    std::vector<std::string> out;
+    if (list.empty()) return out;
+    for (const auto& n : nwn::net::split(list, ',')) out.push_back(nwn::net::trim(n));
+    return out;
+}
+
+int run_reservoir_cmd(const std::vector<std::string>& args) {
+    nwn::exp::ReservoirSpec s;
+    std::string task, input, out, inputs, readouts, probes, contacts, electrodes, penalties, horizons;
+    unsigned long long seed = 1;
+    bool quiet = false;
+    po::options_description opts(
+        "usage: nwn reservoir TASK NET.json --inputs NAME,... --readouts NAME,... [--probes NAME,...] --out DIR [options]\n\n"
+        "Uses the network as a physical reservoir on a standard task. TASK: memory-capacity (u uniform in [-1, 1];\n"
+        "MC = sum over delays 1..D of the test r^2 of the readout of u(k-d)) or narma10 (u uniform in [0, 0.5];\n"
+        "NRMSE of the one-step prediction of NARMA-10's output) or mackey-glass (the tau = 17 series as input; NRMSE\n"
+        "of predicting it --horizons samples ahead). Each input sample, mapped onto OFFSET +- A volts,\n"
+        "drives the input electrodes for one --step-time; the features, read at the end of each step, are the\n"
+        "currents of the grounded --readouts and the voltages of the floating --probes. The readout is ridge\n"
+        "regression on standardised features, its penalty chosen by k-fold cross-validation on the training part,\n"
+        "scored on the test part, beside the same readout on the raw input and an echo-state network with as many\n"
+        "features. Writes DIR/reservoir.json (scores), DIR/reservoir.csv (memory capacity per delay), DIR/drive.csv\n"
+        "and the run in DIR/run.\n\noptions");
+    opts.add_options()("help,h", "show this help")
+        ("task", po::value(&task)->required(), "memory-capacity | narma10 | mackey-glass")
+        ("input", po::value(&input)->required(), "network file (JSON)")
+        ("out", po::value(&out)->required(), "output directory (created)")
+        ("contacts", po::value(&contacts), "single-wire contacts I,J,K,... (named w<id>)")
+        ("electrodes", po::value(&electrodes), "choose electrodes as nwn generate does (grid:4x4, pads:FILE.csv, ...)")
+        ("inputs", po::value(&inputs)->required(), "electrodes driven by the task's input, e.g. p0_0,p3_3")
+        ("readouts", po::value(&readouts), "grounded electrodes whose currents are features")
+        ("probes", po::value(&probes), "floating electrodes whose voltages are features")
+        ("steps", po::value(&s.steps)->default_value(2000), "input samples")
+        ("step-time", po::value(&s.step_time)->default_value(0.01), "time each sample is held (s)")
+        ("amplitude", po::value(&s.amplitude)->default_value(1.0), "input range OFFSET +- A (V)")
+        ("offset", po::value(&s.offset)->default_value(0), "added to every input (V): A for unipolar inputs in [0, 2A]")
+        ("seed", po::value(&seed)->default_value(1), "seed of the input and of the echo-state baseline")
+        ("max-delay", po::value(&s.max_delay)->default_value(30), "memory capacity: delays 1..D")
+        ("horizons", po::value(&horizons)->default_value("1,5,10"), "mackey-glass: samples ahead to predict")
+        ("washout", po::value(&s.readout.washout)->default_value(100), "leading samples neither trained nor tested")
+        ("train", po::value(&s.readout.train_fraction)->default_value(0.7), "fraction after the washout that trains")
+        ("folds", po::value(&s.readout.folds)->default_value(5), "cross-validation folds for the ridge penalty")
+        ("penalties", po::value(&penalties), "ridge penalties to choose from, comma-separated (default 0,1e-8,...,1e2)")
+        ("tmax", po::value(&s.tmax)->default_value(1e-3), "native fixed step / SPICE maximum step (s)")
+        ("nwnsim-compat", po::bool_switch(&s.nwnsim_compat), "native engine: NWNsim's sign-asymmetric reset")
+        ("quiet,q", po::bool_switch(&quiet), "no progress bar or summary");
+    nwn::cli::EngineOptions eo;
+    nwn::cli::EngineOptionSet set;
+    set.engine_default = "native";
+    set.engine_help = "native (NWNsim's fixed-step scheme), libngspice or ngspice-cli";
+    set.flavour_default = "auto";
+    set.flavour_help = nwn::cli::kFlavourHelp;
+    set.preset = true;
+    set.param = true;
+    eo.add_to(opts, set);
+    po::positional_options_description pos;
+    pos.add("task", 1).add("input", 1);
+    po::variables_map vm;
+    if (!nwn::cli::parse_command_line(args, opts, pos, vm)) return nwn::cli::kExitOk;
+    nwn::exp::install_interrupt_handler();
+    s.task = task;
+    s.network = nwn::net::read_network(input);
+    s.network_source = fs::absolute(input).string();
+    if (const auto spec = nwn::cli::electrode_spec(contacts, electrodes)) nwn::net::choose_electrodes(s.network, *spec);
+    s.inputs = names(inputs);
+    s.readouts = names(readouts);
+    s.probes = names(probes);
+    s.seed = seed;
+    s.horizons.clear();
+    for (const auto& h : names(horizons)) {
+        const long long v = nwn::net::parse_integer(h, "--horizons");
+        if (v < 1) throw po::error("--horizons must be >= 1");
+        s.horizons.push_back(static_cast<std::size_t>(v));
+    }
+    if (!penalties.empty()) {
+        s.readout.penalties.clear();
+        for (const auto& p : names(penalties)) s.readout.penalties.push_back(nwn::net::parse_number(p, "--penalties"));
+    }
+    s.engine = eo.engine_kind();
+    s.flavour = eo.flavour_kind(true);
+    s.preset = eo.preset;
+    s.params = eo.params;
+    if (s.nwnsim_compat && s.engine != nwn::engine::Engine::Native) throw po::error("--nwnsim-compat applies to --engine native");
+    s.out = out;
+    s.command_line = "nwn reservoir";
+    for (const auto& a : args) s.command_line += " " + a;
+    nwn::cli::ProgressDrawer bar(nwn::engine::engine_name(s.engine), quiet);
+    s.progress = bar.callback();
+    const auto doc = nwn::exp::run_reservoir(s);
+    bar.finish();
+    if (!quiet) {
+        const char* key = task == "memory-capacity" ? "memory_capacity" : "nrmse";
+        std::cerr << "nwn reservoir: " << task << " " << key << ": network " << doc["network_score"][key].get<double>()
+                  << ", raw input " << doc["baselines"]["raw_input"][key].get<double>() << ", echo-state network ("
+                  << doc["network_score"]["features"].get<std::size_t>() << " units) "
+                  << doc["baselines"]["echo_state"][key].get<double>() << "; " << out << "/reservoir.json\n";
+    }
+    return nwn::cli::kExitOk;
+}
+
+}  // namespace
+
+NWN_COMMAND(reservoir, "A network as a physical reservoir: memory capacity, NARMA-10, Mackey-Glass", run_reservoir_cmd);

@@ -1,0 +1,181 @@
+#include "runner/experiments/reservoir/reservoir.h"
+
+#include <cmath>
+#include <sstream>
+
+#include "common/atomic_file.h"
+#include "common/cancel.h"
+#include "common/error.h"
+#include "common/format.h"
+#include "netlistgen/electrodes.h"
+#include "netlistgen/text_parse.h"
+#include "runner/analysis/reservoir_tasks.h"
+#include "runner/experiments/run/network_run.h"
+#include "runner/io/run_dir.h"
+#include "runner/io/timeseries_csv.h"
+
+namespace fs = std::filesystem;
+
+namespace nwn::exp {
+
+namespace {
+
+using analysis::Features;
+using analysis::Series;
+using json = nlohmann::json;
+
+struct TaskInput {
+    double lo, hi;
+};
+
+TaskInput task_input(const std::string& task) {
+    if (task == "memory-capacity") return {-1, 1};
+    if (task == "narma10") return {0, 0.5};
+    if (task == "mackey-glass") return {0.2, 1.4};  // the τ = 17 attractor's range
+    throw Error("unknown reservoir task '" + task + "' (memory-capacity, narma10 or mackey-glass)");
+}
+
+Series task_series(const ReservoirSpec& s, const TaskInput& range) {
+    if (s.task == "mackey-glass") return analysis::mackey_glass(s.steps);
+    return analysis::uniform_input(s.steps, range.lo, range.hi, s.seed);
+}
+
+// Piecewise constant: u_k from k·τ (after an edge of τ/1000) to (k+1)·τ, so the sample at (k+1)·τ is taken
+// under u_k, as an echo-state network's state x_k is.
+std::string drive_table(const ReservoirSpec& s, const Series& volts) {
+    std::ostringstream os;
+    os << "t";
+    for (const auto& e : s.inputs) os << "," << e;
+    os << "\n";
+    auto row = [&](double t, double v) {
+        os << net::format_number(t);
+        for (std::size_t e = 0; e < s.inputs.size(); ++e) os << "," << net::format_number(v);
+        os << "\n";
+    };
+    const double edge = s.step_time * 1e-3;
+    for (std::size_t k = 0; k < volts.size(); ++k) {
+        row(k == 0 ? 0.0 : static_cast<double>(k) * s.step_time + edge, volts[k]);
+        row(static_cast<double>(k + 1) * s.step_time, volts[k]);
+    }
+    return os.str();
+}
+
+void check_names(const ReservoirSpec& s) {
+    if (s.inputs.empty()) throw Error("--inputs: give at least one input electrode");
+    if (s.readouts.empty() && s.probes.empty()) throw Error("give --readouts (grounded, currents) or --probes (floating, voltages)");
+    std::vector<std::string> seen;
+    for (const auto* list : {&s.inputs, &s.readouts, &s.probes})
+        for (const auto& n : *list) {
+            const auto& e = net::electrode_named(s.network, n, "reservoir");
+            for (const auto& m : seen)
+                if (m == e.name) throw Error("electrode '" + e.name + "' is named twice in --inputs, --readouts and --probes");
+            seen.push_back(e.name);
+        }
+    if (!(s.step_time > 0) || !(s.amplitude > 0)) throw Error("--step-time and --amplitude must be > 0");
+    if (!std::isfinite(s.offset)) throw Error("--offset must be finite");
+    if (s.steps < 50 || s.steps > 10'000'000) throw Error("--steps must be in [50, 1e7]");
+    const double per_step = s.step_time / s.tmax;
+    if (s.engine == engine::Engine::Native && std::abs(per_step - std::round(per_step)) > 1e-9 * per_step)
+        throw Error("--step-time " + fmt("%g", s.step_time) + " s must be a whole number of native steps (--tmax " +
+                    fmt("%g", s.tmax) + " s)");
+}
+
+// The features at the end of every step, in the order readouts then probes.
+Features sample_features(const ReservoirSpec& s, const io::TimeSeries& ts, std::vector<std::string>& names) {
+    std::vector<const std::vector<double>*> cols;
+    for (const auto& n : s.readouts) names.push_back("I_" + net::electrode_named(s.network, n, "reservoir").name);
+    for (const auto& n : s.probes) names.push_back("V_" + net::electrode_named(s.network, n, "reservoir").name);
+    for (const auto& n : names) cols.push_back(&ts.column(n));
+    const auto& t = ts.column("t");
+    Features f;
+    f.cols = names.size();
+    std::size_t k = 1;
+    for (std::size_t r = 0; r < t.size() && k <= s.steps; ++r) {
+        if (std::abs(t[r] - static_cast<double>(k) * s.step_time) > 1e-9 * s.step_time * static_cast<double>(k)) continue;
+        for (const auto* c : cols) f.data.push_back((*c)[r]);
+        ++k;
+    }
+    f.rows = k - 1;
+    if (f.rows != s.steps)
+        throw Error("the run gave samples for " + std::to_string(f.rows) + " of " + std::to_string(s.steps) + " steps");
+    return f;
+}
+
+json score_json(const std::string& task, const Features& f, const Series& u, const ReservoirSpec& s) {
+    if (task == "memory-capacity") {
+        const auto mc = analysis::memory_capacity(f, u, s.max_delay, s.readout);
+        return {{"memory_capacity", mc.total}, {"r2_by_delay", mc.r2}, {"features", f.cols}};
+    }
+    auto fields = [&](const analysis::RidgeScore& r) {
+        return json{{"nrmse", r.test_nrmse}, {"train_nrmse", r.train_nrmse}, {"cv_nrmse", r.cv_nrmse},
+                    {"penalty", r.penalty}, {"features", f.cols}};
+    };
+    if (task == "narma10") return fields(analysis::narma10_score(f, u, s.readout));
+    // Mackey–Glass: one step ahead (nrmse) and every horizon asked for.
+    json j = fields(analysis::prediction_score(f, u, 1, s.readout));
+    json by = json::object();
+    for (std::size_t h : s.horizons) by[std::to_string(h)] = analysis::prediction_score(f, u, h, s.readout).test_nrmse;
+    j["nrmse_by_horizon"] = by;
+    return j;
+}
+
+}  // namespace
+
+json run_reservoir(const ReservoirSpec& s) {
+    const auto range = task_input(s.task);
+    check_names(s);
+    fs::create_directories(s.out);
+    const Series u = task_series(s, range);
+    Series volts;
+    for (double x : u) volts.push_back(s.offset + s.amplitude * (2 * (x - range.lo) / (range.hi - range.lo) - 1));
+    const auto table = s.out / "drive.csv";
+    write_file_atomic(table, drive_table(s, volts));
+
+    NetworkRunSpec r;
+    r.network = s.network;
+    r.network_source = s.network_source;
+    r.engine = s.engine;
+    r.flavour = s.flavour;
+    r.roles.drive_table = table;
+    r.roles.ground = s.readouts;
+    r.roles.floating = s.probes;
+    r.tstop = static_cast<double>(s.steps) * s.step_time;
+    r.tmax = s.tmax;
+    r.preset = s.preset;
+    r.params = s.params;
+    r.nwnsim_compat = s.nwnsim_compat;
+    r.resample_dt = s.step_time;
+    r.progress = s.progress;
+    r.out = s.out / "run";
+    r.command_line = s.command_line;
+    const auto result = run_network(r);
+    if (result.status == "interrupted") throw Cancelled();  // exit 130; the run directory says how far it got
+    if (!result.ok()) throw Error("the reservoir's run " + result.status + ": " + result.message);
+
+    std::vector<std::string> names;
+    const Features f = sample_features(s, io::read_timeseries_csv(io::RunPaths{r.out}.timeseries(), {{}, true}), names);
+    json doc = {{"format", "nwnspice-reservoir"}, {"version", 1}, {"task", s.task}, {"command", s.command_line},
+                {"network", s.network_source}, {"engine", engine::engine_name(s.engine)},
+                {"inputs", s.inputs}, {"readouts", s.readouts}, {"probes", s.probes}, {"feature_names", names},
+                {"steps", s.steps}, {"step_time", s.step_time}, {"amplitude", s.amplitude}, {"offset", s.offset}, {"seed", s.seed},
+                {"readout", {{"washout", s.readout.washout}, {"train_fraction", s.readout.train_fraction},
+                             {"folds", s.readout.folds}, {"penalties", s.readout.penalties}}}};
+    if (s.task == "memory-capacity") doc["max_delay"] = s.max_delay;
+    if (s.task == "mackey-glass") doc["horizons"] = s.horizons;
+    doc["network_score"] = score_json(s.task, f, u, s);
+    doc["baselines"] = {{"raw_input", score_json(s.task, analysis::raw_input_features(u), u, s)},
+                        {"echo_state", score_json(s.task, analysis::echo_state_features(u, f.cols, 0.9, 1.0, s.seed), u, s)}};
+    write_file_atomic(s.out / "reservoir.json", doc.dump(2) + "\n");
+    if (s.task == "memory-capacity") {
+        std::ostringstream os;
+        os << "delay,r2_network,r2_raw_input,r2_echo_state\n";
+        for (std::size_t d = 0; d < s.max_delay; ++d)
+            os << d + 1 << "," << net::format_number(doc["network_score"]["r2_by_delay"][d].get<double>()) << ","
+               << net::format_number(doc["baselines"]["raw_input"]["r2_by_delay"][d].get<double>()) << ","
+               << net::format_number(doc["baselines"]["echo_state"]["r2_by_delay"][d].get<double>()) << "\n";
+        write_file_atomic(s.out / "reservoir.csv", os.str());
+    }
+    return doc;
+}
+
+}  // namespace nwn::exp

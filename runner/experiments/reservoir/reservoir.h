@@ -1,0 +1,53 @@
+// nwn reservoir: a network as a physical reservoir on a standard task. The task's input, held for one
+// step time per sample, drives the input electrodes (through a drive table, so every engine runs the same
+// waveform); the features are what a chip can read at the end of each step: the currents of grounded
+// readout electrodes and the voltages of floating probes. The readout (analysis/reservoir_readout.h) is
+// scored beside two baselines computed the same way: the readout on the raw input, and an echo-state
+// network with as many features. Writes DIR/reservoir.json, DIR/reservoir.csv (per-delay or per-sample
+// detail), DIR/drive.csv and the run in DIR/run.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/progress.h"
+#include "netlistgen/network.h"
+#include "runner/analysis/reservoir_readout.h"
+#include "runner/engine/engine_kind.h"
+
+namespace nwn::exp {
+
+struct ReservoirSpec {
+    std::string task;                     // memory-capacity | narma10 | mackey-glass
+    net::Network network;
+    std::string network_source;
+    std::vector<std::string> inputs;      // driven with the task's input, mapped onto offset ± amplitude
+    std::vector<std::string> readouts;    // grounded; their currents are features
+    std::vector<std::string> probes;      // floating; their voltages are features
+    std::size_t steps = 2000;
+    double step_time = 0.01;              // s per input sample
+    double amplitude = 1.0;               // V
+    double offset = 0;                    // V added to every input: [offset − A, offset + A]
+    std::uint64_t seed = 1;               // input stream and echo-state network
+    std::size_t max_delay = 30;           // memory capacity
+    std::vector<std::size_t> horizons{1, 5, 10};  // Mackey–Glass: samples ahead predicted
+    analysis::RidgeCvOptions readout;
+    engine::Engine engine = engine::Engine::Native;
+    std::optional<net::Flavour> flavour;  // SPICE engines; none = auto
+    double tmax = 1e-3;                   // native step / SPICE maximum step
+    std::string preset = "dc";
+    std::vector<std::string> params;
+    bool nwnsim_compat = false;
+    ProgressFn progress;
+    std::filesystem::path out;
+    std::string command_line;
+};
+
+// Throws nwn::Error for bad input (names, sizes, a failed run); returns reservoir.json's content.
+nlohmann::json run_reservoir(const ReservoirSpec& spec);
+
+}  // namespace nwn::exp

@@ -1,0 +1,50 @@
+// nwn reservoir through the binary: a pad-array network on every task, its outputs, and bad input.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "common/atomic_file.h"
+#include "support/reference.h"
+
+using namespace nwn::test;
+namespace fs = std::filesystem;
+
+TEST_CASE("nwn reservoir: memory capacity, NARMA-10 and Mackey-Glass on a 4 x 4 pad array, with the baselines",
+          "[run][reservoir]") {
+    auto dir = scratch_dir("run/reservoir");
+    const std::string nwn = nwn_binary().string();
+    const auto net = (dir / "mea.json").string();
+    std::string out;
+    REQUIRE(run_command(nwn + " generate --wires 1000 --lx 100 --ly 100 --seed 2821 --electrodes grid:4x4 -o " + net, &out) == 0);
+    const std::string common = " --inputs p1_1 --readouts p0_0,p0_3,p3_0,p3_3,p1_2,p2_1 --probes p2_2,p0_1,p3_2"
+                               " --steps 600 --step-time 0.01 --tmax 1e-3 --amplitude 0.4 --offset 0.4 --quiet";
+    REQUIRE(run_command(nwn + " reservoir memory-capacity " + net + common + " --out " + (dir / "mc").string(), &out) == 0);
+    const auto mc = nlohmann::json::parse(nwn::read_file(dir / "mc/reservoir.json"));
+    CHECK(mc["feature_names"].size() == 9);
+    CHECK(mc["network_score"]["r2_by_delay"].size() == 30);
+    // Unipolar pulses leave a trace in the junction states: the network remembers more than the raw input,
+    // whose only memory is the finite-sample noise of 30 delays.
+    CHECK(mc["network_score"]["memory_capacity"].get<double>() > mc["baselines"]["raw_input"]["memory_capacity"].get<double>());
+    CHECK(mc["baselines"]["echo_state"]["memory_capacity"].get<double>() > 1);
+    CHECK(fs::exists(dir / "mc/reservoir.csv"));
+    CHECK(fs::exists(dir / "mc/run/timeseries.csv"));
+
+    REQUIRE(run_command(nwn + " reservoir narma10 " + net + common + " --out " + (dir / "narma").string(), &out) == 0);
+    const auto narma = nlohmann::json::parse(nwn::read_file(dir / "narma/reservoir.json"));
+    CHECK(narma["network_score"]["nrmse"].get<double>() > 0);
+    REQUIRE(run_command(nwn + " reservoir mackey-glass " + net + common + " --out " + (dir / "mg").string(), &out) == 0);
+    const auto mg = nlohmann::json::parse(nwn::read_file(dir / "mg/reservoir.json"));
+    CHECK(mg["network_score"]["nrmse_by_horizon"].contains("10"));
+
+    auto refused = [&](const std::string& args, const std::string& message) {
+        const int rc = run_command(nwn + " reservoir " + args + " --out " + (dir / "bad").string(), &out);
+        INFO(args << " -> " << rc << ": " << out);
+        CHECK(rc != 0);
+        CHECK(out.find(message) != std::string::npos);
+    };
+    refused("parity " + net + " --inputs p1_1 --readouts p0_0", "unknown reservoir task 'parity'");
+    refused("narma10 " + net + " --inputs p9_9 --readouts p0_0", "no electrode named 'p9_9'");
+    refused("narma10 " + net + " --inputs p1_1 --readouts p1_1", "named twice");
+    refused("narma10 " + net + " --inputs p1_1", "give --readouts");
+    refused("narma10 " + net + " --inputs p1_1 --readouts p0_0 --step-time 0.00125 --tmax 1e-3", "whole number");
+}
