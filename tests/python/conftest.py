@@ -8,12 +8,39 @@ import pytest
 import nwnspice
 
 
+# Skips as tests/support/skip.h makes them: an exit status (CTest's SKIP_RETURN_CODE), never a word in the
+# output; a capability listed in NWN_REQUIRE (CI) fails instead of skipping. One CTest test per file, so a file
+# whose tests skip holds nothing else.
+_skipped = False
+
+
+def required(capability: str) -> bool:
+    return capability in [c.strip() for c in os.environ.get("NWN_REQUIRE", "").split(",")]
+
+
+def skip(capability: str, why: str) -> None:
+    if required(capability):
+        pytest.fail("'%s' is required (NWN_REQUIRE=%s) but missing: %s" % (capability, os.environ["NWN_REQUIRE"], why))
+    pytest.skip(why)
+
+
+def pytest_runtest_logreport(report):
+    global _skipped
+    _skipped = _skipped or report.skipped
+
+
+def pytest_sessionfinish(session, exitstatus):
+    # no failures but something skipped: the skip status (failures keep pytest's own, which never equal it)
+    if exitstatus == 0 and _skipped and "NWN_TEST_SKIP_CODE" in os.environ:
+        session.exitstatus = int(os.environ["NWN_TEST_SKIP_CODE"])
+
+
 def reference_dir(why: str) -> pathlib.Path:
-    """NWNsim's reference data (NWN_REFERENCE_DIR, else the build's setting), or a skip that CTest reports
-    as skipped: the reason starts with "SKIPPED:", as tests/support/reference.h prints it."""
+    """NWNsim's reference data (NWN_REFERENCE_DIR, else the build's setting), or a skip for want of it
+    (capability "reference", as tests/support/reference.h)."""
     d = pathlib.Path(os.environ.get("NWN_REFERENCE_DIR") or os.environ.get("NWN_REFERENCE_DIR_DEFAULT", "../shared/reference"))
     if not (d / "nwnsim").is_dir():
-        pytest.skip("SKIPPED: NWNsim reference data not found at %s (set NWN_REFERENCE_DIR); cannot check %s" % (d, why))
+        skip("reference", "NWNsim reference data not found at %s (set NWN_REFERENCE_DIR); cannot check %s" % (d, why))
     return d
 
 

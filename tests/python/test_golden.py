@@ -3,6 +3,7 @@ import numpy as np
 
 import nwnspice
 from conftest import nwn, reference_dir
+from test_examples import run_example
 
 
 def test_golden_dc_equals_cli_and_nwnsim(tmp_path):
@@ -24,3 +25,11 @@ def test_golden_dc_equals_cli_and_nwnsim(tmp_path):
     g_ref = np.loadtxt(ref / "tl_T10_DC1.8V_timeseries.csv", delimiter=",", skiprows=1, usecols=4)
     assert len(g_ref) == len(r.G)
     assert np.max(np.abs(r.G / g_ref - 1)) < 1e-9
+
+
+def test_golden_activation(tmp_path):
+    ref = reference_dir("examples/python/golden_activation.py")
+    out = run_example("golden_activation.py", str(ref), "--svg", str(tmp_path / "g.svg"))
+    assert "largest relative difference" in out and (tmp_path / "g.svg").exists()
+
+
