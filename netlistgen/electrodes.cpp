@@ -176,7 +176,7 @@ std::vector<Electrode> grid(const Network& net, const std::string& arg) {
     if (parts.empty() || parts.size() > 3 || dims.size() != 2)
         throw Error("grid:RxC[:PAD[:PITCH]] (got 'grid:" + arg + "')");
     const long long rows = parse_integer(dims[0], "grid rows"), cols = parse_integer(dims[1], "grid columns");
-    if (rows < 1 || cols < 1 || rows * cols < 2 || rows * cols > 4096)
+    if (rows < 1 || cols < 1 || rows > 4096 || cols > 4096 || rows * cols < 2 || rows * cols > 4096)
         throw Error("grid:" + arg + ": R·C must be between 2 and 4096 pads");
     const double pitch = parts.size() > 2 ? parse_number(parts[2], "grid pitch")
                                           : std::min(net.lx / static_cast<double>(cols), net.ly / static_cast<double>(rows));
