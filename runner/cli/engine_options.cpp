@@ -1,5 +1,7 @@
 #include "engine_options.h"
 
+#include "runner/engine/ngspice_choice.h"
+
 namespace nwn::cli {
 
 namespace po = boost::program_options;
@@ -32,6 +34,8 @@ engine::Engine EngineOptions::engine_kind(std::initializer_list<engine::Engine> 
 std::optional<net::Flavour> EngineOptions::flavour_kind(bool allow_auto) const {
     return engine::parse_flavour_choice(flavour, allow_auto);
 }
+
+net::Flavour EngineOptions::resolved_flavour() const { return engine::resolve_flavour(flavour_kind(true), !cm.empty()); }
 
 std::optional<std::filesystem::path> EngineOptions::codemodel() const {
     return cm.empty() ? std::nullopt : std::optional<std::filesystem::path>(cm);

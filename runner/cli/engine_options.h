@@ -16,12 +16,16 @@ namespace nwn::cli {
 
 // The help texts shared by every command offering the option.
 inline constexpr const char* kFlavourHelp =
-    "SPICE junction device: codemodel (ngspice 39.3), osdi (the build's ngspice 46, KLU) or subckt";
+    "SPICE junction device: auto (osdi where this build has its ngspice 46 and no --cm is given, else codemodel), "
+    "codemodel (ngspice 39.3), osdi (the build's ngspice 46, KLU) or subckt";
 inline constexpr const char* kParamHelp = "NAME=VALUE junction parameter override (repeatable)";
 
 struct EngineOptionSet {
     std::string engine_default, engine_help;    // no --engine when the help is empty
-    std::string flavour_default = "codemodel";  // "auto" where the command resolves it (nwn run)
+    // One default for every command that runs SPICE (run, sweep, ensemble's members, lyapunov, nlt,
+    // phase-diagram): auto, resolved by engine::resolve_flavour. nwn netlist, which writes decks for the
+    // system's ngspice, says codemodel.
+    std::string flavour_default = "auto";
     std::string flavour_help;                   // no --flavour when empty
     bool preset = false;                        // --preset (help: preset_help(preset_default, preset_prefix))
     std::string preset_default = "dc", preset_prefix;
@@ -45,6 +49,8 @@ struct EngineOptions {
                                                                                  engine::Engine::Native}) const;
     // The flavour; none for "auto" where allow_auto.
     std::optional<net::Flavour> flavour_kind(bool allow_auto = false) const;
+    // The flavour to run: "auto" resolved as nwn run resolves it (engine::resolve_flavour, --cm counting).
+    net::Flavour resolved_flavour() const;
     std::optional<std::filesystem::path> codemodel() const;      // --cm, when given
     std::optional<std::filesystem::path> subckt_library() const;  // --lib, when given
 };

@@ -49,7 +49,7 @@ net::Network load_simulation(const SimulationArgs& a, engine::EngineChoice& sim,
     if (electrodes) net::choose_electrodes(network, *electrodes);
     if (!a.ic.empty()) lambda0 = net::read_junction_values(a.ic, {"lambda", "lambda_final"}, network.junctions.size());
     sim.engine = a.engine.engine_kind({engine::Engine::Libngspice, engine::Engine::Native});
-    sim.flavour = *a.engine.flavour_kind();
+    sim.flavour = a.engine.resolved_flavour();
     sim.nwnsim_compat = !a.exact_reset;
     sim.codemodel = a.engine.codemodel();
     sim.subckt_library = a.engine.subckt_library();

@@ -65,6 +65,19 @@ TEST_CASE("nwn run --help lists the ranges of the options it has", "[run][option
     CHECK_THAT(text, Catch::Contains("--thresh [0, inf]"));
 }
 
+TEST_CASE("every command that runs SPICE has one default junction device, auto, shown in --help", "[run][options]") {
+    // nwn run defaulted to auto (OSDI in ngspice 46) and phase-diagram, lyapunov, nlt and sweep to codemodel.
+    std::string text;
+    for (const char* cmd : {"run", "sweep", "lyapunov", "nlt", "phase-diagram"}) {
+        INFO(cmd);
+        REQUIRE(run_command(nwn_binary().string() + " " + cmd + " --help", &text) == 0);
+        CHECK_THAT(text, Catch::Contains("--flavour arg (=auto)"));
+    }
+    // nwn netlist writes decks for the system's ngspice: codemodel unless told.
+    REQUIRE(run_command(nwn_binary().string() + " netlist --help", &text) == 0);
+    CHECK_THAT(text, Catch::Contains("--flavour arg (=codemodel)"));
+}
+
 TEST_CASE("results that cannot be written to standard output fail the command", "[run][files]") {
     if (!fs::exists("/dev/full")) return;
     const auto dir = scratch_dir("run/stdout_full");

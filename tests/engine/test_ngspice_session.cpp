@@ -160,9 +160,8 @@ TEST_CASE("a missing or invalid code model gives a clear error", "[engine]") {
     auto dir = nwn::test::scratch_dir("engine_bad_cm");
     auto bogus = (dir / "bogus.cm").string();
     std::ofstream(bogus) << "this is not a shared library\n";
-    REQUIRE_THROWS_WITH(s.load_codemodel(bogus),
-                        Contains(bogus) && Contains("Error opening code model") &&
-                            Contains("couldn't be loaded"));
+    // Refused before ngspice dlopen()s it (a truncated library crashed the process there).
+    REQUIRE_THROWS_WITH(s.load_codemodel(bogus), Contains(bogus) && Contains("not a loadable XSPICE code model: not an ELF file"));
     REQUIRE(s.usable());
 }
 

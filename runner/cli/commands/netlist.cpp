@@ -79,6 +79,7 @@ int run_netlist(const std::vector<std::string>& args) {
         ("output,o", po::value(&out)->required(), "file to write");
     nwn::cli::add_role_options(opts, roles);
     nwn::cli::EngineOptionSet set;
+    set.flavour_default = "codemodel";  // a deck for the system's ngspice, whatever this build has
     set.flavour_help = "codemodel: XSPICE nwnjunction (nwnspice.cm, ngspice 39.3); osdi: OSDI nwnjunction (nwnjunction.osdi, "
                        "ngspice with OSDI, e.g. 46); subckt: portable subcircuit (nwnjunction.lib)";
     set.preset = true;

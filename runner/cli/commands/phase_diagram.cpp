@@ -83,7 +83,7 @@ int run_phase_diagram_cmd(const std::vector<std::string>& all_args) {
     s.preset = eo.preset;
     // the engines and flavours nwn lyapunov and nwn nlt run
     s.engine = eo.engine_kind({nwn::engine::Engine::Libngspice, nwn::engine::Engine::Native});
-    s.flavour = *eo.flavour_kind();
+    s.flavour = eo.resolved_flavour();  // resolved here: every point's children run the same device
     s.params = eo.params;
     s.lyapunov_args = lyapunov_args;
     s.nlt_args = {"--duration", nwn::net::format_number(nlt_duration)};

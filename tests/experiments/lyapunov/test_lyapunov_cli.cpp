@@ -107,7 +107,7 @@ TEST_CASE("bad input gives a clear error", "[lyapunov][cli]") {
     // refused before any point runs, with the engines and flavours its children take
     fails_with("phase-diagram net.json --amplitudes 1 --frequencies 1 --engine ngspice-cli --out x",
                "unknown engine 'ngspice-cli' (libngspice or native)");
-    fails_with("phase-diagram net.json --amplitudes 1 --frequencies 1 --flavour auto --out x", "unknown flavour 'auto'");
+    fails_with("phase-diagram net.json --amplitudes 1 --frequencies 1 --flavour spice --out x", "unknown flavour 'spice'");
     // One point, one directory: once workers raced on it ("cannot remove ...").
     fails_with("phase-diagram net.json --amplitudes 1,1,1 --frequencies 1 --out x", "--amplitudes lists 1 twice");
     fails_with("phase-diagram net.json --amplitudes 1 --frequencies 2,0.5,2 --out x", "--frequencies lists 2 twice");
