@@ -1,7 +1,6 @@
 #include "runner/experiments/reservoir/reservoir.h"
 
 #include <cmath>
-#include <sstream>
 
 #include "common/atomic_file.h"
 #include "common/cancel.h"
@@ -42,22 +41,18 @@ Series task_series(const ReservoirSpec& s, const TaskInput& range) {
 
 // Piecewise constant: u_k from k·τ (after an edge of τ/1000) to (k+1)·τ, so the sample at (k+1)·τ is taken
 // under u_k, as an echo-state network's state x_k is.
-std::string drive_table(const ReservoirSpec& s, const Series& volts) {
-    std::ostringstream os;
-    os << "t";
-    for (const auto& e : s.inputs) os << "," << e;
-    os << "\n";
-    auto row = [&](double t, double v) {
-        os << net::format_number(t);
-        for (std::size_t e = 0; e < s.inputs.size(); ++e) os << "," << net::format_number(v);
-        os << "\n";
-    };
+io::TimeSeries drive_table(const ReservoirSpec& s, const Series& volts) {
+    io::TimeSeries ts;
+    ts.names = {"t"};
+    ts.names.insert(ts.names.end(), s.inputs.begin(), s.inputs.end());
+    ts.columns.resize(ts.names.size());
     const double edge = s.step_time * 1e-3;
-    for (std::size_t k = 0; k < volts.size(); ++k) {
-        row(k == 0 ? 0.0 : static_cast<double>(k) * s.step_time + edge, volts[k]);
-        row(static_cast<double>(k + 1) * s.step_time, volts[k]);
-    }
-    return os.str();
+    for (std::size_t k = 0; k < volts.size(); ++k)
+        for (const double t : {k == 0 ? 0.0 : static_cast<double>(k) * s.step_time + edge, static_cast<double>(k + 1) * s.step_time}) {
+            ts.columns[0].push_back(t);
+            for (std::size_t e = 1; e < ts.columns.size(); ++e) ts.columns[e].push_back(volts[k]);
+        }
+    return ts;
 }
 
 void check_names(const ReservoirSpec& s) {
@@ -129,7 +124,7 @@ json run_reservoir(const ReservoirSpec& s) {
     Series volts;
     for (double x : u) volts.push_back(s.offset + s.amplitude * (2 * (x - range.lo) / (range.hi - range.lo) - 1));
     const auto table = s.out / "drive.csv";
-    write_file_atomic(table, drive_table(s, volts));
+    io::write_timeseries_csv(table, drive_table(s, volts));
 
     NetworkRunSpec r;
     r.network = s.network;
@@ -167,13 +162,14 @@ json run_reservoir(const ReservoirSpec& s) {
                         {"echo_state", score_json(s.task, analysis::echo_state_features(u, f.cols, 0.9, 1.0, s.seed), u, s)}};
     write_file_atomic(s.out / "reservoir.json", doc.dump(2) + "\n");
     if (s.task == "memory-capacity") {
-        std::ostringstream os;
-        os << "delay,r2_network,r2_raw_input,r2_echo_state\n";
-        for (std::size_t d = 0; d < s.max_delay; ++d)
-            os << d + 1 << "," << net::format_number(doc["network_score"]["r2_by_delay"][d].get<double>()) << ","
-               << net::format_number(doc["baselines"]["raw_input"]["r2_by_delay"][d].get<double>()) << ","
-               << net::format_number(doc["baselines"]["echo_state"]["r2_by_delay"][d].get<double>()) << "\n";
-        write_file_atomic(s.out / "reservoir.csv", os.str());
+        io::TimeSeries per_delay;
+        per_delay.names = {"delay", "r2_network", "r2_raw_input", "r2_echo_state"};
+        per_delay.columns.resize(4);
+        for (std::size_t d = 0; d < s.max_delay; ++d) per_delay.columns[0].push_back(static_cast<double>(d + 1));
+        for (const auto& [c, score] : {std::pair{1, &doc["network_score"]}, {2, &doc["baselines"]["raw_input"]},
+                                       {3, &doc["baselines"]["echo_state"]}})
+            per_delay.columns[static_cast<std::size_t>(c)] = (*score)["r2_by_delay"].get<std::vector<double>>();
+        io::write_timeseries_csv(s.out / "reservoir.csv", per_delay);
     }
     return doc;
 }

@@ -70,7 +70,7 @@ struct EnginePoints {
     Context& c;
     RunRecorder& rec;
     static constexpr std::size_t none = engine::VectorLayout::npos;
-    std::size_t i_idx = none;
+    std::size_t i_idx = none, v_col = none;  // v_col: the driven electrode's entry of ext (multi-electrode runs)
     std::vector<std::size_t> lam_idx, ev_idx, ei_idx;  // ei: none for a floating electrode (no current)
     std::vector<double> lam, ext;
 
@@ -90,6 +90,7 @@ struct EnginePoints {
                     ei_idx.push_back(c.roles[e].role == net::Role::Float ? none : layout.index("i(v" + el.name + ")"));
                 }
             ext.resize(2 * ev_idx.size());
+            v_col = c.multi && c.driven ? static_cast<std::size_t>(c.driven - c.spec.network.electrodes.data()) : none;
         };
     }
     engine::Recorder recorder() {
@@ -100,8 +101,7 @@ struct EnginePoints {
                 ext[e] = p[ev_idx[e]];
                 ext[ne + e] = ei_idx[e] == none ? 0.0 : -p[ei_idx[e]];  // into the network: minus ngspice's i(v)
             }
-            const double v = c.multi ? (c.driven ? ext[static_cast<std::size_t>(c.driven - c.spec.network.electrodes.data())] : 0.0)
-                                     : c.spec.stimulus.value(p.time);
+            const double v = !c.multi ? c.spec.stimulus.value(p.time) : v_col == none ? 0.0 : ext[v_col];
             rec.record(p.time, v, i_idx == none ? 0.0 : p[i_idx], lam_idx.empty() ? nullptr : lam.data(),
                        ext.empty() ? nullptr : ext.data());
         };

@@ -51,16 +51,12 @@ RunRecorder::RunRecorder(RecorderOptions options) : opt_(std::move(options)) {
 RunRecorder::~RunRecorder() = default;
 
 void RunRecorder::emit(double t, double v, double i, const double* lambda, const double* extra) {
-    if (opt_.extra_columns.empty()) {
-        ts_->write_row({t, v, i, conductance(v, i)});
-    } else {
-        ts_row_[0] = t;
-        ts_row_[1] = v;
-        ts_row_[2] = i;
-        ts_row_[3] = conductance(v, i);
-        std::copy(extra, extra + opt_.extra_columns.size(), ts_row_.begin() + 4);
-        ts_->write_row(ts_row_);
-    }
+    ts_row_[0] = t;
+    ts_row_[1] = v;
+    ts_row_[2] = i;
+    ts_row_[3] = conductance(v, i);
+    if (extra) std::copy(extra, extra + opt_.extra_columns.size(), ts_row_.begin() + 4);
+    ts_->write_row(ts_row_);
     if (lam_ && lambda) {
         row_[0] = t;
         std::copy(lambda, lambda + opt_.lambda_names.size(), row_.begin() + 1);
