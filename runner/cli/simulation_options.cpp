@@ -17,29 +17,34 @@ std::optional<std::string> electrode_spec(const std::string& contacts, const std
 }
 
 void add_simulation_options(po::options_description& o, SimulationArgs& a, engine::EngineChoice& sim,
-                            double default_dt) {
+                            double default_dt, bool native_only) {
     o.add_options()
         ("input", po::value(&a.input)->required(), "network file (JSON)")
         ("contacts", po::value(&a.contacts), "two-wire contacts I,J (0-based): I driven, J at 0 V")
         ("electrodes", po::value(&a.electrodes), "choose electrodes as nwn generate does (farthest, bars:F, ...)")
         ("ic", po::value(&a.ic), "initial lambda per junction: CSV with a column lambda (or lambda_final)");
     EngineOptionSet set;
-    set.engine_default = "libngspice";
-    set.engine_help = "libngspice (continuous time) or native (NWNsim's fixed-step explicit Euler at --dt)";
-    set.flavour_help = kFlavourHelp;
     set.preset_default = "ac";
     set.preset = true;
     set.param = true;
-    set.device_files = true;
+    if (!native_only) {
+        set.engine_default = "libngspice";
+        set.engine_help = "libngspice (continuous time) or native (NWNsim's fixed-step explicit Euler at --dt)";
+        set.flavour_help = kFlavourHelp;
+        set.device_files = true;
+    }
     a.engine.add_to(o, set);
+    if (!native_only)
+        o.add_options()
+            ("tmax", po::value(&sim.tmax)->default_value(1e-3), "SPICE maximum time step (s)")
+            ("spice-option", po::value(&sim.spice_options)->composing(),
+             "extra ngspice .options item after the defaults, e.g. reltol=1e-3 (repeatable)");
     o.add_options()
-        ("tmax", po::value(&sim.tmax)->default_value(1e-3), "SPICE maximum time step (s)")
-        ("spice-option", po::value(&sim.spice_options)->composing(),
-         "extra ngspice .options item after the defaults, e.g. reltol=1e-3 (repeatable)")
         ("dt", po::value(&sim.dt)->default_value(default_dt, net::format_number(default_dt)), "native fixed step (s)")
         ("exact-reset", po::bool_switch(&a.exact_reset),
-         "native: stop the reset at 0 for both signs (default: NWNsim's sign-asymmetric rule)")
-        ("wall-limit", po::value(&sim.wall_limit_s)->default_value(0), "wall-time limit of each SPICE run (s)");
+         "native: stop the reset at 0 for both signs (default: NWNsim's sign-asymmetric rule)");
+    if (!native_only)
+        o.add_options()("wall-limit", po::value(&sim.wall_limit_s)->default_value(0), "wall-time limit of each SPICE run (s)");
 }
 
 net::Network load_simulation(const SimulationArgs& a, engine::EngineChoice& sim, std::vector<double>& lambda0,
@@ -48,11 +53,15 @@ net::Network load_simulation(const SimulationArgs& a, engine::EngineChoice& sim,
     auto network = net::read_network(a.input);
     if (electrodes) net::choose_electrodes(network, *electrodes);
     if (!a.ic.empty()) lambda0 = net::read_junction_values(a.ic, {"lambda", "lambda_final"}, network.junctions.size());
-    sim.engine = a.engine.engine_kind({engine::Engine::Libngspice, engine::Engine::Native});
-    sim.flavour = a.engine.resolved_flavour();
     sim.nwnsim_compat = !a.exact_reset;
-    sim.codemodel = a.engine.codemodel();
-    sim.subckt_library = a.engine.subckt_library();
+    if (a.engine.engine.empty()) {  // a native-only command
+        sim.engine = engine::Engine::Native;
+    } else {
+        sim.engine = a.engine.engine_kind({engine::Engine::Libngspice, engine::Engine::Native});
+        sim.flavour = a.engine.resolved_flavour();
+        sim.codemodel = a.engine.codemodel();
+        sim.subckt_library = a.engine.subckt_library();
+    }
     preset = a.engine.preset;
     params = a.engine.params;
     return network;

@@ -23,8 +23,9 @@ struct SimulationArgs {
     EngineOptions engine;
 };
 
+// native_only: no engine, flavour, device-file or SPICE options (a command that runs only the native engine).
 void add_simulation_options(boost::program_options::options_description& o, SimulationArgs& a,
-                            engine::EngineChoice& sim, double default_dt);
+                            engine::EngineChoice& sim, double default_dt, bool native_only = false);
 
 // Reads the network, chooses its electrodes and the initial states, completes `sim` (engine, flavour,
 // device files) and returns the preset and overrides through `preset` and `params`.

@@ -53,13 +53,6 @@ std::vector<net::ElectrodeRole> roles_of(const net::Network& net, const std::vec
     return roles;
 }
 
-std::vector<ElectrodeHold> holds_of(const std::vector<net::ElectrodeRole>& roles) {
-    std::vector<ElectrodeHold> o;
-    for (const auto& r : roles)
-        o.push_back({r.role == net::Role::Drive || r.role == net::Role::Ground, r.role == net::Role::Load ? 1 / r.load_ohms : 0.0});
-    return o;
-}
-
 }  // namespace
 
 struct NativeEngine::Impl {

@@ -12,6 +12,13 @@
 
 namespace nwn::engine {
 
+std::vector<ElectrodeHold> holds_of(const std::vector<net::ElectrodeRole>& roles) {
+    std::vector<ElectrodeHold> o;
+    for (const auto& r : roles)
+        o.push_back({r.role == net::Role::Drive || r.role == net::Role::Ground, r.role == net::Role::Load ? 1 / r.load_ohms : 0.0});
+    return o;
+}
+
 namespace {
 
 // An edge of the conductance graph: a junction of the system (index >= 0) or a bar link (-1).

@@ -8,6 +8,7 @@
 #include <memory>
 #include <vector>
 
+#include "netlistgen/electrode_roles.h"
 #include "netlistgen/network.h"
 
 namespace nwn::engine {
@@ -26,6 +27,9 @@ struct ElectrodeHold {
     bool fixed = true;
     double g_ground = 0;
 };
+
+// The holds of electrodes with these roles: drive and ground fixed, float free, load free with 1/R.
+std::vector<ElectrodeHold> holds_of(const std::vector<net::ElectrodeRole>& roles);
 
 class NodalSystem {
 public:

@@ -11,6 +11,16 @@
 
 namespace nwn::exp {
 
+void write_states_csv(const std::filesystem::path& file, std::size_t network_junctions, const std::vector<std::size_t>& junctions,
+                      const State& states) {
+    std::vector<double> all(network_junctions, 0.0);
+    for (std::size_t m = 0; m < junctions.size(); ++m) all[junctions[m]] = states[m];
+    std::ostringstream os;
+    os << "junction,lambda\n";
+    for (std::size_t k = 0; k < all.size(); ++k) os << k << "," << net::format_number(all[k]) << "\n";
+    write_file_atomic(file, os.str());
+}
+
 namespace {
 
 
@@ -68,12 +78,7 @@ void write_trace_csv(const LyapunovPlan& plan, const std::vector<TraceRow>& rows
 
 void write_attractor_csv(const LyapunovPlan& plan, const LyapunovLog& log) {
     if (log.attractor.size() != plan.junctions.size()) return;
-    std::vector<double> all(plan.spec.network.junctions.size(), 0.0);
-    for (std::size_t m = 0; m < plan.junctions.size(); ++m) all[plan.junctions[m]] = log.attractor[m];
-    std::ostringstream os;
-    os << "junction,lambda\n";
-    for (std::size_t k = 0; k < all.size(); ++k) os << k << "," << net::format_number(all[k]) << "\n";
-    write_file_atomic(plan.spec.out / "attractor.csv", os.str());
+    write_states_csv(plan.spec.out / "attractor.csv", plan.spec.network.junctions.size(), plan.junctions, log.attractor);
 }
 
 void write_segments_csv(const LyapunovPlan& plan, const LyapunovLog& log, std::size_t k) {

@@ -1,6 +1,7 @@
 // What a Lyapunov run decided and measured, and how it is written: lyapunov.json, trace.csv and
 // attractor.csv (see lyapunov.h).
 #pragma once
+#include <filesystem>
 #include <limits>
 #include <utility>
 #include <vector>
@@ -33,6 +34,10 @@ struct LyapunovLog {
     double transient_s = 0, segments_s = 0, wall_s = 0;
     nlohmann::json engine_stats, transient_engine_stats;
 };
+
+// junction,lambda for every network junction: `states` of `junctions`, 0 for the others (nwn nlt --ic reads it).
+void write_states_csv(const std::filesystem::path& file, std::size_t network_junctions, const std::vector<std::size_t>& junctions,
+                      const State& states);
 
 LyapunovResult write_lyapunov_outputs(const LyapunovPlan& plan, const LyapunovLog& log);
 

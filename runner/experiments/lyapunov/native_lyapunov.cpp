@@ -18,22 +18,35 @@ const net::Network& checked(const net::Network& net, double dt) {
     return net;
 }
 
+std::vector<net::ElectrodeRole> drive_one(const net::Network& net, const net::Stimulus& stimulus, const std::string& drive) {
+    std::vector<net::ElectrodeRole> roles;
+    bool found = false;
+    for (std::size_t e = 0; e < net.electrodes.size(); ++e) {
+        const bool driven = drive.empty() ? e == 0 : net.electrodes[e].name == drive;
+        found |= driven;
+        roles.push_back({net.electrodes[e].name, driven ? net::Role::Drive : net::Role::Ground,
+                         driven ? std::optional<net::Stimulus>(stimulus) : std::nullopt, 0});
+    }
+    if (!found) throw Error("no electrode named '" + drive + "' to drive");
+    return roles;
+}
+
 }  // namespace
 
 NativeCopies::NativeCopies(const net::Network& net, const net::Stimulus& stimulus, const std::string& drive,
                            const nwn_junction_params& params, double dt, bool nwnsim_compat)
-    : stimulus_(stimulus), params_(params), exact_(nwn_params_exact(params)), dt_(dt), compat_(nwnsim_compat ? 1 : 0),
+    : NativeCopies(net, drive_one(net, stimulus, drive), params, dt, nwnsim_compat) {}
+
+NativeCopies::NativeCopies(const net::Network& net, std::vector<net::ElectrodeRole> roles, const nwn_junction_params& params,
+                           double dt, bool nwnsim_compat)
+    : roles_(std::move(roles)), params_(params), exact_(nwn_params_exact(params)), dt_(dt), compat_(nwnsim_compat ? 1 : 0),
       // Only the components holding an electrode, as in the SPICE decks; of two contacts on one wire
       // the later sets its voltage.
-      sys_(checked(net, dt), {.electrode_components_only = true, .later_contact_wins = true}) {
-    bool driven_found = false;
-    for (std::size_t e = 0; e < net.electrodes.size(); ++e) {
-        const bool driven = drive.empty() ? e == 0 : net.electrodes[e].name == drive;
-        driven_found |= driven;
-        driven_.push_back(driven);
-        if (!driven && sense_node_ < 0) sense_node_ = sys_.electrode_node(e);
-    }
-    if (!driven_found) throw Error("no electrode named '" + drive + "' to drive");
+      sys_(checked(net, dt), {.electrode_components_only = true, .later_contact_wins = true}, engine::holds_of(roles_)) {
+    const auto drain = net::primary_drain(roles_);
+    if (!drain) throw Error("native Lyapunov: no grounded, driven or loaded electrode besides the first drive");
+    primary_ = net::primary_drive(roles_).value_or(0);
+    sense_node_ = sys_.electrode_node(*drain);
     g_.assign(junctions().size(), 0.0);
     ev_.assign(net.electrodes.size(), 0.0);
     jv_.assign(junctions().size(), 0.0);
@@ -41,8 +54,8 @@ NativeCopies::NativeCopies(const net::Network& net, const net::Stimulus& stimulu
 }
 
 void NativeCopies::step(std::vector<State>& copies, double t) {
-    const double drive = stimulus_.value(t);
-    for (std::size_t e = 0; e < ev_.size(); ++e) ev_[e] = driven_[e] ? drive : 0.0;
+    for (std::size_t e = 0; e < ev_.size(); ++e)
+        ev_[e] = roles_[e].role == net::Role::Drive ? scale_ * roles_[e].stimulus->value(t) : 0.0;
     for (std::size_t c = 0; c < copies.size(); ++c) {
         State& lambda = copies[c];
         if (lambda.size() != g_.size()) throw Error("native Lyapunov: state of the wrong size");
@@ -54,7 +67,7 @@ void NativeCopies::step(std::vector<State>& copies, double t) {
         sys_.solve(ev_);
         sys_.junction_voltages(jv_);
         if (c == 0) {
-            drive_v_ = drive;
+            drive_v_ = ev_[primary_];
             current_ = sys_.current_into(sense_node_);
             const auto& node_v = sys_.node_voltages();
             for (std::size_t w = 0; w < wire_v_.size(); ++w) wire_v_[w] = node_v[w];

@@ -1,16 +1,17 @@
 // NWNsim's fixed-step scheme (MODEL.md §3.1) for several copies of one network in lock step, with the
 // states open between steps: what NWNsim's own Lyapunov loop needs (renormalise after every step,
 // simulateNetworkLyapunov.m), which the native engine (engine/native_engine.h) does not offer.
-// Per step and copy: conductances from the current states (hard rules), nodal solve with the driven
-// electrode at value(t) and the others at 0 V (engine::NodalSystem, as the native engine), explicit Euler
-// update of every state (junction.h). Only the components holding an electrode are simulated, as in the
-// SPICE decks.
+// Per step and copy: conductances from the current states (hard rules), nodal solve with the electrodes
+// held as their roles say (engine::NodalSystem, as the native engine: driven at scale·value(t), grounded at
+// 0 V, floating or loaded left to the network), explicit Euler update of every state (junction.h). Only the
+// components holding an electrode are simulated, as in the SPICE decks.
 #pragma once
 #include <cstddef>
 #include <string>
 #include <vector>
 
 #include "devicemodel/junction.h"
+#include "netlistgen/electrode_roles.h"
 #include "netlistgen/network.h"
 #include "netlistgen/stimulus.h"
 #include "runner/analysis/lyapunov_math.h"
@@ -20,29 +21,37 @@ namespace nwn::exp {
 
 class NativeCopies {
 public:
+    // `drive` (empty: the first electrode) driven by `stimulus`, every other electrode grounded.
     NativeCopies(const net::Network& net, const net::Stimulus& stimulus, const std::string& drive,
                  const nwn_junction_params& params, double dt, bool nwnsim_compat);
+    // One role per electrode (electrode_roles.h).
+    NativeCopies(const net::Network& net, std::vector<net::ElectrodeRole> roles, const nwn_junction_params& params,
+                 double dt, bool nwnsim_compat);
 
     // Advances every state in `copies` (λ of junctions(), in place) from t − dt to t.
     void step(std::vector<analysis::State>& copies, double t);
     double dt() const { return dt_; }
+    // Multiplies every drive from the next step on (a controller's amplitude); 1 at construction.
+    void set_drive_scale(double scale) { scale_ = scale; }
+    double drive_scale() const { return scale_; }
 
     // Of copies[0] at the last step, from its state before the update (NWNsim's recording order):
-    double drive_voltage() const { return drive_v_; }
-    double current() const { return current_; }                         // into the first grounded electrode
+    double drive_voltage() const { return drive_v_; }                   // of the first driven electrode
+    double current() const { return current_; }                         // into net::primary_drain
     const std::vector<double>& wire_voltages() const { return wire_v_; }  // wires(), in order
 
     const std::vector<std::size_t>& junctions() const { return sys_.junctions(); }
     const std::vector<int>& wires() const { return sys_.wires(); }
 
 private:
-    net::Stimulus stimulus_;
+    std::vector<net::ElectrodeRole> roles_;
     nwn_junction_params params_, exact_;
     double dt_;
     int compat_;
     engine::NodalSystem sys_;
-    std::vector<bool> driven_;  // per electrode; the others are held at 0 V
+    std::size_t primary_ = 0;  // the electrode whose voltage drive_voltage() reports
     int sense_node_ = -1;
+    double scale_ = 1;
     std::vector<double> g_, ev_, jv_, wire_v_;
     double drive_v_ = 0, current_ = 0;
 };
