@@ -29,6 +29,7 @@ int run_phase_diagram_cmd(const std::vector<std::string>& all_args) {
     nwn::exp::PhaseDiagramSpec s;
     std::string in, out, amps, freqs, contacts, electrodes;
     std::vector<std::string> nlt_args;
+    std::string task;
     nwn::cli::EngineOptions eo;
     double nlt_duration = 80;
     bool no_plot = false;
@@ -39,7 +40,12 @@ int run_phase_diagram_cmd(const std::vector<std::string>& all_args) {
         "(and with --nlt, nwn nlt continuing each point's attractor), then writes DIR/phase_diagram.csv (lambda_per_s,\n"
         "sigma, r, NLT accuracies), a heat map DIR/phase_diagram.png and, with --nlt, DIR/nlt_vs_lambda.csv/.png.\n"
         "Rerunning the same command resumes: finished points are kept. Options after -- go to every nwn lyapunov,\n"
-        "e.g. -- --periods 20 --tau 0.5 --transient-engine native.\n" +
+        "e.g. -- --periods 20 --tau 0.5 --transient-engine native.\n"
+        "--task TASK scores a task instead: nlt (as --nlt) or one of nwn reservoir's tasks (memory-capacity, narma10,\n"
+        "mackey-glass). A reservoir task's point is nwn reservoir TASK --amplitude A --step-time 1/f --lyapunov: the\n"
+        "amplitude scales the task's input, the frequency is its sample rate, and the exponent is measured along that\n"
+        "input (native two-copy estimate); give the electrodes with --task-arg (e.g. --task-arg=--inputs=p0_0).\n"
+        "DIR/score_vs_lambda.csv/.png put the score against the exponent; options after -- go to every nwn reservoir.\n" +
         nwn::cli::distribution_help("points") + "\noptions");
     opts.add_options()("help,h", "show this help")
         ("input", po::value(&in)->required(), "network file (JSON)")
@@ -54,6 +60,9 @@ int run_phase_diagram_cmd(const std::vector<std::string>& all_args) {
         ("nlt", po::bool_switch(&s.nlt), "also run the NLT task at every point (nwn nlt from the attractor)")
         ("nlt-duration", po::value(&nlt_duration)->default_value(80), "recorded time of the NLT runs (s)")
         ("nlt-arg", po::value(&nlt_args)->composing(), "extra argument for nwn nlt (repeatable, e.g. --nlt-arg=--ridge=1e-6)")
+        ("task", po::value(&task), "score this task at every point: nlt, memory-capacity, narma10 or mackey-glass")
+        ("task-arg", po::value(&s.task_args)->composing(),
+         "argument for nwn reservoir (repeatable, e.g. --task-arg=--inputs=p1_1 --task-arg=--readouts=p0_0,p2_2)")
         ("color-range", po::value(&s.color_range)->default_value(15), "heat map colour scale: +-this (1/s)")
         ("min-r", po::value(&s.min_r)->default_value(10), "mark cells with r below this; NLT plot keeps r >= this")
         ("lambda-window", po::value(&s.lambda_window)->default_value(40), "NLT plot: exponents within +-this (1/s)")
@@ -78,6 +87,9 @@ int run_phase_diagram_cmd(const std::vector<std::string>& all_args) {
     s.amplitudes = number_list(amps, "--amplitudes");
     s.frequencies = number_list(freqs, "--frequencies");
     s.plot = !no_plot;
+    if (task == "nlt") s.nlt = true;
+    else s.task = task;
+    if (!s.task_args.empty() && s.task.empty()) throw po::error("--task-arg goes with a reservoir --task");
     if (!contacts.empty()) s.electrode_args = {"--contacts", contacts};
     if (!electrodes.empty()) s.electrode_args = {"--electrodes", electrodes};
     s.preset = eo.preset;

@@ -63,6 +63,9 @@ int run_reservoir_cmd(const std::vector<std::string>& args) {
         ("penalties", po::value(&penalties), "ridge penalties to choose from, comma-separated (default 0,1e-8,...,1e2)")
         ("tmax", po::value(&s.tmax)->default_value(1e-3), "native fixed step / SPICE maximum step (s)")
         ("nwnsim-compat", po::bool_switch(&s.nwnsim_compat), "native engine: NWNsim's sign-asymmetric reset")
+        ("lyapunov", po::bool_switch(&s.lyapunov),
+         "also the maximal Lyapunov exponent along the input (native two-copy estimate, one rate per sample)")
+        ("lyapunov-eps", po::value(&s.lyapunov_eps)->default_value(1e-7), "its perturbation size (V*s)")
         ("quiet,q", po::bool_switch(&quiet), "no progress bar or summary");
     nwn::cli::EngineOptions eo;
     nwn::cli::EngineOptionSet set;
@@ -100,7 +103,9 @@ int run_reservoir_cmd(const std::vector<std::string>& args) {
     s.flavour = eo.flavour_kind(true);
     s.preset = eo.preset;
     s.params = eo.params;
-    if (s.nwnsim_compat && s.engine != nwn::engine::Engine::Native) throw po::error("--nwnsim-compat applies to --engine native");
+    if (s.nwnsim_compat && s.engine != nwn::engine::Engine::Native && !s.lyapunov)
+        throw po::error("--nwnsim-compat applies to --engine native (and the native --lyapunov estimate)");
+    if (!(s.lyapunov_eps > 0)) throw po::error("--lyapunov-eps must be > 0");
     s.out = out;
     s.command_line = "nwn reservoir";
     for (const auto& a : args) s.command_line += " " + a;
@@ -109,11 +114,14 @@ int run_reservoir_cmd(const std::vector<std::string>& args) {
     const auto doc = nwn::exp::run_reservoir(s);
     bar.finish();
     if (!quiet) {
-        const char* key = task == "memory-capacity" ? "memory_capacity" : "nrmse";
+        const std::string key = nwn::exp::reservoir_score_key(task);
         std::cerr << "nwn reservoir: " << task << " " << key << ": network " << doc["network_score"][key].get<double>()
                   << ", raw input " << doc["baselines"]["raw_input"][key].get<double>() << ", echo-state network ("
                   << doc["network_score"]["features"].get<std::size_t>() << " units) "
-                  << doc["baselines"]["echo_state"][key].get<double>() << "; " << out << "/reservoir.json\n";
+                  << doc["baselines"]["echo_state"][key].get<double>();
+        if (doc.contains("lyapunov") && doc["lyapunov"]["lambda_per_s"].is_number())
+            std::cerr << "; lambda " << doc["lyapunov"]["lambda_per_s"].get<double>() << " +- " << doc["lyapunov"]["sigma"] << " 1/s";
+        std::cerr << "; " << out << "/reservoir.json\n";
     }
     return nwn::cli::kExitOk;
 }

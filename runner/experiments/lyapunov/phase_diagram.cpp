@@ -15,6 +15,7 @@
 #include "netlistgen/text_parse.h"
 #include "runner/experiments/lyapunov/lyapunov_json.h"
 #include "runner/experiments/lyapunov/nlt_run.h"
+#include "runner/experiments/reservoir/reservoir.h"
 #include "runner/experiments/run/interrupt.h"
 #include "runner/experiments/sweep/sweep_procs.h"
 #include "runner/io/json_file.h"
@@ -48,7 +49,17 @@ std::vector<std::string> common_args(const PhaseDiagramSpec& s) {
     return c;
 }
 
+// A reservoir task's point: the input's amplitude and sample rate.
+Argv reservoir_command(const PhaseDiagramSpec& s, const Point& p) {
+    Argv res{s.nwn_binary.string(), "reservoir", s.task, fs::absolute(s.network).string(), "--amplitude", format_number(p.amplitude),
+             "--step-time", format_number(1 / p.frequency), "--lyapunov", "--out", p.dir.string(), "--quiet"};
+    const auto common = common_args(s);
+    for (const auto* list : {&common, &s.task_args, &s.lyapunov_args}) res.insert(res.end(), list->begin(), list->end());
+    return res;
+}
+
 std::vector<Argv> point_commands(const PhaseDiagramSpec& s, const Point& p) {
+    if (!s.task.empty()) return {reservoir_command(s, p)};
     const std::string nwn = s.nwn_binary.string(), net = fs::absolute(s.network).string();
     const auto common = common_args(s);
     Argv lyap{nwn, "lyapunov", net, "--stimulus", stimulus_of(s, p), "--transient", format_number(s.transient),
@@ -74,12 +85,22 @@ double number_of(const nlohmann::json& j, const char* key) {
 
 // The point's state from its files: completed only when every output it needs is complete.
 std::string point_status(const PhaseDiagramSpec& s, const Point& p) {
+    if (!s.task.empty()) return status_of(io::read_json_file_or_null(p.dir / "reservoir.json"));
     const std::string lyap = status_of(io::read_json_file_or_null(p.dir / "lyapunov.json"));
     if (lyap != "completed" || !s.nlt) return lyap;
     return status_of(io::read_json_file_or_null(p.dir / "nlt.json"));
 }
 
+PhaseRow reservoir_row(const PhaseDiagramSpec& s, const Point& p) {
+    const auto rj = io::read_json_file_or_null(p.dir / "reservoir.json");
+    const auto lj = rj.is_object() && rj.contains("lyapunov") ? rj["lyapunov"] : nlohmann::json();
+    const auto sj = rj.is_object() && rj.contains("network_score") ? rj["network_score"] : nlohmann::json();
+    return {p.amplitude, p.frequency, point_status(s, p), number_of(lj, "lambda_per_s"), number_of(lj, "sigma"), NAN,
+            lj.is_object() && lj.value("lambda_is_upper_bound", false), {number_of(sj, reservoir_score_key(s.task).c_str())}};
+}
+
 PhaseRow row_of(const PhaseDiagramSpec& s, const Point& p) {
+    if (!s.task.empty()) return reservoir_row(s, p);
     const auto lj = io::read_json_file_or_null(p.dir / "lyapunov.json");
     const bool bound = lj.is_object() && lj.value("lambda_is_upper_bound", false);
     PhaseRow r{p.amplitude, p.frequency, point_status(s, p), number_of(lj, "lambda_per_s"), number_of(lj, "sigma"),
@@ -97,6 +118,7 @@ std::string csv_cell(double x) { return std::isfinite(x) ? format_number(x) : st
 void write_csv(const PhaseDiagramSpec& s, const std::vector<PhaseRow>& rows, const std::vector<Point>& points) {
     std::ostringstream os;
     os << "amplitude,frequency,status,lambda_per_s,sigma,r,upper_bound";
+    if (!s.task.empty()) os << "," << reservoir_score_key(s.task);
     if (s.nlt)
         for (const auto& t : nlt_task_names()) os << ",accuracy_" << t;
     os << ",dir\n";
@@ -111,9 +133,11 @@ void write_csv(const PhaseDiagramSpec& s, const std::vector<PhaseRow>& rows, con
 }
 
 nlohmann::json identity(const PhaseDiagramSpec& s) {
-    return {{"network", fs::absolute(s.network).string()}, {"wave", s.wave}, {"amplitudes", s.amplitudes},
-            {"frequencies", s.frequencies}, {"common_args", common_args(s)}, {"lyapunov_args", s.lyapunov_args},
-            {"nlt_args", s.nlt_args}, {"transient", s.transient}, {"nlt", s.nlt}};
+    nlohmann::json j{{"network", fs::absolute(s.network).string()}, {"wave", s.wave}, {"amplitudes", s.amplitudes},
+                     {"frequencies", s.frequencies}, {"common_args", common_args(s)}, {"lyapunov_args", s.lyapunov_args},
+                     {"nlt_args", s.nlt_args}, {"transient", s.transient}, {"nlt", s.nlt}};
+    if (!s.task.empty()) j.update({{"task", s.task}, {"task_args", s.task_args}});  // absent before tasks: old directories resume
+    return j;
 }
 
 void check_identity(const PhaseDiagramSpec& s) {
@@ -149,6 +173,14 @@ void check_spec(const PhaseDiagramSpec& s) {
     if (s.jobs < 1) throw Error("phase diagram: --jobs must be >= 1");
     if (!(s.transient >= 0)) throw Error("phase diagram: --transient must be >= 0");
     if (!fs::exists(s.network)) throw Error("phase diagram: no network file " + s.network.string());
+    if (!s.task.empty()) {
+        if (!is_reservoir_task(s.task))
+            throw Error("phase diagram: unknown --task '" + s.task + "' (nlt, memory-capacity, narma10 or mackey-glass)");
+        if (s.nlt) throw Error("phase diagram: --nlt with a reservoir --task: give one task");
+        if (s.transient != 0)
+            throw Error("phase diagram: --transient applies to Lyapunov runs; a reservoir task washes out its first samples "
+                        "(--task-arg=--washout=N)");
+    }
 }
 
 }  // namespace

@@ -8,6 +8,10 @@
 // DIR/nlt_vs_lambda.csv/.png   with nlt: accuracy per task against the exponent (points with r >= min_r)
 // DIR/phase_diagram.json       the grid and arguments; a rerun with the same ones resumes (points whose
 //                              outputs are complete are kept), different ones are refused.
+// With a reservoir task (nwn reservoir's memory-capacity, narma10, mackey-glass) every point is instead one
+// `nwn reservoir TASK --amplitude A --step-time 1/f --lyapunov`: the amplitude scales the task's input and
+// the frequency is its sample rate; λ is measured along that same input (reservoir.json), and the task's
+// score goes into phase_diagram.csv and DIR/score_vs_lambda.csv/.png.
 #pragma once
 #include <filesystem>
 #include <string>
@@ -33,6 +37,8 @@ struct PhaseDiagramSpec {
     std::vector<std::string> nlt_args;       // to nwn nlt only
     double transient = 0;                    // s; the NLT continues the attractor from there
     bool nlt = false;
+    std::string task;                        // a reservoir task (see above); empty: Lyapunov (and NLT)
+    std::vector<std::string> task_args;      // to nwn reservoir (--inputs, --readouts, ...)
     int jobs = 2;                            // local processes (under MPI: one point per worker rank)
     jobs::Shard shard;                       // run only this share of the grid (no plots)
     std::vector<std::filesystem::path> merge;  // gather the points from these shards; run nothing
@@ -64,7 +70,7 @@ struct PhaseRow {
     std::string status;
     double lambda, sigma, r;
     bool upper_bound;              // lambda only bounds the exponent from above (lost separations)
-    std::vector<double> accuracy;  // per NLT task (empty without nlt)
+    std::vector<double> accuracy;  // per NLT task (empty without nlt), or the reservoir task's score
 };
 bool plot_phase_diagram(const PhaseDiagramSpec& spec, const std::vector<PhaseRow>& rows, std::string& why);
 

@@ -8,6 +8,7 @@
 #include "netlistgen/text_parse.h"
 #include "runner/experiments/lyapunov/nlt_run.h"
 #include "runner/experiments/lyapunov/phase_diagram.h"
+#include "runner/experiments/reservoir/reservoir.h"
 #include "runner/experiments/sweep/sweep_procs.h"
 #include "runner/jobs/job.h"
 
@@ -40,8 +41,9 @@ void write_heat_map(const PhaseDiagramSpec& s, const std::vector<PhaseRow>& rows
     write_file_atomic(s.out / "phase_diagram.dat", dat.str());
     std::ostringstream gp;
     gp << "set terminal pngcairo size 820,640 font ',11'\nset output 'phase_diagram.png'\n"
-       << "set title 'Maximal Lyapunov exponent (" << s.wave << " drive)'\n"
-       << "set xlabel 'frequency (Hz)'\nset ylabel 'amplitude (V)'\nset cblabel 'lambda (1/s)'\n"
+       << (s.task.empty() ? "set title 'Maximal Lyapunov exponent (" + s.wave + " drive)'\nset xlabel 'frequency (Hz)'\n"
+                          : "set title 'Maximal Lyapunov exponent along the " + s.task + " input'\nset xlabel 'sample rate (Hz)'\n")
+       << "set ylabel 'amplitude (V)'\nset cblabel 'lambda (1/s)'\n"
        << tics("x", s.frequencies) << tics("y", s.amplitudes)
        << "set xrange [-0.5:" << nf - 0.5 << "]\nset yrange [-0.5:" << na - 0.5 << "]\n"
        << "set cbrange [" << -s.color_range << ":" << s.color_range << "]\n"
@@ -55,11 +57,11 @@ void write_heat_map(const PhaseDiagramSpec& s, const std::vector<PhaseRow>& rows
     write_file_atomic(s.out / "phase_diagram.gp", gp.str());
 }
 
-void write_nlt_plot(const PhaseDiagramSpec& s, const std::vector<PhaseRow>& rows) {
-    const auto tasks = nlt_task_names();
+// lambda_per_s, r, amplitude, frequency, then `columns` (the rows' accuracy values), sorted by lambda.
+void write_vs_lambda_csv(const std::filesystem::path& file, const std::vector<PhaseRow>& rows, const std::vector<std::string>& columns) {
     std::ostringstream csv;
     csv << "lambda_per_s,r,amplitude,frequency";
-    for (const auto& t : tasks) csv << "," << t;
+    for (const auto& t : columns) csv << "," << t;
     csv << "\n";
     std::vector<const PhaseRow*> sorted;
     for (const auto& r : rows)
@@ -71,7 +73,12 @@ void write_nlt_plot(const PhaseDiagramSpec& s, const std::vector<PhaseRow>& rows
         for (double a : r->accuracy) csv << "," << gp_num(a);
         csv << "\n";
     }
-    write_file_atomic(s.out / "nlt_vs_lambda.csv", csv.str());
+    write_file_atomic(file, csv.str());
+}
+
+void write_nlt_plot(const PhaseDiagramSpec& s, const std::vector<PhaseRow>& rows) {
+    const auto tasks = nlt_task_names();
+    write_vs_lambda_csv(s.out / "nlt_vs_lambda.csv", rows, tasks);
     std::ostringstream gp;
     gp << "set terminal pngcairo size 820,560 font ',11'\nset output 'nlt_vs_lambda.png'\n"
        << "set datafile separator ','\nset title 'NLT accuracy against the Lyapunov exponent (r >= " << gp_num(s.min_r) << ")'\n"
@@ -85,6 +92,22 @@ void write_nlt_plot(const PhaseDiagramSpec& s, const std::vector<PhaseRow>& rows
     write_file_atomic(s.out / "nlt_vs_lambda.gp", gp.str());
 }
 
+// A reservoir task's score against the exponent along its input, one series per amplitude (labelled points).
+void write_score_plot(const PhaseDiagramSpec& s, const std::vector<PhaseRow>& rows) {
+    const std::string key = reservoir_score_key(s.task);
+    write_vs_lambda_csv(s.out / "score_vs_lambda.csv", rows, {key});
+    std::ostringstream gp;
+    gp << "set terminal pngcairo size 820,560 font ',11'\nset output 'score_vs_lambda.png'\n"
+       << "set datafile separator ','\nset title '" << s.task << ": score against the Lyapunov exponent along the input'\n"
+       << "set xlabel 'lambda (1/s)'\nset ylabel '" << key << (key == "nrmse" ? " (lower is better)" : " (higher is better)")
+       << "'\nset grid\nset key outside right\nset arrow from 0, graph 0 to 0, graph 1 nohead dt 2\nplot ";
+    for (std::size_t i = 0; i < s.amplitudes.size(); ++i)
+        gp << (i ? ", " : "") << "'score_vs_lambda.csv' every ::1 using 1:($3 == " << gp_num(s.amplitudes[i])
+           << " ? $5 : NaN) with points pt " << 5 + 2 * (i % 6) << " title 'A = " << format_number(s.amplitudes[i]) << " V'";
+    gp << "\n";
+    write_file_atomic(s.out / "score_vs_lambda.gp", gp.str());
+}
+
 }  // namespace
 
 bool plot_phase_diagram(const PhaseDiagramSpec& s, const std::vector<PhaseRow>& rows, std::string& why) {
@@ -93,6 +116,10 @@ bool plot_phase_diagram(const PhaseDiagramSpec& s, const std::vector<PhaseRow>& 
     if (s.nlt) {
         write_nlt_plot(s, rows);
         scripts.push_back("nlt_vs_lambda.gp");
+    }
+    if (!s.task.empty()) {
+        write_score_plot(s, rows);
+        scripts.push_back("score_vs_lambda.gp");
     }
     for (const auto& gp : scripts) {
         const int rc = jobs::run_and_wait({"gnuplot", gp}, s.out, std::filesystem::absolute(s.out / "gnuplot.log"));

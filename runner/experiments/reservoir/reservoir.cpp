@@ -7,8 +7,12 @@
 #include "common/error.h"
 #include "common/format.h"
 #include "netlistgen/electrodes.h"
+#include "netlistgen/junction_params.h"
 #include "netlistgen/text_parse.h"
+#include "runner/analysis/lyapunov_math.h"
 #include "runner/analysis/reservoir_tasks.h"
+#include "runner/experiments/lyapunov/lyapunov_json.h"
+#include "runner/experiments/lyapunov/running_lyapunov.h"
 #include "runner/experiments/run/network_run.h"
 #include "runner/io/run_dir.h"
 #include "runner/io/timeseries_csv.h"
@@ -114,7 +118,39 @@ json score_json(const std::string& task, const Features& f, const Series& u, con
     return j;
 }
 
+net::RoleRequest roles_of(const ReservoirSpec& s, const fs::path& table) {
+    net::RoleRequest r;
+    r.drive_table = table;
+    r.ground = s.readouts;
+    r.floating = s.probes;
+    return r;
+}
+
+// One rate per input sample, averaged after the washout; sigma from batch means (analysis::exponent_stats).
+json lyapunov_json(const ReservoirSpec& s, const fs::path& table) {
+    auto params = net::preset_params(s.preset);
+    net::apply_overrides(params, s.params);
+    RunningLyapunov rl(s.network, net::resolve_roles(s.network, roles_of(s, table), net::Stimulus::dc(0)), params, s.tmax,
+                       s.nwnsim_compat, s.lyapunov_eps, s.seed);
+    std::vector<double> rates;
+    std::size_t lost = 0;
+    for (std::size_t k = 0; k < s.steps; ++k) {
+        rates.push_back(rl.advance(s.step_time));
+        lost += rl.lost();
+    }
+    const auto st = analysis::exponent_stats(rates, std::min(s.readout.washout, s.steps - 1));
+    return {{"lambda_per_s", num_or_null(st.mean)}, {"sigma", num_or_null(st.sigma)}, {"rates", st.used}, {"lost", lost},
+            {"lambda_is_upper_bound", lost > 0}, {"eps", s.lyapunov_eps}, {"engine", "native"}, {"dt", s.tmax},
+            {"nwnsim_compat", s.nwnsim_compat}};
+}
+
 }  // namespace
+
+bool is_reservoir_task(const std::string& task) {
+    return task == "memory-capacity" || task == "narma10" || task == "mackey-glass";
+}
+
+std::string reservoir_score_key(const std::string& task) { return task == "memory-capacity" ? "memory_capacity" : "nrmse"; }
 
 json run_reservoir(const ReservoirSpec& s) {
     const auto range = task_input(s.task);
@@ -131,14 +167,12 @@ json run_reservoir(const ReservoirSpec& s) {
     r.network_source = s.network_source;
     r.engine = s.engine;
     r.flavour = s.flavour;
-    r.roles.drive_table = table;
-    r.roles.ground = s.readouts;
-    r.roles.floating = s.probes;
+    r.roles = roles_of(s, table);
     r.tstop = static_cast<double>(s.steps) * s.step_time;
     r.tmax = s.tmax;
     r.preset = s.preset;
     r.params = s.params;
-    r.nwnsim_compat = s.nwnsim_compat;
+    r.nwnsim_compat = s.nwnsim_compat && s.engine == engine::Engine::Native;
     r.resample_dt = s.step_time;
     r.progress = s.progress;
     r.out = s.out / "run";
@@ -149,7 +183,7 @@ json run_reservoir(const ReservoirSpec& s) {
 
     std::vector<std::string> names;
     const Features f = sample_features(s, io::read_timeseries_csv(io::RunPaths{r.out}.timeseries(), {{}, true}), names);
-    json doc = {{"format", "nwnspice-reservoir"}, {"version", 1}, {"task", s.task}, {"command", s.command_line},
+    json doc = {{"format", "nwnspice-reservoir"}, {"version", 1}, {"status", "completed"}, {"task", s.task}, {"command", s.command_line},
                 {"network", s.network_source}, {"engine", engine::engine_name(s.engine)},
                 {"inputs", s.inputs}, {"readouts", s.readouts}, {"probes", s.probes}, {"feature_names", names},
                 {"steps", s.steps}, {"step_time", s.step_time}, {"amplitude", s.amplitude}, {"offset", s.offset}, {"seed", s.seed},
@@ -160,6 +194,7 @@ json run_reservoir(const ReservoirSpec& s) {
     doc["network_score"] = score_json(s.task, f, u, s);
     doc["baselines"] = {{"raw_input", score_json(s.task, analysis::raw_input_features(u), u, s)},
                         {"echo_state", score_json(s.task, analysis::echo_state_features(u, f.cols, 0.9, 1.0, s.seed), u, s)}};
+    if (s.lyapunov) doc["lyapunov"] = lyapunov_json(s, table);
     write_file_atomic(s.out / "reservoir.json", doc.dump(2) + "\n");
     if (s.task == "memory-capacity") {
         io::TimeSeries per_delay;

@@ -3,7 +3,8 @@
 // waveform); the features are what a chip can read at the end of each step: the currents of grounded
 // readout electrodes and the voltages of floating probes. The readout (analysis/reservoir_readout.h) is
 // scored beside two baselines computed the same way: the readout on the raw input, and an echo-state
-// network with as many features. Writes DIR/reservoir.json, DIR/reservoir.csv (per-delay or per-sample
+// network with as many features. With lyapunov, reservoir.json also holds the exponent along the input, so
+// nwn phase-diagram --task can put the score beside λ. Writes DIR/reservoir.json, DIR/reservoir.csv (per-delay or per-sample
 // detail), DIR/drive.csv and the run in DIR/run.
 #pragma once
 #include <cstdint>
@@ -42,10 +43,19 @@ struct ReservoirSpec {
     std::string preset = "dc";
     std::vector<std::string> params;
     bool nwnsim_compat = false;
+    // Also the maximal Lyapunov exponent along the task's input (native two-copy estimate with the same
+    // electrodes, one rate per input sample; running_lyapunov.h), whatever engine runs the task.
+    bool lyapunov = false;
+    double lyapunov_eps = 1e-7;           // V·s
     ProgressFn progress;
     std::filesystem::path out;
     std::string command_line;
 };
+
+// Whether `task` is one of nwn reservoir's tasks, and the key of its score in reservoir.json's
+// network_score: memory_capacity (higher is better) or nrmse (lower is better).
+bool is_reservoir_task(const std::string& task);
+std::string reservoir_score_key(const std::string& task);
 
 // Throws nwn::Error for bad input (names, sizes, a failed run); returns reservoir.json's content.
 nlohmann::json run_reservoir(const ReservoirSpec& spec);
