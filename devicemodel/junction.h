@@ -41,7 +41,7 @@ extern "C" {
    an error rate of abstol/cstate + reltol*|dlambda/dt| (V*s per s) and resolves lambda relative to
    max(|lambda|, chgtol/cstate). With 1 F (before 0.2) abstol = 1e-12 A held lambda to 1e-12 V*s/s and
    the step collapsed to ~1 us on large networks; 1e-8 F gives 1e-4 V*s/s at the default abstol, so a
-   junction near lambda = 0 no longer forces steps (README, "State tolerances"). Newton's test on l
+   junction near lambda = 0 no longer forces steps (docs/junction.md, "State tolerances"). Newton's test on l
    (vntol, 1e-6 V*s) does not depend on cstate.
    The code model takes 1 F when a .model card omits cstate (decks written for the 1 F capacitor). */
 #define NWN_CSTATE 1e-8
@@ -51,7 +51,7 @@ extern "C" {
    mode that every SPICE truncation test resolves relative to its own size, so each junction resetting
    to 0 cost ~100 steps of ~10 us. G is flat there (G - goff < 1e-19 S for |lambda| <= 5e-4), so a wider band
    changes no conductance; what it changes is the residual state of a junction set again within
-   ~lzero/(boost*vreset) of its reset (README, "State tolerances"). */
+   ~lzero/(boost*vreset) of its reset (docs/junction.md, "State tolerances"). */
 #define NWN_LZERO 5e-4
 #define NWN_CSTATE_CODEMODEL_DEFAULT 1.0
 

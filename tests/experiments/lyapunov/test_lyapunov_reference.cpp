@@ -17,7 +17,7 @@ exp::LyapunovSpec reference_spec(const net::Network& network, double freq, const
     exp::LyapunovSpec s;
     s.network = network;
     s.stimulus = net::Stimulus::parse("triangle:1.25:" + std::to_string(freq));
-    s.transient_engine = nwn::engine::Engine::Native;  // the attractor is reached in a few periods (measured: see the README)
+    s.transient_engine = nwn::engine::Engine::Native;  // the attractor is reached in a few periods (measured: see docs/edge_of_chaos.md)
     s.direction = "junction:0";
     s.quiet = true;
     s.out = test::scratch_dir("lyapunov/reference_" + name);
