@@ -4,7 +4,7 @@
 # bin = mean IEI. Runs as many networks as BUDGET seconds allow with the native engine (a first batch measures
 # the cost per network), then SPICE_MEMBERS of the same networks through libngspice, then the MPI scaling
 # of an ensemble of MPI_MEMBERS networks from 1 to 2 worker ranks. Prints markdown tables with the paper's
-# published values (MODEL.md section 7) next to ours.
+# published values (docs/model.md section 7) next to ours.
 #   bench/fig4_ensemble.sh [BUDGET_S] [SPICE_MEMBERS] [MPI_MEMBERS]     defaults: 600 2 4
 # Environment: NWN (default build/bin/nwn), WORK (kept; default a temporary directory, removed), JOBS (local
 # pool, default nproc), TSTOP (default 30: the protocol's; shorter only for a trial of the script). Use a quiet machine: the figures are wall times.

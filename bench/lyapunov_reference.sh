@@ -1,5 +1,5 @@
 #!/bin/bash
-# Reproduction of NWNsim's Lyapunov reference points (MODEL.md §5, §7.4) on its 100-wire network, AC set,
+# Reproduction of NWNsim's Lyapunov reference points (docs/model.md §5, §7.4) on its 100-wire network, AC set,
 # 1.25 V triangle at 0.1 and 0.85 Hz (NWNsim: -2.66 and +4.04 1/s, r 7.7e3 and 5.9e3), in four parts:
 #   scheme     NWNsim's scheme (native: explicit Euler, renormalised every step, eps 5e-4, 200 s) at
 #              dt = 5e-4 and refined to dt/2, dt/4, dt/8; and its small-eps exponent (eps 1e-7) as dt -> 0

@@ -3,11 +3,11 @@
  * (Hochstetter et al., Nat. Commun. 12, 4008, 2021; NWNsim). C99, header-only, usable from C
  * (the XSPICE code model) and C++ (generators, native engine, tests).
  *
- * State: filament state lambda (V*s). Continuous-time form of NWNsim's rule (MODEL.md §1.1):
+ * State: filament state lambda (V*s). Continuous-time form of NWNsim's rule (docs/model.md §1.1):
  *   dlambda/dt = set(V) - boost * tent(V) * sign(lambda),  confined to [-lmax, lmax],
  *   set(V)  = relu(V - vset) - relu(-V - vset)      (= H(|V|-vset)(|V|-vset) sign V)
  *   tent(V) = relu(vreset - |V|)
- * Conductance (MODEL.md §1.2, coded as NWNsim codes it, phi^2 in the exponent):
+ * Conductance (docs/model.md §1.2, coded as NWNsim codes it, phi^2 in the exponent):
  *   s = smax * relu(lcrit - |lambda|) / lcrit,  Rt = (2/area) s / sqrt(phi) exp(C0 s phi^2) / J1,
  *   G = 1 / (Rt + 1/gon) + goff.      Binary variant: G = gon if |lambda| >= lcrit else goff.
  *
@@ -41,7 +41,7 @@ extern "C" {
    an error rate of abstol/cstate + reltol*|dlambda/dt| (V*s per s) and resolves lambda relative to
    max(|lambda|, chgtol/cstate). With 1 F (before 0.2) abstol = 1e-12 A held lambda to 1e-12 V*s/s and
    the step collapsed to ~1 us on large networks; 1e-8 F gives 1e-4 V*s/s at the default abstol, so a
-   junction near lambda = 0 no longer forces steps (README, "State tolerances"). Newton's test on l
+   junction near lambda = 0 no longer forces steps (docs/junction.md, "State tolerances"). Newton's test on l
    (vntol, 1e-6 V*s) does not depend on cstate.
    The code model takes 1 F when a .model card omits cstate (decks written for the 1 F capacitor). */
 #define NWN_CSTATE 1e-8
@@ -51,14 +51,14 @@ extern "C" {
    mode that every SPICE truncation test resolves relative to its own size, so each junction resetting
    to 0 cost ~100 steps of ~10 us. G is flat there (G - goff < 1e-19 S for |lambda| <= 5e-4), so a wider band
    changes no conductance; what it changes is the residual state of a junction set again within
-   ~lzero/(boost*vreset) of its reset (README, "State tolerances"). */
+   ~lzero/(boost*vreset) of its reset (docs/junction.md, "State tolerances"). */
 #define NWN_LZERO 5e-4
 #define NWN_CSTATE_CODEMODEL_DEFAULT 1.0
 
 /*
  * Parameter table: X(name, dc_default, ac_default, unit, description).
  * Names are the .model card / subcircuit / JSON / CLI names everywhere.
- * dc = NWNsim's DC paper set (the default), ac = its AC attractor / Lyapunov set (MODEL.md §1.3).
+ * dc = NWNsim's DC paper set (the default), ac = its AC attractor / Lyapunov set (docs/model.md §1.3).
  */
 #define NWN_JUNCTION_PARAM_TABLE(X)                                                                   \
     X(vset, 1e-2, 1e-2, "V", "set threshold voltage: the filament grows for |V| > vset")             \
@@ -266,12 +266,12 @@ static inline nwn_junction_eval nwn_junction_evaluate(const nwn_junction_params*
     return e;
 }
 
-/* ---- NWNsim's discrete update (MODEL.md §1.1), for the native fixed-step engine ---- */
+/* ---- NWNsim's discrete update (docs/model.md §1.1), for the native fixed-step engine ---- */
 
 static inline double nwn_sgn0(double x) { return (double)((x > 0) - (x < 0)); }
 
 /* One explicit-Euler step of NWNsim's hard rules (smoothing ignored). nwnsim_compat != 0 keeps its
-   sign-asymmetric reset-to-zero test (negative lambda may cross 0 for one step, MODEL.md §9.2);
+   sign-asymmetric reset-to-zero test (negative lambda may cross 0 for one step, docs/model.md §9.2);
    otherwise the reset stops at 0 for both signs. */
 static inline double nwn_euler_update(const nwn_junction_params* p, double lambda, double v, double dt,
                                       int nwnsim_compat) {

@@ -1,6 +1,6 @@
 // The portable subcircuit `nwnjunction` (ports a b l): four B-sources, a VCCS and the cstate capacitor, for any
 // ngspice without our code model. Its expressions are junction.h's functions written piece by piece
-// (ternary chains, commonest regime first, constants as .params, so that ngspice's tree walk stays short; README, "The portable
+// (ternary chains, commonest regime first, constants as .params, so that ngspice's tree walk stays short; docs/benchmarks.md, "The portable
 // subcircuit at scale"), and it is tested against junction.h point by point (tests/cosim/test_dialects.cpp)
 // and in ngspice against a reference integration (tests/devicemodel).
 #pragma once

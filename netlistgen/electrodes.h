@@ -1,4 +1,4 @@
-// Electrode choice (MODEL.md §2.2, selectContacts.m / addRectElectrode.m). Names are fixed so node and
+// Electrode choice (docs/model.md §2.2, selectContacts.m / addRectElectrode.m). Names are fixed so node and
 // source names are stable: two-contact rules give "src" (driven) and "drn" (grounded); edges:N gives
 // "c0" … "c<N-1>", c0 driven.
 //   farthest        the two wires with the largest centre distance; among equals the first in NWNsim's

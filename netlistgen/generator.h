@@ -1,4 +1,4 @@
-// Random nanowire networks as NWNsim's wires.py makes them (MODEL.md §2.1): gamma-distributed lengths,
+// Random nanowire networks as NWNsim's wires.py makes them (docs/model.md §2.1): gamma-distributed lengths,
 // uniform centres and angles, junctions at the exact wire intersections, the largest connected
 // component kept. With the same seed the wires are numpy's (see numpy_random.h), so NWNsim's published
 // seeds give its networks.

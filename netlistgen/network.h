@@ -1,6 +1,6 @@
 // The nanowire network data model shared by the generator, the importers, the netlist writer and the
 // picture. Wire ids are 0-based and dense; junction k joins wires i < j and junctions are kept in
-// lexicographic (i, j) order, which is NWNsim's EdgeList order (MODEL.md §2.2).
+// lexicographic (i, j) order, which is NWNsim's EdgeList order (docs/model.md §2.2).
 #pragma once
 #include <cstdint>
 #include <optional>

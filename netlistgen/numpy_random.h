@@ -1,5 +1,5 @@
 // numpy's legacy RandomState stream (np.random.seed / rand / randn / gamma), reimplemented so that a
-// seed gives NWNsim's networks (MODEL.md §2.1) on every platform. MT19937 is fully specified (we use
+// seed gives NWNsim's networks (docs/model.md §2.1) on every platform. MT19937 is fully specified (we use
 // std::mt19937, whose output the C++ standard fixes); the distributions are numpy's own algorithms,
 // not std:: distributions (which differ between standard libraries):
 //   uniform: (a>>5, b>>6) of two 32-bit words -> 53-bit double in [0, 1);

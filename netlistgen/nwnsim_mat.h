@@ -1,4 +1,4 @@
-// Import of NWNsim network files (.mat, MAT v5/v7.3 via matio; variables in MODEL.md §2.3).
+// Import of NWNsim network files (.mat, MAT v5/v7.3 via matio; variables in docs/model.md §2.3).
 // Required: xa ya xb yb xc yc (per wire), edge_list (E×2, 0-based i<j), xi yi (per junction),
 // adj_matrix (N×N), length_x length_y. Optional: theta, this_seed, avg_length, dispersion,
 // number_of_wires, number_of_junctions. The file is cross-checked before it is accepted:

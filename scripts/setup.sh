@@ -5,7 +5,7 @@ set -euo pipefail
 
 PKGS=(
   build-essential cmake pkg-config dpkg-dev xz-utils
-  ngspice libngspice0 libngspice0-dev        # 39.3: its source package is reachable (see README)
+  ngspice libngspice0 libngspice0-dev        # 39.3: its source package is reachable (see docs/xspice_kit.md)
   flex bison                                 # to build ngspice's cmpp
   libeigen3-dev libboost-program-options-dev catch2
   libmatio-dev nlohmann-json3-dev gnuplot-nox

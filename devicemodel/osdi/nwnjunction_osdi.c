@@ -11,7 +11,7 @@
  * lambda0 through 1 S, as in the code model; .ic of a transient operating point overrides it.
  *
  *   N1 a b l jm
- *   .model jm nwnjunction (vset=0.01 ...)     (a space before the parenthesis: see README)
+ *   .model jm nwnjunction (vset=0.01 ...)     (a space before the parenthesis: see docs/junction.md)
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -196,7 +196,7 @@ static uint32_t nwn_eval(void* handle, void* inst_, const void* model_, const Os
     in->resid_react[NODE_L] = c * lam;
 
     /* No convergence test of its own: Newton's node test decides, as for the code model (a device test
-       on lambda to 1e-8 V*s cost 50 % more iterations on the 3 008-junction network; README). */
+       on lambda to 1e-8 V*s cost 50 % more iterations on the 3 008-junction network; docs/junction.md). */
     return 0;
 }
 

@@ -362,7 +362,7 @@ def lyapunov_stats(rates: np.ndarray, skip: int = 0, block: int = 1) -> Dict[str
 
 
 def period_ratio(t: np.ndarray, V: np.ndarray, I: np.ndarray, period: float, v_floor: float = 0.0) -> float:  # noqa: E741
-    """r of MODEL.md §5: mean over whole drive periods of max(G)/min(G)."""
+    """r of docs/model.md §5: mean over whole drive periods of max(G)/min(G)."""
     return _ext.period_ratio(t, V, I, period, v_floor)
 
 

@@ -1,4 +1,4 @@
-// Inter-event intervals, binning and avalanches (MODEL.md §4.3, §4.4). All of it is per series:
+// Inter-event intervals, binning and avalanches (docs/model.md §4.3, §4.4). All of it is per series:
 // no interval, bin or avalanche spans a join.
 #pragma once
 #include <cstddef>

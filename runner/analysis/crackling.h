@@ -1,4 +1,4 @@
-// The crackling-noise relation (MODEL.md §4.6): three estimates of 1/(σνz) that agree at criticality.
+// The crackling-noise relation (docs/model.md §4.6): three estimates of 1/(σνz) that agree at criticality.
 #pragma once
 #include <cstddef>
 #include <cstdint>

@@ -1,4 +1,4 @@
-// The whole avalanche-criticality pipeline (MODEL.md §4): events -> IEI -> bins -> avalanches ->
+// The whole avalanche-criticality pipeline (docs/model.md §4): events -> IEI -> bins -> avalanches ->
 // power-law fits of sizes (τ) and lifetimes (α) -> crackling-noise relation. Pure computation; the
 // experiments layer writes the result (criticality_json.h).
 #pragma once

@@ -1,4 +1,4 @@
-// Event detection on one time series and on series sets (MODEL.md §4.1, §4.2).
+// Event detection on one time series and on series sets (docs/model.md §4.1, §4.2).
 // Detection always runs per series: an excursion cannot continue across a join.
 #pragma once
 #include <cstddef>

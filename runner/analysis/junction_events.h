@@ -1,4 +1,4 @@
-// Events from per-junction traces of one simulation (MODEL.md §4.1). traces[j][i] is junction j
+// Events from per-junction traces of one simulation (docs/model.md §4.1). traces[j][i] is junction j
 // at sample i; all traces have the same length. The result is one event-count train for that
 // simulation; put several simulations into an EventSet (one series each) so nothing spans a join.
 #pragma once

@@ -1,6 +1,6 @@
 // Lyapunov-exponent arithmetic, free of engines and files: separation of perturbed copies from the
 // reference, Gram–Schmidt renormalisation (Benettin et al. 1980), statistics of the per-segment growth
-// rates, and the conductance ratio r of MODEL.md §5.
+// rates, and the conductance ratio r of docs/model.md §5.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -46,9 +46,9 @@ struct ExponentStats {
 // than two blocks.
 ExponentStats exponent_stats(const std::vector<double>& rates, std::size_t skip = 0, std::size_t block = 1);
 
-// r of MODEL.md §5 (aveMaxMin): the mean over whole drive periods of max(G)/min(G) within the period,
+// r of docs/model.md §5 (aveMaxMin): the mean over whole drive periods of max(G)/min(G) within the period,
 // G = |I/V| of the network. Points with |V| <= v_floor are skipped, as are non-finite or non-positive G:
-// at a zero crossing of the drive I/V is 0/0 (NaN in NWNsim, MODEL.md §9.19, skipped by MATLAB's max/min),
+// at a zero crossing of the drive I/V is 0/0 (NaN in NWNsim, docs/model.md §9.19, skipped by MATLAB's max/min),
 // and just after it SPICE's current is no better than its Newton tolerance (1 µV on the wires) allows.
 // Periods are [kP, (k+1)P) of the drive's own time; feed points in time order. A period counts once a
 // point of a later period arrives and only if it began at or after t_begin (the first fed time), so

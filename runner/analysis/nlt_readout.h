@@ -1,4 +1,4 @@
-// The nonlinear-transformation (NLT) readout of MODEL.md §6, free of engines and files: a linear
+// The nonlinear-transformation (NLT) readout of docs/model.md §6, free of engines and files: a linear
 // least-squares map from recorded features (wire voltages) to a target signal, and its accuracy
 // 1 − RNMSE. Plain std::vector in and out; Eigen is used inside only (nlt_readout.cpp).
 #pragma once

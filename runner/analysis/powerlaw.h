@@ -1,4 +1,4 @@
-// Discrete power-law fits of avalanche sizes and lifetimes (MODEL.md §4.5, without the §9.15 defects):
+// Discrete power-law fits of avalanche sizes and lifetimes (docs/model.md §4.5, without the §9.15 defects):
 // exact maximum likelihood on a support [xmin, xmax], the KS distance on the CDF, a parametric
 // bootstrap p-value, and the search for the widest support the power law describes.
 #pragma once

@@ -1,4 +1,4 @@
-// Avalanche shape collapse (MODEL.md §4.7). Mean profiles s(t, T) of avalanches of lifetime T collapse
+// Avalanche shape collapse (docs/model.md §4.7). Mean profiles s(t, T) of avalanches of lifetime T collapse
 // onto one curve F(t/T) when scaled as s/T^γ; then 1/(σνz) = 1 + γ.
 #pragma once
 #include <cstddef>

@@ -1,4 +1,4 @@
-// The native reference engine: NWNsim's scheme (MODEL.md §3.1). Nodal analysis of the wire network
+// The native reference engine: NWNsim's scheme (docs/model.md §3.1). Nodal analysis of the wire network
 // with the electrode voltages imposed, conductances from the previous state, one sparse solve per
 // fixed step (symbolic factorisation reused), explicit Euler on every junction state with junction.h's
 // discrete rule. It exists to validate SPICE results against NWNsim and to run large ensembles fast.
@@ -40,7 +40,7 @@ struct NativeDrive {
 struct NativeOptions {
     double dt = 1e-3;
     double tstop = 1.0;
-    // NWNsim's sign-asymmetric reset-to-zero (MODEL.md §9.2); otherwise the symmetric rule.
+    // NWNsim's sign-asymmetric reset-to-zero (docs/model.md §9.2); otherwise the symmetric rule.
     bool nwnsim_compat = false;
     std::vector<nwn_junction_params> params;  // one per junction, or one for all
     std::vector<double> lambda0;              // per junction; empty = 0

@@ -23,7 +23,7 @@ struct NgspiceChoice {
 bool have_osdi_ngspice();
 
 // The flavour "auto" (none) stands for: osdi where this build has an OSDI-enabled ngspice (KLU, 3-4x faster on
-// networks of thousands of junctions, README "SPICE at scale") and no code model was asked for, else
+// networks of thousands of junctions, docs/benchmarks.md, "SPICE at scale") and no code model was asked for, else
 // codemodel. A given flavour is returned unchanged.
 net::Flavour resolve_flavour(const std::optional<net::Flavour>& flavour, bool codemodel_given);
 

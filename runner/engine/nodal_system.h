@@ -1,4 +1,4 @@
-// The linear system of NWNsim's scheme (MODEL.md §3.1), shared by the native engine and the native
+// The linear system of NWNsim's scheme (docs/model.md §3.1), shared by the native engine and the native
 // Lyapunov copies: nodal analysis of the wire network with the electrode voltages imposed. Nodes are the
 // wires, then one per bar electrode (tied to each of its wires by a passive link); a contact fixes its
 // wire's node. The sparsity pattern and the symbolic factorisation are made once, so a step costs a

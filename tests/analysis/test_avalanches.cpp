@@ -1,4 +1,4 @@
-// IEI, binning and avalanche segmentation against hand-computed answers (MODEL.md §4.3, §4.4).
+// IEI, binning and avalanche segmentation against hand-computed answers (docs/model.md §4.3, §4.4).
 #include <catch2/catch.hpp>
 
 #include <cmath>

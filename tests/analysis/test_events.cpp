@@ -1,4 +1,4 @@
-// Event detection against hand-computed answers (MODEL.md §4.1, §4.2).
+// Event detection against hand-computed answers (docs/model.md §4.1, §4.2).
 #include <catch2/catch.hpp>
 
 #include <cmath>

@@ -97,7 +97,7 @@ TEST_CASE("The code-model and portable-subcircuit flavours of one network agree 
     CHECK(worst <= 0.01 * peak);
     // Pointwise, on the switching edge (the current rises ~2000x within ~5 ms), the two integrations differ
     // by a shift of a few us: 1.0 % with lambda held to 1e-12 V*s/s (cstate = 1 F), 2.3 % at the default
-    // state tolerance abstol/cstate = 1e-4 V*s/s (README, "State tolerances").
+    // state tolerance abstol/cstate = 1e-4 V*s/s (docs/junction.md, "State tolerances").
     CHECK(worst_rel <= 0.03);
 }
 

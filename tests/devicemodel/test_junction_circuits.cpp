@@ -298,7 +298,7 @@ TEST_CASE("OSDI device: impossible parameters and a missing state terminal are r
 
 TEST_CASE("the simulated state overshoots lmax by a bounded amount that changes no current", "[circuit]") {
     // Issue #31's case: one junction behind 1 kOhm under a +-0.1 V triangle, ngspice's default tolerances
-    // (reltol 1e-3), boost 1: lambda reached lmax + 2.2e-5 V*s, past lmax + 2*lsmooth (README, "The bound on
+    // (reltol 1e-3), boost 1: lambda reached lmax + 2.2e-5 V*s, past lmax + 2*lsmooth (docs/validation.md, "The bound on
     // lambda"); a 1 V drive at nwn's reltol 1e-4 reaches lmax + 2.2e-5 too.
     const auto p = nwn_params_dc();
     auto dir = scratch_dir("devicemodel/overshoot");

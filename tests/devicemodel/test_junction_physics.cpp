@@ -1,4 +1,4 @@
-// junction.h against MODEL.md §1.2's table, its own derivatives, and the properties of NWNsim's rules.
+// junction.h against docs/model.md §1.2's table, its own derivatives, and the properties of NWNsim's rules.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -21,7 +21,7 @@ double f_of(const nwn_junction_params& p, double v, double l) {
 TEST_CASE("G(lambda) matches MODEL.md table 1.2 with the hard rules", "[physics]") {
     const auto p = nwn_params_exact(nwn_params_dc());
     struct Row { double l, s, rt, g; };
-    // MODEL.md §1.2, computed there from NWNsim's code formula.
+    // docs/model.md §1.2, computed there from NWNsim's code formula.
     const Row rows[] = {{0, 5, 4.568028e20, 7.770000e-8},      {0.004, 3, 4.273565e14, 7.770000234e-8},
                         {0.006, 2, 3.557577e11, 7.770281e-8},  {0.008, 1, 2.221158e8, 8.220189e-8},
                         {0.009, 0.5, 3.924434e6, 3.316809e-7}, {0.0095, 0.25, 3.688594e5, 2.697356e-6},
@@ -36,7 +36,7 @@ TEST_CASE("G(lambda) matches MODEL.md table 1.2 with the hard rules", "[physics]
         CHECK(g_of(p, r.l) == Approx(r.g).epsilon(1e-6));
         CHECK(g_of(p, -r.l) == Approx(g_of(p, r.l)).epsilon(1e-12));
     }
-    // Landmarks quoted in MODEL.md §1.2 (5 significant digits there).
+    // Landmarks quoted in docs/model.md §1.2 (5 significant digits there).
     CHECK(g_of(p, 0.0081414) == Approx(1.1 * p.goff).epsilon(1e-4));
     CHECK(g_of(p, 0.0099270) == Approx(p.gon / 2).epsilon(2e-4));
 }
@@ -108,7 +108,7 @@ TEST_CASE("NWNsim discrete update, compat and symmetric", "[physics]") {
     // Reset larger than |lambda|: zero for positive lambda in both modes...
     CHECK(nwn_euler_update(&p, 1e-5, 0.0, dt, 1) == 0.0);
     CHECK(nwn_euler_update(&p, 1e-5, 0.0, dt, 0) == 0.0);
-    // ...but NWNsim's signed test lets negative lambda cross zero (MODEL.md §9.2), ours does not.
+    // ...but NWNsim's signed test lets negative lambda cross zero (docs/model.md §9.2), ours does not.
     CHECK(nwn_euler_update(&p, -1e-5, 0.0, dt, 1) == Approx(-1e-5 + 0.05 * dt));
     CHECK(nwn_euler_update(&p, -1e-5, 0.0, dt, 0) == 0.0);
 }

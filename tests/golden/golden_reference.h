@@ -1,4 +1,4 @@
-// NWNsim's DC 1.8 V run on its 100-wire network (MODEL.md §7.1), read from NWN_REFERENCE_DIR.
+// NWNsim's DC 1.8 V run on its 100-wire network (docs/model.md §7.1), read from NWN_REFERENCE_DIR.
 #pragma once
 #include <filesystem>
 #include <optional>

@@ -1,4 +1,4 @@
-// The native engine reproduces NWNsim's stored DC 1.8 V run (MODEL.md §7.1) step for step.
+// The native engine reproduces NWNsim's stored DC 1.8 V run (docs/model.md §7.1) step for step.
 #include <catch2/catch.hpp>
 
 #include <cmath>

@@ -1,4 +1,4 @@
-// The SPICE engines reproduce NWNsim's DC 1.8 V run (MODEL.md §7.1) as a continuous-time solution.
+// The SPICE engines reproduce NWNsim's DC 1.8 V run (docs/model.md §7.1) as a continuous-time solution.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -43,7 +43,7 @@ void check_spice_run(exp::Engine engine, const std::string& flavour) {
     CHECK(g.front() == Approx(ref->g.front()).epsilon(0.005));
     CHECK(g.back() == Approx(ref->g.back()).epsilon(0.01));
     CHECK(std::abs(on - 190) <= 3);
-    // NWNsim's Euler refined to dt = 1e-5 s converges to 50.6 ms and 52.2 ms (MODEL.md / issue 4).
+    // NWNsim's Euler refined to dt = 1e-5 s converges to 50.6 ms and 52.2 ms (docs/model.md / issue 4).
     CHECK(std::fabs(t10 - 0.0506) <= 0.0015);
     CHECK(std::fabs(t100 - 0.0522) <= 0.0015);
 }

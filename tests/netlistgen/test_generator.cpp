@@ -1,4 +1,4 @@
-// The generator against NWNsim's own numbers (MODEL.md §2.1: seed 0 and the SFig 20 network, from an
+// The generator against NWNsim's own numbers (docs/model.md §2.1: seed 0 and the SFig 20 network, from an
 // exact re-implementation of wires.py), determinism, density and bad parameters.
 #include <catch2/catch.hpp>
 

@@ -77,7 +77,7 @@ TEST_CASE("the 100-wire network at 1.8 V: codemodel and subckt flavours agree wi
                 (dir / (std::string(f) + ".cir")).string());
     const auto a = run_ngspice(dir / "codemodel.cir"), b = run_ngspice(dir / "subckt.cir");
     const auto ta = vector(a, "time"), ia = vector(a, "i(vdrn)"), tb = vector(b, "time"), ib = vector(b, "i(vdrn)");
-    // NWNsim's first-step current on this network (MODEL.md §7.1): all junctions off.
+    // NWNsim's first-step current on this network (docs/model.md §7.1): all junctions off.
     CHECK(at(ta, ia, 1e-3) == Approx(7.3479866e-8).epsilon(1e-6));
     CHECK(at(ta, ia, 0.055) > 50 * at(ta, ia, 1e-3));  // activated
     double worst = 0, worst_t = 0;

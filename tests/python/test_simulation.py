@@ -101,7 +101,7 @@ def test_multi_electrode_roles(request, small_net, engine):
 def test_libngspice_stepping_is_the_batch_run(request, tmp_path, small_net):
     """libngspice stepped in 1 ms steps with the drive switched between steps against one batch run with a PWL
     drive of the same corners: the same deck but for EXTERNAL sources and 1 ms breakpoints, so within SPICE's
-    tolerances (its reltol is 1e-3; the state nodes', MODEL.md, are tighter) rather than bit for bit."""
+    tolerances (its reltol is 1e-3; the state nodes', docs/model.md, are tighter) rather than bit for bit."""
     sim = nwnspice.Simulation(small_net, 0.6, engine="libngspice", flavour="codemodel", dt=1e-3)
     request.addfinalizer(sim.close)
     I = []

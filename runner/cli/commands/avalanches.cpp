@@ -43,7 +43,7 @@ int run_avalanches(const std::vector<std::string>& args) {
     bool quiet = false;
     po::options_description opts(
         "usage: nwn avalanches INPUT --out DIR [options]\n\n"
-        "Avalanche statistics of a network-conductance recording (MODEL.md §4): events, inter-event\n"
+        "Avalanche statistics of a network-conductance recording (docs/model.md §4): events, inter-event\n"
         "intervals, bins, avalanches (size, lifetime), power-law fits of sizes (tau) and lifetimes (alpha)\n"
         "with bootstrap p-values and errors, and the crackling-noise relation three ways.\n\n"
         "INPUT is a run directory of nwn run (its timeseries.csv), a SPICE3 raw file (.raw) or a CSV\n"

@@ -1,4 +1,4 @@
-// nwn nlt: the nonlinear-transformation learning task (MODEL.md §6) on a network.
+// nwn nlt: the nonlinear-transformation learning task (docs/model.md §6) on a network.
 #include <boost/program_options.hpp>
 #include <iostream>
 

@@ -1,5 +1,5 @@
 // Junction events of one run from its filament states (the run directory's lambda.csv, written by
-// `nwn run --save-lambda`), MODEL.md §4.1: "crossings" counts junctions whose conductance crosses
+// `nwn run --save-lambda`), docs/model.md §4.1: "crossings" counts junctions whose conductance crosses
 // 1.1·Goff between samples (the events of NWNsim's DC ensembles), "dgg-spike" one event per
 // excursion of |ΔG|/G/dt above a threshold per junction. λ traces are put on a uniform grid first, like
 // the network conductance (runner/analysis/recording_input_grid.h).

@@ -170,7 +170,7 @@ report::Section demo_activation(DemoContext& ctx) {
     std::vector<GnuplotFigure> figs{{"activation_G", body}};
 
     // The golden comparison: our V* = 20 against NWNsim's stored run.
-    report::Table gold{"Golden comparison: libngspice (code model) against NWNsim's stored DC 1.8 V run (MODEL.md §7.1)",
+    report::Table gold{"Golden comparison: libngspice (code model) against NWNsim's stored DC 1.8 V run (docs/model.md §7.1)",
                        {"quantity", "nwnspice (libngspice)", "NWNsim (1 ms Euler)", "tolerance", "verdict"},
                        {}};
     bool golden_ok = false;

@@ -110,7 +110,7 @@ report::Section demo_avalanches(DemoContext& ctx) {
         "driven at V* = 1 for " + number_label(sc.ensemble_tstop) + " s in NWNsim's own scheme (native engine, 1 ms). Events are "
         "junctions crossing G = 1.1 goff (NWNsim's ensemble events), binned at the mean inter-event interval and pooled over "
         "the members with a join between them. The paper pooled 1000 networks (Fig. 4: L = 150 um; Fig. 5: L = 100 um).");
-    report::Table t{"Exponents: this ensemble against the paper's simulated ensembles (MODEL.md §7.3) and its experiment (§7.2)",
+    report::Table t{"Exponents: this ensemble against the paper's simulated ensembles (docs/model.md §7.3) and its experiment (§7.2)",
                     {"quantity", "nwnspice (this run)", "paper, simulation L = 150 (Fig. 4)", "paper, simulation L = 100 (Fig. 5)",
                      "paper, experiment (Fig. 4d-f)"},
                     {}};

@@ -1,4 +1,4 @@
-// DC ensembles as NWNsim ran them for its avalanche statistics (MODEL.md §3.2, §4.1, §7.3): random networks
+// DC ensembles as NWNsim ran them for its avalanche statistics (docs/model.md §3.2, §4.1, §7.3): random networks
 // (seeds × domain sizes at one density) with rectangular bar electrodes, each driven at
 // V = V*·n·vset (n = source–drain hop distance, NWNsim's SDpath) for every V*, every member a separate
 // `nwn run` process; then the events of all members of one (size, V*) are pooled, with a join between

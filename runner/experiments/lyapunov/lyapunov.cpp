@@ -112,7 +112,7 @@ double drive_period(const net::Stimulus& s) {
     }
 }
 
-// Defaults measured on NWNsim's network at 0.85 Hz (README, "Edge of chaos"): eps 5e-4 V*s is 5 % of lcrit
+// Defaults measured on NWNsim's network at 0.85 Hz (docs/edge_of_chaos.md): eps 5e-4 V*s is 5 % of lcrit
 // and tau one period lets separations leave the linear regime (+2.7 1/s); eps 1e-7, tau P/2 give +4.4 +- 0.3
 // (NWNsim +4.04). NWNsim's per-step scheme keeps its own eps.
 namespace {

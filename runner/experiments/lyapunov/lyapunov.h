@@ -1,4 +1,4 @@
-// Lyapunov exponents of a driven network's junction-state trajectory (MODEL.md §5), in SPICE or in
+// Lyapunov exponents of a driven network's junction-state trajectory (docs/model.md §5), in SPICE or in
 // NWNsim's discrete scheme.
 //
 // Method (Benettin): after a transient that brings the reference onto its attractor, K perturbed copies

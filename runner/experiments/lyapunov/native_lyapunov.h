@@ -1,4 +1,4 @@
-// NWNsim's fixed-step scheme (MODEL.md §3.1) for several copies of one network in lock step, with the
+// NWNsim's fixed-step scheme (docs/model.md §3.1) for several copies of one network in lock step, with the
 // states open between steps: what NWNsim's own Lyapunov loop needs (renormalise after every step,
 // simulateNetworkLyapunov.m), which the native engine (engine/native_engine.h) does not offer.
 // Per step and copy: conductances from the current states (hard rules), nodal solve with the electrodes

@@ -1,4 +1,4 @@
-// The NLT learning task (MODEL.md §6): drive the network with a triangle (or sine), record every wire's
+// The NLT learning task (docs/model.md §6): drive the network with a triangle (or sine), record every wire's
 // voltage on a uniform grid, and fit a linear readout to four targets of the same amplitude A and
 // frequency f: sine A·sin(2πft), square (±A, +A first), the triangle shifted by π/2 (starting at +A) and
 // the triangle at 2f. Accuracy = 1 − RNMSE per task.

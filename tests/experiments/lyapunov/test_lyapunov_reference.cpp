@@ -1,4 +1,4 @@
-// Reference behaviour on NWNsim's 100-wire network, AC parameter set, 1.25 V triangle (MODEL.md §5, §7.4):
+// Reference behaviour on NWNsim's 100-wire network, AC parameter set, 1.25 V triangle (docs/model.md §5, §7.4):
 // NWNsim gives −2.66 s⁻¹ at 0.1 Hz and +4.04 s⁻¹ at 0.85 Hz, r = 7.7e3 and 5.9e3. Short versions of the
 // runs in bench/lyapunov_reference.sh (about two minutes of CPU together; skipped without the data).
 #include <catch2/catch.hpp>
@@ -17,7 +17,7 @@ exp::LyapunovSpec reference_spec(const net::Network& network, double freq, const
     exp::LyapunovSpec s;
     s.network = network;
     s.stimulus = net::Stimulus::parse("triangle:1.25:" + std::to_string(freq));
-    s.transient_engine = nwn::engine::Engine::Native;  // the attractor is reached in a few periods (measured: see the README)
+    s.transient_engine = nwn::engine::Engine::Native;  // the attractor is reached in a few periods (measured: see docs/edge_of_chaos.md)
     s.direction = "junction:0";
     s.quiet = true;
     s.out = test::scratch_dir("lyapunov/reference_" + name);
