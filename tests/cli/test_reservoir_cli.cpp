@@ -48,3 +48,35 @@ TEST_CASE("nwn reservoir: memory capacity, NARMA-10 and Mackey-Glass on a 4 x 4 
     refused("narma10 " + net + " --inputs p1_1", "give --readouts");
     refused("narma10 " + net + " --inputs p1_1 --readouts p0_0 --step-time 0.00125 --tmax 1e-3", "whole number");
 }
+
+TEST_CASE("nwn phase-diagram --task: a reservoir task's score and its exponent over amplitude x sample rate", "[run][reservoir]") {
+    auto dir = scratch_dir("run/reservoir_phase");
+    const std::string nwn = nwn_binary().string();
+    const auto net = (dir / "small.json").string();
+    std::string out;
+    REQUIRE(run_command(nwn + " generate --wires 200 --lx 40 --ly 40 --seed 7 --electrodes grid:3x3 -o " + net, &out) == 0);
+    const std::string args = " --task memory-capacity --engine native --jobs 2 --quiet --task-arg=--inputs=p1_1"
+                             " --task-arg=--readouts=p0_0,p0_2,p2_0,p2_2 --task-arg=--probes=p0_1,p1_0"
+                             " --task-arg=--steps=300 --task-arg=--max-delay=10 --amplitudes 0.3,3 --frequencies 20,100";
+    REQUIRE(run_command(nwn + " phase-diagram " + net + args + " --out " + (dir / "pd").string(), &out) == 0);
+    const auto csv = nwn::read_file(dir / "pd/phase_diagram.csv");
+    CHECK(csv.rfind("amplitude,frequency,status,lambda_per_s,sigma,r,upper_bound,memory_capacity,dir\n", 0) == 0);
+    const auto point = nlohmann::json::parse(nwn::read_file(dir / "pd/points/A3_f20/reservoir.json"));
+    CHECK(point["step_time"].get<double>() == Approx(0.05));
+    CHECK(point["amplitude"].get<double>() == 3);
+    // A 3 V input switches junctions on and off sample by sample: nearby states part (measured +19 1/s); at
+    // 0.3 V they hardly switch and the exponent is near zero (measured -0.3 to +0.3).
+    CHECK(point["lyapunov"]["lambda_per_s"].get<double>() > 5);
+    const auto quiet = nlohmann::json::parse(nwn::read_file(dir / "pd/points/A0.3_f100/reservoir.json"));
+    CHECK(std::abs(quiet["lyapunov"]["lambda_per_s"].get<double>()) < 2);
+    CHECK(fs::exists(dir / "pd/score_vs_lambda.csv"));
+    // A rerun resumes; a different task in the same directory is refused.
+    REQUIRE(run_command(nwn + " phase-diagram " + net + args + " --out " + (dir / "pd").string(), &out) == 0);
+    CHECK(run_command(nwn + " phase-diagram " + net + " --task narma10 --engine native --amplitudes 0.3,3 --frequencies 20,100 --out " +
+                          (dir / "pd").string(), &out) != 0);
+    CHECK(out.find("different grid or arguments") != std::string::npos);
+    CHECK(run_command(nwn + " phase-diagram " + net + " --task parity --amplitudes 1 --frequencies 1 --out " + (dir / "bad").string(), &out) != 0);
+    CHECK(out.find("unknown --task 'parity'") != std::string::npos);
+    CHECK(run_command(nwn + " phase-diagram " + net + " --task narma10 --nlt --amplitudes 1 --frequencies 1 --out " + (dir / "bad").string(), &out) != 0);
+    CHECK(out.find("give one task") != std::string::npos);
+}

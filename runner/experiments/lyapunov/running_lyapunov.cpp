@@ -25,12 +25,14 @@ RunningLyapunov::RunningLyapunov(const net::Network& net, std::vector<net::Elect
 }
 
 long RunningLyapunov::steps_until(double t_end) const {
-    // On the global grid, rounded, so intervals that are no whole number of steps do not drift.
+    // To the grid point nearest the nominal end, so intervals that are no whole number of steps do not drift.
     return std::lround(t_end / copies_.dt()) - k_;
 }
 
 double RunningLyapunov::advance(double duration, const std::function<void(double)>& each_step) {
-    const long n = std::max(1L, steps_until(time() + duration));
+    if (!(duration >= 0.5 * copies_.dt())) throw Error("running Lyapunov: an interval shorter than half a step");
+    nominal_ += duration;
+    const long n = std::max(1L, steps_until(nominal_));
     for (long k = 1; k <= n; ++k) {
         ++k_;
         copies_.step(states_, time());
@@ -40,12 +42,15 @@ double RunningLyapunov::advance(double duration, const std::function<void(double
     std::vector<bool> lost;
     const double factor = analysis::renormalise(states_, eps_, &lost)[0];
     lost_ = lost[0];
-    return std::log(factor) / (static_cast<double>(n) * copies_.dt());
+    // Over the nominal interval, as nwn lyapunov divides (intervals of no whole number of steps alternate
+    // between the two nearest counts, which average out).
+    return std::log(factor) / duration;
 }
 
 void RunningLyapunov::advance_reference(double duration) {
     std::vector<analysis::State> ref{states_[0]};
-    const long n = steps_until(time() + duration);
+    nominal_ += duration;
+    const long n = steps_until(nominal_);
     for (long k = 1; k <= n; ++k) {
         ++k_;
         copies_.step(ref, time());

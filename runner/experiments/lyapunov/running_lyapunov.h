@@ -18,8 +18,9 @@ public:
     RunningLyapunov(const net::Network& net, std::vector<net::ElectrodeRole> roles, const nwn_junction_params& params,
                     double dt, bool nwnsim_compat, double eps, std::uint64_t seed, std::vector<double> lambda0 = {});
 
-    // Runs the steps of the global grid k·dt in (time(), time() + duration] (at least one), calling
-    // each_step(t) after each, and renormalises; returns the interval's rate (1/s). A separation wiped out by
+    // Runs the steps of the global grid k·dt up to the one nearest the sum of all intervals so far (at least
+    // one; duration >= dt/2),
+    // calling each_step(t) after each, and renormalises; returns the interval's rate ln(|δ|/eps)/duration. A separation wiped out by
     // hard resets counts at the rounding floor (analysis::renormalise), and lost() says so.
     double advance(double duration, const std::function<void(double)>& each_step = {});
     // Runs only the reference (a transient; the copy follows it eps away).
@@ -36,7 +37,8 @@ private:
     NativeCopies copies_;
     double eps_;
     std::vector<analysis::State> states_;
-    long k_ = 0;  // steps taken
+    long k_ = 0;          // steps taken
+    double nominal_ = 0;  // the sum of the intervals asked for (s), which k_ follows to the nearest step
     bool lost_ = false;
 };
 

@@ -8,7 +8,10 @@
 #include <cmath>
 
 #include "networks.h"
+#include "netlistgen/junction_params.h"
 #include "runner/experiments/lyapunov/edge_control.h"
+#include "runner/experiments/lyapunov/lyapunov.h"
+#include "runner/experiments/lyapunov/running_lyapunov.h"
 #include "runner/io/timeseries_csv.h"
 #include "support/reference.h"
 
@@ -68,4 +71,35 @@ TEST_CASE("edge-control: bad settings are refused by name", "[lyapunov][edge]") 
     CHECK_THROWS_WITH(exp::run_edge_control(s), Catch::Contains("--settle-windows"));
     CHECK_THROWS_WITH(exp::parse_amplitude_step("70"), Catch::Contains("TIME:FACTOR"));
     CHECK_THROWS_WITH(exp::parse_amplitude_step("70:x"), Catch::Contains("--step factor"));
+}
+
+TEST_CASE("running Lyapunov: the rates of nwn lyapunov's native estimate, segment by segment", "[lyapunov][reference][edge]") {
+    // One estimator behind nwn lyapunov, nwn reservoir --lyapunov and the controller: the same copies, the same
+    // first direction and renormalisation give the same mean (only summation order may differ).
+    const auto network = test::nwnsim_network();
+    if (!network) return;
+    exp::LyapunovSpec s;
+    s.network = *network;
+    s.stimulus = net::Stimulus::parse("triangle:1.25:0.85");
+    s.sim.engine = engine::Engine::Native;
+    s.transient = 10;  // off the all-zero start, whose hard clamps wipe out the first separations
+    s.periods = 6;
+    s.skip_periods = 0;
+    s.quiet = true;
+    s.out = test::scratch_dir("lyapunov/running_vs_batch");
+    const auto batch = exp::run_lyapunov(s);
+    REQUIRE(batch.ok());
+
+    std::vector<net::ElectrodeRole> roles;
+    for (std::size_t e = 0; e < network->electrodes.size(); ++e)
+        roles.push_back({network->electrodes[e].name, e == 0 ? net::Role::Drive : net::Role::Ground,
+                         e == 0 ? std::optional<net::Stimulus>(s.stimulus) : std::nullopt, 0});
+    auto params = net::preset_params("ac");
+    exp::RunningLyapunov rl(*network, roles, params, s.sim.dt, true, 1e-7, 1);
+    rl.advance_reference(10);
+    double sum = 0;
+    const int segments = 12;  // tau = half a period
+    for (int k = 0; k < segments; ++k) sum += rl.advance(0.5 / 0.85);
+    // The copy starts at ref + (copy - ref) instead of ref + eps*q: rounding of 1e-16 relative in the separation.
+    CHECK(sum / segments == Approx(batch.lambda_per_s[0]).epsilon(1e-6));
 }
