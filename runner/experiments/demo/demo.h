@@ -7,7 +7,8 @@
 //   avalanches   a native ensemble at V* = 1: size/lifetime distributions, crackling relation, IEI; one
 //                member re-run in libngspice and compared event for event; the drift from a power law
 //                below and above V* = 1
-//   chaos        the maximal Lyapunov exponent and NLT accuracy at A = 1.25 V for a few frequencies
+//   chaos        the maximal Lyapunov exponent and NLT accuracy at A = 1.25 V for a few frequencies, across the
+//                edge at 0.85 Hz for a few amplitudes, and nwn edge-control holding the network at λ ≈ 0
 //   cosim        a CMOS co-simulation example (pulse generator -> network -> TIA)
 // Sections that need NWNsim's reference data are reported as skipped without it.
 #pragma once

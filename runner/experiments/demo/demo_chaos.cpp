@@ -144,6 +144,7 @@ report::Section demo_chaos(DemoContext& ctx) {
     }
     line += neg && pos ? " (both signs)" : " (NOT both signs)";
     ctx.summary.push_back(line);
+    demo_edge(ctx, sec, net);
     return sec;
 }
 

@@ -26,6 +26,8 @@ struct DemoScale {
     std::vector<double> chaos_frequencies; // Hz, at A = 1.25 V
     double chaos_transient = 30, chaos_periods = 10;
     bool chaos_spice = false;              // also the last frequency through libngspice
+    std::vector<double> edge_amplitudes;   // V, at 0.85 Hz: the amplitude sweep across the edge
+    double edge_control_duration = 0;      // s under nwn edge-control; 0 = not run
     double nlt_duration = 80;
 };
 DemoScale demo_scale(DemoMode mode);
@@ -69,6 +71,8 @@ void with_progress(const DemoContext& ctx, const std::string& label, double tota
 report::Section demo_activation(DemoContext& ctx);
 report::Section demo_avalanches(DemoContext& ctx);
 report::Section demo_chaos(DemoContext& ctx);
+// The chaos section's second part (demo_edge.cpp): NLT accuracy across the edge at 0.85 Hz, and the controller.
+void demo_edge(DemoContext& ctx, report::Section& section, const std::filesystem::path& network);
 report::Section demo_cosim(DemoContext& ctx);
 
 // NWNsim's network as nwn import-mat writes it (DIR/activation/nw100.json), imported on first use;

@@ -18,6 +18,7 @@ DemoScale demo_scale(DemoMode mode) {
             s.chaos_frequencies = {0.1, 0.85};
             s.chaos_transient = 10;
             s.chaos_periods = 6;
+            s.edge_amplitudes = {0.5, 0.8, 1.25};
             s.nlt_duration = 20;
             break;
         case DemoMode::Default:
@@ -32,6 +33,9 @@ DemoScale demo_scale(DemoMode mode) {
             s.chaos_frequencies = {0.1, 0.25, 0.5, 0.85};
             s.chaos_transient = 30;
             s.chaos_periods = 12;
+            // Dense where λ crosses 0 at 0.85 Hz (between 0.7 and 0.9 V): the 2f peak sits there.
+            s.edge_amplitudes = {0.5, 0.7, 0.8, 1.25};
+            s.edge_control_duration = 120;
             s.nlt_duration = 80;
             break;
         case DemoMode::Full:
@@ -46,6 +50,8 @@ DemoScale demo_scale(DemoMode mode) {
             s.chaos_transient = 100;
             s.chaos_periods = 40;
             s.chaos_spice = true;
+            s.edge_amplitudes = {0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 1, 1.25};
+            s.edge_control_duration = 300;
             s.nlt_duration = 80;
             break;
     }
