@@ -8,7 +8,7 @@ PKGS=(
   ngspice libngspice0 libngspice0-dev        # 39.3: its source package is reachable (see docs/xspice_kit.md)
   flex bison                                 # to build ngspice's cmpp
   libeigen3-dev libboost-program-options-dev catch2
-  libmatio-dev nlohmann-json3-dev gnuplot-nox
+  libmatio-dev nlohmann-json3-dev zlib1g-dev gnuplot-nox
   libopenmpi-dev openmpi-bin                 # mpirun -np N nwn ensemble|sweep|phase-diagram
   python3-dev pybind11-dev python3-pybind11  # the nwnspice Python package (python/), for /usr/bin/python3
   python3-numpy python3-pytest python3-setuptools

@@ -33,11 +33,6 @@ Series slice(const Series& s, std::size_t first, std::size_t count) {
     return Series(s.begin() + static_cast<std::ptrdiff_t>(first), s.begin() + static_cast<std::ptrdiff_t>(first + count));
 }
 
-Series concat(Series a, const Series& b) {
-    a.insert(a.end(), b.begin(), b.end());
-    return a;
-}
-
 }  // namespace
 
 double nrmse(const Series& y, const Series& target) {
@@ -72,10 +67,22 @@ double r_squared(const Series& y, const Series& target) {
     return syy > 0 && stt > 0 ? syt * syt / (syy * stt) : 0.0;
 }
 
-RidgeScore ridge_cv(const Features& features, const Series& target, const RidgeCvOptions& o) {
+namespace {
+
+// The standardised features and the washout / train / test split both readouts share.
+struct Split {
+    Matrix x;                 // standardised with the training samples only: the test samples must not leak in
+    Eigen::Index w0 = 0, nt = 0;
+    std::size_t train = 0, usable = 0;
+    Features rows(std::size_t first, std::size_t count) const {
+        return rows_of(x, w0 + static_cast<Eigen::Index>(first), static_cast<Eigen::Index>(count));
+    }
+};
+
+Split prepare(const Features& features, std::size_t targets, const RidgeCvOptions& o) {
     if (features.data.size() != features.rows * features.cols || features.cols == 0)
         throw Error("readout: the feature matrix has the wrong number of values");
-    if (target.size() != features.rows) throw Error("readout: target and features have different numbers of samples");
+    if (targets != features.rows) throw Error("readout: target and features have different numbers of samples");
     if (o.penalties.empty()) throw Error("readout: no ridge penalties to choose from");
     for (double a : o.penalties)
         if (!(a >= 0) || !std::isfinite(a)) throw Error("readout: ridge penalties must be finite and >= 0");
@@ -84,57 +91,139 @@ RidgeScore ridge_cv(const Features& features, const Series& target, const RidgeC
     if (o.washout >= features.rows)
         throw Error("readout: the washout of " + std::to_string(o.washout) + " samples leaves none of " +
                     std::to_string(features.rows));
-    const std::size_t usable = features.rows - o.washout;
-    const auto train = static_cast<std::size_t>(std::floor(o.train_fraction * static_cast<double>(usable)));
-    if (train < 2 * o.folds || train >= usable)
-        throw Error("readout: " + std::to_string(usable) + " samples after the washout are too few for " +
+    Split sp;
+    sp.usable = features.rows - o.washout;
+    sp.train = static_cast<std::size_t>(std::floor(o.train_fraction * static_cast<double>(sp.usable)));
+    if (sp.train < 2 * o.folds || sp.train >= sp.usable)
+        throw Error("readout: " + std::to_string(sp.usable) + " samples after the washout are too few for " +
                     std::to_string(o.folds) + "-fold cross-validation and a test split");
-
-    // Standardise with the training samples only: the test samples must not leak into the fit.
-    Matrix x = Eigen::Map<const Matrix>(features.data.data(), static_cast<Eigen::Index>(features.rows),
-                                        static_cast<Eigen::Index>(features.cols));
-    if (!x.allFinite()) throw Error("readout: the features hold NaN or infinite values");
-    const auto w0 = static_cast<Eigen::Index>(o.washout), nt = static_cast<Eigen::Index>(train);
-    for (Eigen::Index c = 0; c < x.cols(); ++c) {
-        const auto col = x.col(c).segment(w0, nt);
+    sp.x = Eigen::Map<const Matrix>(features.data.data(), static_cast<Eigen::Index>(features.rows),
+                                    static_cast<Eigen::Index>(features.cols));
+    if (!sp.x.allFinite()) throw Error("readout: the features hold NaN or infinite values");
+    sp.w0 = static_cast<Eigen::Index>(o.washout);
+    sp.nt = static_cast<Eigen::Index>(sp.train);
+    for (Eigen::Index c = 0; c < sp.x.cols(); ++c) {
+        const auto col = sp.x.col(c).segment(sp.w0, sp.nt);
         const double mean = col.mean();
         const double sd = std::sqrt((col.array() - mean).square().mean());
-        x.col(c) = sd > 0 ? Eigen::VectorXd((x.col(c).array() - mean) / sd) : Eigen::VectorXd::Zero(x.rows());
+        sp.x.col(c) = sd > 0 ? Eigen::VectorXd((sp.x.col(c).array() - mean) / sd) : Eigen::VectorXd::Zero(sp.x.rows());
     }
-    const Series y_train = slice(target, o.washout, train), y_test = slice(target, o.washout + train, usable - train);
+    return sp;
+}
 
-    RidgeScore best;
-    best.cv_nrmse = std::numeric_limits<double>::infinity();
+// The penalty with the lowest mean validation loss over contiguous folds of the training samples.
+// loss(readout fitted without fold [lo, hi), the fold's features, lo, hi) of one fold.
+template <class Loss>
+double choose_penalty(const Split& sp, const RidgeCvOptions& o, const Loss& loss, double& best_loss) {
+    double best = 0;
+    best_loss = std::numeric_limits<double>::infinity();
     for (double alpha : o.penalties) {
         double sum = 0;
         for (std::size_t f = 0; f < o.folds; ++f) {
-            const std::size_t lo = train * f / o.folds, hi = train * (f + 1) / o.folds;
-            const Features before = rows_of(x, w0, static_cast<Eigen::Index>(lo));
-            const Features after = rows_of(x, w0 + static_cast<Eigen::Index>(hi), static_cast<Eigen::Index>(train - hi));
-            const Features fit = stack(before, after);
-            const Series y_fit = concat(slice(y_train, 0, lo), slice(y_train, hi, train - hi));
-            const Readout r(fit, {alpha, o.bias, 0, 1.0});
-            const Features held = rows_of(x, w0 + static_cast<Eigen::Index>(lo), static_cast<Eigen::Index>(hi - lo));
-            const double e = nrmse(r.predict(r.weights(y_fit), held), slice(y_train, lo, hi - lo));
-            sum += std::isfinite(e) ? e : 1.0;
+            const std::size_t lo = sp.train * f / o.folds, hi = sp.train * (f + 1) / o.folds;
+            const Readout r(stack(sp.rows(0, lo), sp.rows(hi, sp.train - hi)), {alpha, o.bias, 0, 1.0});
+            sum += loss(r, sp.rows(lo, hi - lo), lo, hi);
         }
         const double mean = sum / static_cast<double>(o.folds);
-        if (mean < best.cv_nrmse) {
-            best.cv_nrmse = mean;
-            best.penalty = alpha;
+        if (mean < best_loss) {
+            best_loss = mean;
+            best = alpha;
         }
     }
-    const Features x_train = rows_of(x, w0, nt);
-    const Features x_test = rows_of(x, w0 + nt, static_cast<Eigen::Index>(usable - train));
+    return best;
+}
+
+// Rows [0, lo) and [hi, n) of a per-sample series: what a fold's readout is fitted to.
+template <class T>
+std::vector<T> without(const std::vector<T>& v, std::size_t lo, std::size_t hi) {
+    std::vector<T> out(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(lo));
+    out.insert(out.end(), v.begin() + static_cast<std::ptrdiff_t>(hi), v.end());
+    return out;
+}
+
+}  // namespace
+
+RidgeScore ridge_cv(const Features& features, const Series& target, const RidgeCvOptions& o) {
+    const Split sp = prepare(features, target.size(), o);
+    const Series y_train = slice(target, o.washout, sp.train), y_test = slice(target, o.washout + sp.train, sp.usable - sp.train);
+    RidgeScore best;
+    best.penalty = choose_penalty(sp, o, [&](const Readout& r, const Features& held, std::size_t lo, std::size_t hi) {
+        const double e = nrmse(r.predict(r.weights(without(y_train, lo, hi)), held), slice(y_train, lo, hi - lo));
+        return std::isfinite(e) ? e : 1.0;
+    }, best.cv_nrmse);
+    const Features x_train = sp.rows(0, sp.train), x_test = sp.rows(sp.train, sp.usable - sp.train);
     const Readout r(x_train, {best.penalty, o.bias, 0, 1.0});
     best.weights = r.weights(y_train);
     best.train_nrmse = nrmse(r.predict(best.weights, x_train), y_train);
     best.prediction = r.predict(best.weights, x_test);
     best.test_nrmse = nrmse(best.prediction, y_test);
     best.test_r2 = r_squared(best.prediction, y_test);
-    best.train = train;
-    best.test = usable - train;
+    best.train = sp.train;
+    best.test = sp.usable - sp.train;
     return best;
+}
+
+namespace {
+
+// The class of each sample: the largest of the one-vs-rest outputs.
+std::vector<int> classify(const Readout& r, const std::vector<Series>& weights, const Features& x) {
+    std::vector<int> out(x.rows, 0);
+    std::vector<double> best(x.rows, -std::numeric_limits<double>::infinity());
+    for (std::size_t c = 0; c < weights.size(); ++c) {
+        const Series y = r.predict(weights[c], x);
+        for (std::size_t k = 0; k < y.size(); ++k)
+            if (y[k] > best[k]) {
+                best[k] = y[k];
+                out[k] = static_cast<int>(c);
+            }
+    }
+    return out;
+}
+
+std::vector<Series> one_vs_rest(const Readout& r, const std::vector<int>& labels, std::size_t classes) {
+    std::vector<Series> w;
+    for (std::size_t c = 0; c < classes; ++c) {
+        Series y;
+        for (int l : labels) y.push_back(l == static_cast<int>(c) ? 1.0 : -1.0);
+        w.push_back(r.weights(y));
+    }
+    return w;
+}
+
+double error_rate(const std::vector<int>& predicted, const std::vector<int>& labels, std::size_t first) {
+    std::size_t wrong = 0;
+    for (std::size_t k = 0; k < predicted.size(); ++k) wrong += predicted[k] != labels[first + k];
+    return predicted.empty() ? 0.0 : static_cast<double>(wrong) / static_cast<double>(predicted.size());
+}
+
+}  // namespace
+
+ClassifierScore ridge_classifier_cv(const Features& features, const std::vector<int>& labels, std::size_t classes,
+                                    const RidgeCvOptions& o) {
+    for (int l : labels)
+        if (l < 0 || static_cast<std::size_t>(l) >= classes)
+            throw Error("classifier: label " + std::to_string(l) + " outside 0.." + std::to_string(classes - 1));
+    const Split sp = prepare(features, labels.size(), o);
+    const std::vector<int> train_labels(labels.begin() + static_cast<std::ptrdiff_t>(o.washout),
+                                        labels.begin() + static_cast<std::ptrdiff_t>(o.washout + sp.train));
+    ClassifierScore s;
+    double cv_error = 0;
+    s.penalty = choose_penalty(sp, o, [&](const Readout& r, const Features& held, std::size_t lo, std::size_t hi) {
+        return error_rate(classify(r, one_vs_rest(r, without(train_labels, lo, hi), classes), held), train_labels, lo);
+    }, cv_error);
+    s.cv_accuracy = 1 - cv_error;
+    const Features x_train = sp.rows(0, sp.train), x_test = sp.rows(sp.train, sp.usable - sp.train);
+    const Readout r(x_train, {s.penalty, o.bias, 0, 1.0});
+    const auto w = one_vs_rest(r, train_labels, classes);
+    s.train_accuracy = 1 - error_rate(classify(r, w, x_train), train_labels, 0);
+    const auto predicted = classify(r, w, x_test);
+    s.accuracy = 1 - error_rate(predicted, labels, o.washout + sp.train);
+    s.confusion.assign(classes, std::vector<std::size_t>(classes, 0));
+    for (std::size_t k = 0; k < predicted.size(); ++k)
+        ++s.confusion[static_cast<std::size_t>(labels[o.washout + sp.train + k])][static_cast<std::size_t>(predicted[k])];
+    s.train = sp.train;
+    s.test = sp.usable - sp.train;
+    return s;
 }
 
 struct RecursiveLeastSquares::Impl {

@@ -41,6 +41,21 @@ double r_squared(const Series& y, const Series& target);
 // Throws nwn::Error for mismatched sizes or a split that leaves fewer samples than folds.
 RidgeScore ridge_cv(const Features& features, const Series& target, const RidgeCvOptions& options);
 
+struct ClassifierScore {
+    double penalty = 0;         // the α cross-validation chose (by classification error)
+    double cv_accuracy = 0;     // its mean validation accuracy over the folds
+    double train_accuracy = 0;  // refitted on every training sample
+    double accuracy = 0;        // on the test samples
+    std::vector<std::vector<std::size_t>> confusion;  // [true class][predicted class], test samples
+    std::size_t train = 0, test = 0;
+};
+
+// A classifier on the same footing as ridge_cv: one-vs-rest ridge regression onto ±1 targets, the class with
+// the largest output wins; α chosen by k-fold cross-validation of the classification error. labels in
+// [0, classes). Throws nwn::Error as ridge_cv, and for a label out of range.
+ClassifierScore ridge_classifier_cv(const Features& features, const std::vector<int>& labels, std::size_t classes,
+                                    const RidgeCvOptions& options);
+
 // Recursive least squares with forgetting factor ≤ 1: the online readout (one update per sample, O(p²)).
 // With forgetting 1 and a large initial δ it converges to the least-squares weights.
 class RecursiveLeastSquares {

@@ -100,29 +100,36 @@ RidgeScore prediction_score(const Features& features, const Series& u, std::size
     return ridge_cv(rows(features, 0, features.rows - horizon), Series(u.begin() + static_cast<std::ptrdiff_t>(horizon), u.end()), o);
 }
 
-Features echo_state_features(const Series& u, std::size_t units, double radius, double input_scale, std::uint64_t seed) {
+Features echo_state_features(const Features& u, std::size_t units, double radius, double input_scale, std::uint64_t seed) {
     if (units == 0) throw Error("echo-state network: no units");
     if (!(radius > 0) || !(input_scale > 0)) throw Error("echo-state network: the radius and input scale must be > 0");
+    if (u.cols == 0 || u.data.size() != u.rows * u.cols) throw Error("echo-state network: the input has the wrong number of values");
     std::mt19937_64 g(derive_seed(seed, 0x65736eULL));
-    const auto n = static_cast<Eigen::Index>(units);
+    const auto n = static_cast<Eigen::Index>(units), m = static_cast<Eigen::Index>(u.cols);
     Eigen::MatrixXd w = Eigen::MatrixXd::Zero(n, n);
     for (Eigen::Index i = 0; i < n; ++i)
         for (Eigen::Index j = 0; j < n; ++j)
             if (uniform01(g) < 0.1) w(i, j) = 2 * uniform01(g) - 1;
     const double rho = w.eigenvalues().cwiseAbs().maxCoeff();
     if (rho > 0) w *= radius / rho;
-    Eigen::VectorXd w_in(n);
-    for (auto& x : w_in) x = input_scale * (2 * uniform01(g) - 1);
+    Eigen::MatrixXd w_in(n, m);  // drawn unit by unit, so one input draws what it always drew
+    for (Eigen::Index i = 0; i < n; ++i)
+        for (Eigen::Index j = 0; j < m; ++j) w_in(i, j) = input_scale * (2 * uniform01(g) - 1);
     Features f;
-    f.rows = u.size();
+    f.rows = u.rows;
     f.cols = units;
-    f.data.reserve(u.size() * units);
+    f.data.reserve(u.rows * units);
     Eigen::VectorXd x = Eigen::VectorXd::Zero(n);
-    for (double uk : u) {
+    for (std::size_t k = 0; k < u.rows; ++k) {
+        const Eigen::Map<const Eigen::VectorXd> uk(u.data.data() + k * u.cols, m);
         x = (w * x + w_in * uk).array().tanh();
         f.data.insert(f.data.end(), x.data(), x.data() + n);
     }
     return f;
+}
+
+Features echo_state_features(const Series& u, std::size_t units, double radius, double input_scale, std::uint64_t seed) {
+    return echo_state_features(raw_input_features(u), units, radius, input_scale, seed);
 }
 
 Features raw_input_features(const Series& u) {

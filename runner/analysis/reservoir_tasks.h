@@ -45,6 +45,8 @@ RidgeScore prediction_score(const Features& features, const Series& u, std::size
 // 10 % non-zeros uniform in [−1, 1] scaled to spectral radius `radius`, W_in uniform in [−scale, scale];
 // seeded. The baseline every task reports beside the network.
 Features echo_state_features(const Series& u, std::size_t units, double radius, double input_scale, std::uint64_t seed);
+// The same with several inputs: row k of `u` is the input vector at step k (input weights per unit and input).
+Features echo_state_features(const Features& u, std::size_t units, double radius, double input_scale, std::uint64_t seed);
 
 // The input itself (and a constant) as the only feature: what the readout does without any reservoir.
 Features raw_input_features(const Series& u);

@@ -5,6 +5,7 @@
 #include <Eigen/Dense>
 
 #include <cmath>
+#include <random>
 
 #include "common/error.h"
 #include "runner/analysis/reservoir_tasks.h"
@@ -148,4 +149,56 @@ TEST_CASE("Mackey-Glass: the tau = 17 attractor's range and period, and one-step
     const auto esn = prediction_score(echo_state_features(x, 50, 0.9, 1.0, 3), x, 1, o);
     CHECK(esn.test_nrmse < 0.05);
     CHECK_THROWS_AS(prediction_score(raw_input_features(x), x, 0, o), nwn::Error);
+}
+
+TEST_CASE("ridge classifier: separable classes are learnt exactly, the confusion matrix counts the test samples") {
+    // Three classes at the corners of a triangle with noise far smaller than their distance: linearly separable,
+    // so any penalty the folds choose classifies every test sample right.
+    std::mt19937_64 g(7);
+    std::normal_distribution<double> noise(0, 0.05);
+    const double centre[3][2] = {{0, 0}, {1, 0}, {0, 1}};
+    Features f;
+    f.cols = 2;
+    std::vector<int> labels;
+    for (std::size_t k = 0; k < 300; ++k) {
+        const int c = static_cast<int>(k % 3);
+        f.data.push_back(centre[c][0] + noise(g));
+        f.data.push_back(centre[c][1] + noise(g));
+        labels.push_back(c);
+    }
+    f.rows = labels.size();
+    RidgeCvOptions o;
+    o.washout = 0;
+    const auto s = ridge_classifier_cv(f, labels, 3, o);
+    CHECK(s.accuracy == 1);
+    CHECK(s.train_accuracy == 1);
+    CHECK(s.test == 90);
+    std::size_t total = 0, diagonal = 0;
+    for (std::size_t t = 0; t < 3; ++t)
+        for (std::size_t p = 0; p < 3; ++p) {
+            total += s.confusion[t][p];
+            if (t == p) diagonal += s.confusion[t][p];
+        }
+    CHECK(total == 90);
+    CHECK(diagonal == 90);
+    // Labels drawn independently of the features: the test accuracy stays near chance (1/3; 90 samples give a
+    // standard deviation of 0.05, so 0.55 is over four of them away).
+    std::vector<int> random_labels;
+    std::uniform_int_distribution<int> pick(0, 2);
+    for (std::size_t k = 0; k < labels.size(); ++k) random_labels.push_back(pick(g));
+    CHECK(ridge_classifier_cv(f, random_labels, 3, o).accuracy < 0.55);
+    labels[5] = 3;
+    CHECK_THROWS_WITH(ridge_classifier_cv(f, labels, 3, o), Catch::Contains("label 3 outside 0..2"));
+}
+
+TEST_CASE("echo-state network: one input column draws what the single-input network draws") {
+    const Series u = uniform_input(200, -1, 1, 4);
+    const auto a = echo_state_features(u, 20, 0.9, 1.0, 3);
+    const auto b = echo_state_features(raw_input_features(u), 20, 0.9, 1.0, 3);
+    CHECK(a.data == b.data);
+    Features two;
+    two.rows = u.size();
+    two.cols = 2;
+    for (double x : u) two.data.insert(two.data.end(), {x, -x});
+    CHECK(echo_state_features(two, 20, 0.9, 1.0, 3).rows == u.size());
 }

@@ -34,7 +34,10 @@ int run_reservoir_cmd(const std::vector<std::string>& args) {
         "Uses the network as a physical reservoir on a standard task. TASK: memory-capacity (u uniform in [-1, 1];\n"
         "MC = sum over delays 1..D of the test r^2 of the readout of u(k-d)) or narma10 (u uniform in [0, 0.5];\n"
         "NRMSE of the one-step prediction of NARMA-10's output) or mackey-glass (the tau = 17 series as input; NRMSE\n"
-        "of predicting it --horizons samples ahead). Each input sample, mapped onto OFFSET +- A volts,\n"
+        "of predicting it --horizons samples ahead) or digits (the 8 x 8 handwritten digits of Debian's python3-sklearn,\n"
+        "each image scanned column by column, one pixel per input electrode and step, then --rest-steps at the lowest\n"
+        "level; features read at the image's last step; test accuracy of a one-vs-rest ridge classifier and its confusion\n"
+        "matrix in DIR/reservoir.csv; --steps counts images). Each input sample, mapped onto OFFSET +- A volts,\n"
         "drives the input electrodes for one --step-time; the features, read at the end of each step, are the\n"
         "currents of the grounded --readouts and the voltages of the floating --probes. The readout is ridge\n"
         "regression on standardised features, its penalty chosen by k-fold cross-validation on the training part,\n"
@@ -42,7 +45,7 @@ int run_reservoir_cmd(const std::vector<std::string>& args) {
         "features. Writes DIR/reservoir.json (scores), DIR/reservoir.csv (memory capacity per delay), DIR/drive.csv\n"
         "and the run in DIR/run.\n\noptions");
     opts.add_options()("help,h", "show this help")
-        ("task", po::value(&task)->required(), "memory-capacity | narma10 | mackey-glass")
+        ("task", po::value(&task)->required(), "memory-capacity | narma10 | mackey-glass | digits")
         ("input", po::value(&input)->required(), "network file (JSON)")
         ("out", po::value(&out)->required(), "output directory (created)")
         ("contacts", po::value(&contacts), "single-wire contacts I,J,K,... (named w<id>)")
@@ -63,6 +66,10 @@ int run_reservoir_cmd(const std::vector<std::string>& args) {
         ("penalties", po::value(&penalties), "ridge penalties to choose from, comma-separated (default 0,1e-8,...,1e2)")
         ("tmax", po::value(&s.tmax)->default_value(1e-3), "native fixed step / SPICE maximum step (s)")
         ("nwnsim-compat", po::bool_switch(&s.nwnsim_compat), "native engine: NWNsim's sign-asymmetric reset")
+        ("digits", po::value(&s.digits_file), "digits: the data file (default: $NWN_DIGITS, python3-sklearn's, the build's copy)")
+        ("scan", po::value(&s.digits_scan)->default_value("columns"), "digits: columns or rows of the image shown in time")
+        ("rest-steps", po::value(&s.rest_steps)->default_value(2), "digits: steps at the lowest level after each image")
+        ("read-every-step", po::bool_switch(&s.read_every_step), "digits: features of every pixel step, side by side")
         ("lyapunov", po::bool_switch(&s.lyapunov),
          "also the maximal Lyapunov exponent along the input (native two-copy estimate, one rate per sample)")
         ("lyapunov-eps", po::value(&s.lyapunov_eps)->default_value(1e-7), "its perturbation size (V*s)")
@@ -128,4 +135,4 @@ int run_reservoir_cmd(const std::vector<std::string>& args) {
 
 }  // namespace
 
-NWN_COMMAND(reservoir, "A network as a physical reservoir: memory capacity, NARMA-10, Mackey-Glass", run_reservoir_cmd);
+NWN_COMMAND(reservoir, "A network as a physical reservoir: memory capacity, NARMA-10, Mackey-Glass, digits", run_reservoir_cmd);

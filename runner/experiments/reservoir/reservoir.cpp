@@ -1,6 +1,7 @@
 #include "runner/experiments/reservoir/reservoir.h"
 
 #include <cmath>
+#include <optional>
 
 #include "common/atomic_file.h"
 #include "common/cancel.h"
@@ -13,6 +14,7 @@
 #include "runner/analysis/reservoir_tasks.h"
 #include "runner/experiments/lyapunov/lyapunov_json.h"
 #include "runner/experiments/lyapunov/running_lyapunov.h"
+#include "runner/experiments/reservoir/reservoir_digits.h"
 #include "runner/experiments/run/network_run.h"
 #include "runner/io/run_dir.h"
 #include "runner/io/timeseries_csv.h"
@@ -35,7 +37,8 @@ TaskInput task_input(const std::string& task) {
     if (task == "memory-capacity") return {-1, 1};
     if (task == "narma10") return {0, 0.5};
     if (task == "mackey-glass") return {0.2, 1.4};  // the τ = 17 attractor's range
-    throw Error("unknown reservoir task '" + task + "' (memory-capacity, narma10 or mackey-glass)");
+    if (task == "digits") return {0, 16};           // pixel values
+    throw Error("unknown reservoir task '" + task + "' (memory-capacity, narma10, mackey-glass or digits)");
 }
 
 Series task_series(const ReservoirSpec& s, const TaskInput& range) {
@@ -43,18 +46,18 @@ Series task_series(const ReservoirSpec& s, const TaskInput& range) {
     return analysis::uniform_input(s.steps, range.lo, range.hi, s.seed);
 }
 
-// Piecewise constant: u_k from k·τ (after an edge of τ/1000) to (k+1)·τ, so the sample at (k+1)·τ is taken
-// under u_k, as an echo-state network's state x_k is.
-io::TimeSeries drive_table(const ReservoirSpec& s, const Series& volts) {
+// Piecewise constant: step k's value from k·τ (after an edge of τ/1000) to (k+1)·τ, so the sample at (k+1)·τ is
+// taken under it, as an echo-state network's state x_k is. volts: one series per input electrode.
+io::TimeSeries drive_table(const ReservoirSpec& s, const std::vector<Series>& volts) {
     io::TimeSeries ts;
     ts.names = {"t"};
     ts.names.insert(ts.names.end(), s.inputs.begin(), s.inputs.end());
     ts.columns.resize(ts.names.size());
     const double edge = s.step_time * 1e-3;
-    for (std::size_t k = 0; k < volts.size(); ++k)
+    for (std::size_t k = 0; k < volts[0].size(); ++k)
         for (const double t : {k == 0 ? 0.0 : static_cast<double>(k) * s.step_time + edge, static_cast<double>(k + 1) * s.step_time}) {
             ts.columns[0].push_back(t);
-            for (std::size_t e = 1; e < ts.columns.size(); ++e) ts.columns[e].push_back(volts[k]);
+            for (std::size_t e = 1; e < ts.columns.size(); ++e) ts.columns[e].push_back(volts[e - 1][k]);
         }
     return ts;
 }
@@ -79,8 +82,8 @@ void check_names(const ReservoirSpec& s) {
                     fmt("%g", s.tmax) + " s)");
 }
 
-// The features at the end of every step, in the order readouts then probes.
-Features sample_features(const ReservoirSpec& s, const io::TimeSeries& ts, std::vector<std::string>& names) {
+// The features at the end of every one of `steps` steps, in the order readouts then probes.
+Features sample_features(const ReservoirSpec& s, const io::TimeSeries& ts, std::size_t steps, std::vector<std::string>& names) {
     std::vector<const std::vector<double>*> cols;
     for (const auto& n : s.readouts) names.push_back("I_" + net::electrode_named(s.network, n, "reservoir").name);
     for (const auto& n : s.probes) names.push_back("V_" + net::electrode_named(s.network, n, "reservoir").name);
@@ -89,14 +92,14 @@ Features sample_features(const ReservoirSpec& s, const io::TimeSeries& ts, std::
     Features f;
     f.cols = names.size();
     std::size_t k = 1;
-    for (std::size_t r = 0; r < t.size() && k <= s.steps; ++r) {
+    for (std::size_t r = 0; r < t.size() && k <= steps; ++r) {
         if (std::abs(t[r] - static_cast<double>(k) * s.step_time) > 1e-9 * s.step_time * static_cast<double>(k)) continue;
         for (const auto* c : cols) f.data.push_back((*c)[r]);
         ++k;
     }
     f.rows = k - 1;
-    if (f.rows != s.steps)
-        throw Error("the run gave samples for " + std::to_string(f.rows) + " of " + std::to_string(s.steps) + " steps");
+    if (f.rows != steps)
+        throw Error("the run gave samples for " + std::to_string(f.rows) + " of " + std::to_string(steps) + " steps");
     return f;
 }
 
@@ -127,18 +130,18 @@ net::RoleRequest roles_of(const ReservoirSpec& s, const fs::path& table) {
 }
 
 // One rate per input sample, averaged after the washout; sigma from batch means (analysis::exponent_stats).
-json lyapunov_json(const ReservoirSpec& s, const fs::path& table) {
+json lyapunov_json(const ReservoirSpec& s, const fs::path& table, std::size_t steps) {
     auto params = net::preset_params(s.preset);
     net::apply_overrides(params, s.params);
     RunningLyapunov rl(s.network, net::resolve_roles(s.network, roles_of(s, table), net::Stimulus::dc(0)), params, s.tmax,
                        s.nwnsim_compat, s.lyapunov_eps, s.seed);
     std::vector<double> rates;
     std::size_t lost = 0;
-    for (std::size_t k = 0; k < s.steps; ++k) {
+    for (std::size_t k = 0; k < steps; ++k) {
         rates.push_back(rl.advance(s.step_time));
         lost += rl.lost();
     }
-    const auto st = analysis::exponent_stats(rates, std::min(s.readout.washout, s.steps - 1));
+    const auto st = analysis::exponent_stats(rates, std::min(s.readout.washout, steps - 1));
     return {{"lambda_per_s", num_or_null(st.mean)}, {"sigma", num_or_null(st.sigma)}, {"rates", st.used}, {"lost", lost},
             {"lambda_is_upper_bound", lost > 0}, {"eps", s.lyapunov_eps}, {"engine", "native"}, {"dt", s.tmax},
             {"nwnsim_compat", s.nwnsim_compat}};
@@ -147,18 +150,31 @@ json lyapunov_json(const ReservoirSpec& s, const fs::path& table) {
 }  // namespace
 
 bool is_reservoir_task(const std::string& task) {
-    return task == "memory-capacity" || task == "narma10" || task == "mackey-glass";
+    return task == "memory-capacity" || task == "narma10" || task == "mackey-glass" || task == "digits";
 }
 
-std::string reservoir_score_key(const std::string& task) { return task == "memory-capacity" ? "memory_capacity" : "nrmse"; }
+std::string reservoir_score_key(const std::string& task) {
+    return task == "memory-capacity" ? "memory_capacity" : task == "digits" ? "accuracy" : "nrmse";
+}
 
 json run_reservoir(const ReservoirSpec& s) {
     const auto range = task_input(s.task);
     check_names(s);
     fs::create_directories(s.out);
-    const Series u = task_series(s, range);
-    Series volts;
-    for (double x : u) volts.push_back(s.offset + s.amplitude * (2 * (x - range.lo) / (range.hi - range.lo) - 1));
+    const bool digits = s.task == "digits";
+    std::optional<DigitsPlan> dp;
+    Series u;
+    std::vector<Series> volts;
+    if (digits) {
+        dp = plan_digits(s);
+        volts = dp->volts;
+    } else {
+        u = task_series(s, range);
+        Series v;
+        for (double x : u) v.push_back(s.offset + s.amplitude * (2 * (x - range.lo) / (range.hi - range.lo) - 1));
+        volts.assign(s.inputs.size(), v);
+    }
+    const std::size_t steps = volts[0].size();
     const auto table = s.out / "drive.csv";
     io::write_timeseries_csv(table, drive_table(s, volts));
 
@@ -168,7 +184,7 @@ json run_reservoir(const ReservoirSpec& s) {
     r.engine = s.engine;
     r.flavour = s.flavour;
     r.roles = roles_of(s, table);
-    r.tstop = static_cast<double>(s.steps) * s.step_time;
+    r.tstop = static_cast<double>(steps) * s.step_time;
     r.tmax = s.tmax;
     r.preset = s.preset;
     r.params = s.params;
@@ -182,19 +198,29 @@ json run_reservoir(const ReservoirSpec& s) {
     if (!result.ok()) throw Error("the reservoir's run " + result.status + ": " + result.message);
 
     std::vector<std::string> names;
-    const Features f = sample_features(s, io::read_timeseries_csv(io::RunPaths{r.out}.timeseries(), {{}, true}), names);
+    const Features f = sample_features(s, io::read_timeseries_csv(io::RunPaths{r.out}.timeseries(), {{}, true}), steps, names);
     json doc = {{"format", "nwnspice-reservoir"}, {"version", 1}, {"status", "completed"}, {"task", s.task}, {"command", s.command_line},
                 {"network", s.network_source}, {"engine", engine::engine_name(s.engine)},
                 {"inputs", s.inputs}, {"readouts", s.readouts}, {"probes", s.probes}, {"feature_names", names},
-                {"steps", s.steps}, {"step_time", s.step_time}, {"amplitude", s.amplitude}, {"offset", s.offset}, {"seed", s.seed},
+                {"steps", steps}, {"step_time", s.step_time}, {"amplitude", s.amplitude}, {"offset", s.offset}, {"seed", s.seed},
                 {"readout", {{"washout", s.readout.washout}, {"train_fraction", s.readout.train_fraction},
                              {"folds", s.readout.folds}, {"penalties", s.readout.penalties}}}};
     if (s.task == "memory-capacity") doc["max_delay"] = s.max_delay;
     if (s.task == "mackey-glass") doc["horizons"] = s.horizons;
-    doc["network_score"] = score_json(s.task, f, u, s);
-    doc["baselines"] = {{"raw_input", score_json(s.task, analysis::raw_input_features(u), u, s)},
-                        {"echo_state", score_json(s.task, analysis::echo_state_features(u, f.cols, 0.9, 1.0, s.seed), u, s)}};
-    if (s.lyapunov) doc["lyapunov"] = lyapunov_json(s, table);
+    if (digits) {
+        doc["digits"] = {{"file", dp->file.string()}, {"images", dp->data.images.size()}, {"scan", s.digits_scan},
+                         {"pixels_per_step", dp->per_step}, {"pixel_steps", dp->pixel_steps}, {"rest_steps", s.rest_steps},
+                         {"read_every_step", s.read_every_step}};
+        const auto esn = analysis::echo_state_features(dp->scaled, f.cols, 0.9, 1.0, s.seed);
+        doc["network_score"] = digits_score_json(per_image(f, *dp, s.rest_steps, s.read_every_step), *dp, s.readout);
+        doc["baselines"] = {{"raw_input", digits_score_json(pixel_features(*dp), *dp, s.readout)},
+                            {"echo_state", digits_score_json(per_image(esn, *dp, s.rest_steps, s.read_every_step), *dp, s.readout)}};
+    } else {
+        doc["network_score"] = score_json(s.task, f, u, s);
+        doc["baselines"] = {{"raw_input", score_json(s.task, analysis::raw_input_features(u), u, s)},
+                            {"echo_state", score_json(s.task, analysis::echo_state_features(u, f.cols, 0.9, 1.0, s.seed), u, s)}};
+    }
+    if (s.lyapunov) doc["lyapunov"] = lyapunov_json(s, table, steps);
     write_file_atomic(s.out / "reservoir.json", doc.dump(2) + "\n");
     if (s.task == "memory-capacity") {
         io::TimeSeries per_delay;
@@ -205,6 +231,18 @@ json run_reservoir(const ReservoirSpec& s) {
                                        {3, &doc["baselines"]["echo_state"]}})
             per_delay.columns[static_cast<std::size_t>(c)] = (*score)["r2_by_delay"].get<std::vector<double>>();
         io::write_timeseries_csv(s.out / "reservoir.csv", per_delay);
+    }
+    if (digits) {  // the network's confusion matrix: one row per true class, one column per predicted class
+        io::TimeSeries confusion;
+        confusion.names = {"true_class"};
+        for (int c = 0; c < 10; ++c) confusion.names.push_back("predicted_" + std::to_string(c));
+        confusion.columns.resize(11);
+        const auto& m = doc["network_score"]["confusion"];
+        for (std::size_t t = 0; t < 10; ++t) {
+            confusion.columns[0].push_back(static_cast<double>(t));
+            for (std::size_t c = 0; c < 10; ++c) confusion.columns[c + 1].push_back(m[t][c].get<double>());
+        }
+        io::write_timeseries_csv(s.out / "reservoir.csv", confusion);
     }
     return doc;
 }

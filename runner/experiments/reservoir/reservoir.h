@@ -23,13 +23,13 @@
 namespace nwn::exp {
 
 struct ReservoirSpec {
-    std::string task;                     // memory-capacity | narma10 | mackey-glass
+    std::string task;                     // memory-capacity | narma10 | mackey-glass | digits
     net::Network network;
     std::string network_source;
     std::vector<std::string> inputs;      // driven with the task's input, mapped onto offset ± amplitude
     std::vector<std::string> readouts;    // grounded; their currents are features
     std::vector<std::string> probes;      // floating; their voltages are features
-    std::size_t steps = 2000;
+    std::size_t steps = 2000;             // input samples (digits: images, at most the 1 797 of the data)
     double step_time = 0.01;              // s per input sample
     double amplitude = 1.0;               // V
     double offset = 0;                    // V added to every input: [offset − A, offset + A]
@@ -45,6 +45,10 @@ struct ReservoirSpec {
     bool nwnsim_compat = false;
     // Also the maximal Lyapunov exponent along the task's input (native two-copy estimate with the same
     // electrodes, one rate per input sample; running_lyapunov.h), whatever engine runs the task.
+    std::filesystem::path digits_file;    // digits: the data (empty: found as io::find_digits says)
+    std::string digits_scan = "columns";  // digits: columns | rows shown in time
+    std::size_t rest_steps = 2;           // digits: steps at the lowest level after each image
+    bool read_every_step = false;         // digits: features of every pixel step, not only the last
     bool lyapunov = false;
     double lyapunov_eps = 1e-7;           // V·s
     ProgressFn progress;
@@ -53,7 +57,7 @@ struct ReservoirSpec {
 };
 
 // Whether `task` is one of nwn reservoir's tasks, and the key of its score in reservoir.json's
-// network_score: memory_capacity (higher is better) or nrmse (lower is better).
+// network_score: memory_capacity or accuracy (higher is better) or nrmse (lower is better).
 bool is_reservoir_task(const std::string& task);
 std::string reservoir_score_key(const std::string& task);
 
