@@ -115,3 +115,31 @@ TEST_CASE("nwn reservoir digits: images as pulses on eight pads, a classifier be
     nwn::write_file_atomic(dir / "bad.csv", std::string(64, '1') + "\n");
     refused(pads + " --digits " + (dir / "bad.csv").string(), "bad.csv:1: 1 fields");
 }
+
+TEST_CASE("nwn reservoir on three networks: every score's mean and spread over the networks", "[run][reservoir]") {
+    auto dir = scratch_dir("run/reservoir_spread");
+    const std::string nwn = nwn_binary().string();
+    std::string out, nets;
+    for (int seed = 1; seed <= 3; ++seed) {
+        const auto net = (dir / ("g" + std::to_string(seed) + ".json")).string();
+        REQUIRE(run_command(nwn + " generate --wires 300 --lx 50 --ly 50 --seed " + std::to_string(seed) + " --electrodes grid:3x3 -o " + net, &out) == 0);
+        nets += " " + net;
+    }
+    REQUIRE(run_command(nwn + " reservoir narma10" + nets + " --inputs p1_1 --readouts p0_0,p0_2,p2_0,p2_2 --probes p0_1,p1_0"
+                        " --steps 600 --amplitude 0.4 --offset 0.4 --quiet --out " + (dir / "sp").string(), &out) == 0);
+    const auto d = nlohmann::json::parse(nwn::read_file(dir / "sp/reservoir.json"));
+    const auto values = d["network_score"]["nrmse_values"].get<std::vector<double>>();
+    REQUIRE(values.size() == 3);
+    // The summary is the mean and sample standard deviation of the members' own reservoir.json.
+    double mean = 0;
+    for (int k = 0; k < 3; ++k) {
+        const auto m = nlohmann::json::parse(nwn::read_file(dir / ("sp/net" + std::to_string(k)) / "reservoir.json"));
+        CHECK(m["network_score"]["nrmse"].get<double>() == values[static_cast<std::size_t>(k)]);
+        CHECK(m["echo_state_seed"] == 1 + k);
+        mean += values[static_cast<std::size_t>(k)] / 3;
+    }
+    CHECK(d["network_score"]["nrmse"].get<double>() == Approx(mean));
+    CHECK(d["network_score"]["nrmse_sd"].get<double>() > 0);
+    // One input for all: the raw-input baseline does not depend on the network.
+    CHECK(d["baselines"]["raw_input"]["nrmse_sd"].get<double>() == Approx(0).margin(1e-12));
+}

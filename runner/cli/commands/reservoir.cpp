@@ -9,6 +9,7 @@
 #include "netlistgen/network_json.h"
 #include "netlistgen/text_parse.h"
 #include "runner/experiments/reservoir/reservoir.h"
+#include "runner/experiments/reservoir/reservoir_spread.h"
 #include "runner/experiments/run/interrupt.h"
 #include "simulation_options.h"
 
@@ -26,11 +27,12 @@ std::vector<std::string> names(const std::string& list) {
 
 int run_reservoir_cmd(const std::vector<std::string>& args) {
     nwn::exp::ReservoirSpec s;
-    std::string task, input, out, inputs, readouts, probes, contacts, electrodes, penalties, horizons;
+    std::vector<std::string> input;
+    std::string task, out, inputs, readouts, probes, contacts, electrodes, penalties, horizons;
     unsigned long long seed = 1;
     bool quiet = false;
     po::options_description opts(
-        "usage: nwn reservoir TASK NET.json --inputs NAME,... --readouts NAME,... [--probes NAME,...] --out DIR [options]\n\n"
+        "usage: nwn reservoir TASK NET.json [NET2.json ...] --inputs NAME,... --readouts NAME,... [--probes NAME,...] --out DIR\n\n"
         "Uses the network as a physical reservoir on a standard task. TASK: memory-capacity (u uniform in [-1, 1];\n"
         "MC = sum over delays 1..D of the test r^2 of the readout of u(k-d)) or narma10 (u uniform in [0, 0.5];\n"
         "NRMSE of the one-step prediction of NARMA-10's output) or mackey-glass (the tau = 17 series as input; NRMSE\n"
@@ -43,10 +45,11 @@ int run_reservoir_cmd(const std::vector<std::string>& args) {
         "regression on standardised features, its penalty chosen by k-fold cross-validation on the training part,\n"
         "scored on the test part, beside the same readout on the raw input and an echo-state network with as many\n"
         "features. Writes DIR/reservoir.json (scores), DIR/reservoir.csv (memory capacity per delay), DIR/drive.csv\n"
-        "and the run in DIR/run.\n\noptions");
+        "and the run in DIR/run. With several networks (e.g. nwn generate --seed 1, 2, ...), each runs in DIR/net<k>\n"
+        "and DIR/reservoir.json holds every score's mean, standard deviation and values over the networks.\n\noptions");
     opts.add_options()("help,h", "show this help")
         ("task", po::value(&task)->required(), "memory-capacity | narma10 | mackey-glass | digits")
-        ("input", po::value(&input)->required(), "network file (JSON)")
+        ("input", po::value(&input)->required()->multitoken(), "network file(s) (JSON)")
         ("out", po::value(&out)->required(), "output directory (created)")
         ("contacts", po::value(&contacts), "single-wire contacts I,J,K,... (named w<id>)")
         ("electrodes", po::value(&electrodes), "choose electrodes as nwn generate does (grid:4x4, pads:FILE.csv, ...)")
@@ -84,14 +87,18 @@ int run_reservoir_cmd(const std::vector<std::string>& args) {
     set.param = true;
     eo.add_to(opts, set);
     po::positional_options_description pos;
-    pos.add("task", 1).add("input", 1);
+    pos.add("task", 1).add("input", -1);
     po::variables_map vm;
     if (!nwn::cli::parse_command_line(args, opts, pos, vm)) return nwn::cli::kExitOk;
     nwn::exp::install_interrupt_handler();
     s.task = task;
-    s.network = nwn::net::read_network(input);
-    s.network_source = fs::absolute(input).string();
-    if (const auto spec = nwn::cli::electrode_spec(contacts, electrodes)) nwn::net::choose_electrodes(s.network, *spec);
+    std::vector<nwn::exp::ReservoirMember> members;
+    for (const auto& file : input) {
+        members.push_back({nwn::net::read_network(file), fs::absolute(file).string()});
+        if (const auto spec = nwn::cli::electrode_spec(contacts, electrodes)) nwn::net::choose_electrodes(members.back().network, *spec);
+    }
+    s.network = members[0].network;
+    s.network_source = members[0].source;
     s.inputs = names(inputs);
     s.readouts = names(readouts);
     s.probes = names(probes);
@@ -118,9 +125,17 @@ int run_reservoir_cmd(const std::vector<std::string>& args) {
     for (const auto& a : args) s.command_line += " " + a;
     nwn::cli::ProgressDrawer bar(nwn::engine::engine_name(s.engine), quiet);
     s.progress = bar.callback();
-    const auto doc = nwn::exp::run_reservoir(s);
+    const auto doc = members.size() > 1 ? nwn::exp::run_reservoir_spread(s, members) : nwn::exp::run_reservoir(s);
     bar.finish();
-    if (!quiet) {
+    if (!quiet && members.size() > 1) {
+        const std::string key = nwn::exp::reservoir_score_key(task);
+        auto pm = [&](const nlohmann::json& j) {
+            return std::to_string(j[key].get<double>()) + " +- " + std::to_string(j[key + "_sd"].get<double>());
+        };
+        std::cerr << "nwn reservoir: " << task << " " << key << " over " << members.size() << " networks: network "
+                  << pm(doc["network_score"]) << ", raw input " << pm(doc["baselines"]["raw_input"]) << ", echo-state network "
+                  << pm(doc["baselines"]["echo_state"]) << "; " << out << "/reservoir.json\n";
+    } else if (!quiet) {
         const std::string key = nwn::exp::reservoir_score_key(task);
         std::cerr << "nwn reservoir: " << task << " " << key << ": network " << doc["network_score"][key].get<double>()
                   << ", raw input " << doc["baselines"]["raw_input"][key].get<double>() << ", echo-state network ("

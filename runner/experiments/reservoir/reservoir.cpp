@@ -203,6 +203,7 @@ json run_reservoir(const ReservoirSpec& s) {
                 {"network", s.network_source}, {"engine", engine::engine_name(s.engine)},
                 {"inputs", s.inputs}, {"readouts", s.readouts}, {"probes", s.probes}, {"feature_names", names},
                 {"steps", steps}, {"step_time", s.step_time}, {"amplitude", s.amplitude}, {"offset", s.offset}, {"seed", s.seed},
+                {"echo_state_seed", s.echo_state_seed.value_or(s.seed)},
                 {"readout", {{"washout", s.readout.washout}, {"train_fraction", s.readout.train_fraction},
                              {"folds", s.readout.folds}, {"penalties", s.readout.penalties}}}};
     if (s.task == "memory-capacity") doc["max_delay"] = s.max_delay;
@@ -211,14 +212,14 @@ json run_reservoir(const ReservoirSpec& s) {
         doc["digits"] = {{"file", dp->file.string()}, {"images", dp->data.images.size()}, {"scan", s.digits_scan},
                          {"pixels_per_step", dp->per_step}, {"pixel_steps", dp->pixel_steps}, {"rest_steps", s.rest_steps},
                          {"read_every_step", s.read_every_step}};
-        const auto esn = analysis::echo_state_features(dp->scaled, f.cols, 0.9, 1.0, s.seed);
+        const auto esn = analysis::echo_state_features(dp->scaled, f.cols, 0.9, 1.0, s.echo_state_seed.value_or(s.seed));
         doc["network_score"] = digits_score_json(per_image(f, *dp, s.rest_steps, s.read_every_step), *dp, s.readout);
         doc["baselines"] = {{"raw_input", digits_score_json(pixel_features(*dp), *dp, s.readout)},
                             {"echo_state", digits_score_json(per_image(esn, *dp, s.rest_steps, s.read_every_step), *dp, s.readout)}};
     } else {
         doc["network_score"] = score_json(s.task, f, u, s);
         doc["baselines"] = {{"raw_input", score_json(s.task, analysis::raw_input_features(u), u, s)},
-                            {"echo_state", score_json(s.task, analysis::echo_state_features(u, f.cols, 0.9, 1.0, s.seed), u, s)}};
+                            {"echo_state", score_json(s.task, analysis::echo_state_features(u, f.cols, 0.9, 1.0, s.echo_state_seed.value_or(s.seed)), u, s)}};
     }
     if (s.lyapunov) doc["lyapunov"] = lyapunov_json(s, table, steps);
     write_file_atomic(s.out / "reservoir.json", doc.dump(2) + "\n");

@@ -34,6 +34,7 @@ struct ReservoirSpec {
     double amplitude = 1.0;               // V
     double offset = 0;                    // V added to every input: [offset − A, offset + A]
     std::uint64_t seed = 1;               // input stream and echo-state network
+    std::optional<std::uint64_t> echo_state_seed;  // the echo-state network's own, when not `seed`
     std::size_t max_delay = 30;           // memory capacity
     std::vector<std::size_t> horizons{1, 5, 10};  // Mackey–Glass: samples ahead predicted
     analysis::RidgeCvOptions readout;
