@@ -17,6 +17,7 @@ int run_nlt_cmd(const std::vector<std::string>& args) {
     nwn::exp::NltSpec s;
     std::string out, stimulus;
     double washout_s = 0;
+    std::string readout;
     po::options_description opts(
         "usage: nwn nlt NET.json --stimulus triangle:AMP:FREQ --contacts I,J --out DIR [options]\n\n"
         "Nonlinear-transformation task (NWNsim): drives the network, records every wire voltage on a uniform grid\n"
@@ -37,6 +38,10 @@ int run_nlt_cmd(const std::vector<std::string>& args) {
         ("washout", po::value(&washout_s)->default_value(0), "recorded time left out of training and testing (s)")
         ("train", po::value(&s.readout.train_fraction)->default_value(1.0),
          "fraction (after the washout) that trains; the rest tests (1 = train and test on all, as NWNsim)")
+        ("readout", po::value(&readout)->default_value("nwnsim"),
+         "nwnsim (least squares as above) or ridge-cv (standardised features, ridge penalty by k-fold cross-validation,\n"
+         "scored on the test part; --train < 1 is its split, default 0.7; as nwn reservoir)")
+        ("folds", po::value(&s.cv.folds)->default_value(5), "ridge-cv: cross-validation folds")
         ("save-series", po::bool_switch(&s.save_series), "write DIR/nlt_series.csv (targets and predictions)")
         ("quiet,q", po::bool_switch(&s.quiet), "no progress bar or summary");
     // NWNsim's NLT runs used a 1 ms step.
@@ -50,6 +55,10 @@ int run_nlt_cmd(const std::vector<std::string>& args) {
     s.network_source = fs::absolute(sa.input).string();
     s.stimulus = nwn::net::Stimulus::parse(stimulus);
     s.readout.washout = static_cast<std::size_t>(std::llround(washout_s / s.sample_dt));
+    if (readout != "nwnsim" && readout != "ridge-cv") throw po::error("--readout must be nwnsim or ridge-cv");
+    s.cross_validated = readout == "ridge-cv";
+    s.cv.washout = s.readout.washout;
+    s.cv.train_fraction = s.readout.train_fraction < 1 ? s.readout.train_fraction : 0.7;
     s.out = out;
     nwn::exp::install_interrupt_handler();
     nwn::cli::ProgressDrawer bar("nlt", s.quiet);

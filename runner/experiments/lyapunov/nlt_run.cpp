@@ -75,6 +75,7 @@ void check_spec(const NltSpec& spec) {
     if (!(spec.transient >= 0) || !(spec.t0 >= 0)) throw Error("NLT: --transient and --t0 must be >= 0");
     if (spec.readout.washout >= static_cast<std::size_t>(std::lround(spec.duration / spec.sample_dt)))
         throw Error("NLT: the washout is as long as the recording (--washout < --duration)");
+    if (spec.cross_validated && spec.save_series) throw Error("NLT: --save-series needs the NWNsim readout (not --readout ridge-cv)");
     if (!spec.lambda0.empty() && spec.lambda0.size() != spec.network.junctions.size())
         throw Error("initial states: " + std::to_string(spec.lambda0.size()) + " values for " +
                     std::to_string(spec.network.junctions.size()) + " junctions");
@@ -140,6 +141,30 @@ std::vector<analysis::Series> nlt_targets(const net::Stimulus& drive, const std:
     return out;
 }
 
+namespace {
+
+// accuracy = 1 − RNMSE on the test samples, as NWNsim scores; the chosen penalty per task goes into nlt.json.
+std::vector<analysis::TaskScore> cross_validated_scores(const analysis::Features& x, const std::vector<analysis::Series>& targets,
+                                                        const analysis::RidgeCvOptions& cv, nlohmann::json& j) {
+    std::vector<analysis::TaskScore> out;
+    const auto names = nlt_task_names();
+    for (std::size_t k = 0; k < targets.size(); ++k) {
+        const auto r = analysis::ridge_cv(x, targets[k], cv);
+        const analysis::Series test(targets[k].end() - static_cast<std::ptrdiff_t>(r.test), targets[k].end());
+        analysis::TaskScore s;
+        s.task = names[k];
+        s.rnmse = analysis::rnmse(r.prediction, test);
+        s.accuracy = 1 - s.rnmse;
+        s.train_accuracy = NAN;  // ridge_cv reports the training NRMSE, not RNMSE
+        s.rank = x.cols;
+        out.push_back(s);
+        j["cross_validation"][names[k]] = {{"penalty", r.penalty}, {"cv_nrmse", r.cv_nrmse}, {"test_nrmse", r.test_nrmse}};
+    }
+    return out;
+}
+
+}  // namespace
+
 NltResult run_nlt(const NltSpec& spec) {
     check_spec(spec);
     auto params = net::preset_params(spec.preset);
@@ -189,14 +214,17 @@ NltResult run_nlt(const NltSpec& spec) {
     j["transient"] = spec.transient;
     j["duration"] = spec.duration;
     j["sample_dt"] = spec.sample_dt;
-    j["readout"] = {{"ridge", spec.readout.ridge}, {"bias", spec.readout.bias}, {"washout_samples", spec.readout.washout},
-                    {"train_fraction", spec.readout.train_fraction}};
+    j["readout"] = spec.cross_validated
+                       ? nlohmann::json{{"kind", "ridge-cv"}, {"washout_samples", spec.cv.washout}, {"train_fraction", spec.cv.train_fraction},
+                                        {"folds", spec.cv.folds}, {"penalties", spec.cv.penalties}}
+                       : nlohmann::json{{"ridge", spec.readout.ridge}, {"bias", spec.readout.bias}, {"washout_samples", spec.readout.washout},
+                                        {"train_fraction", spec.readout.train_fraction}};
     if (res.ok()) {
         std::vector<double> t;
         for (long k = 1; k <= sampler.rows(); ++k) t.push_back(sampler.grid(k));
         const auto targets = nlt_targets(spec.stimulus, t);
         const analysis::Features x = sampler.features();
-        res.tasks = analysis::score_tasks(x, nlt_task_names(), targets, spec.readout);
+        res.tasks = spec.cross_validated ? cross_validated_scores(x, targets, spec.cv, j) : analysis::score_tasks(x, nlt_task_names(), targets, spec.readout);
         j["samples"] = x.rows;
         j["features"] = x.cols;
         for (const auto& s : res.tasks) {

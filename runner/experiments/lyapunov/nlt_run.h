@@ -15,6 +15,7 @@
 #include "netlistgen/network.h"
 #include "netlistgen/stimulus.h"
 #include "runner/analysis/nlt_readout.h"
+#include "runner/analysis/reservoir_readout.h"
 #include "runner/experiments/lyapunov/lyapunov_engines.h"
 
 namespace nwn::exp {
@@ -32,6 +33,10 @@ struct NltSpec {
     double duration = 80;               // s recorded (NWNsim: 80)
     double sample_dt = 1e-3;            // grid of the features and targets (NWNsim: 1e-3)
     analysis::ReadoutOptions readout;   // washout in samples
+    // The reservoir readout instead (analysis/reservoir_readout.h): standardised features, the ridge penalty
+    // chosen by k-fold cross-validation, scored on the test part (readout's washout; cv's own split).
+    bool cross_validated = false;
+    analysis::RidgeCvOptions cv;
     bool save_series = false;
     bool quiet = false;
     ProgressFn progress;  // simulated time (transient and recording), s
