@@ -29,6 +29,7 @@ int run_demo(const std::vector<std::string>& args) {
         "  chaos       maximal Lyapunov exponent and NLT accuracy at A = 1.25 V for a few frequencies, across the\n"
         "              edge at 0.85 Hz for a few amplitudes, and nwn edge-control holding the network at lambda ~ 0\n"
         "  cosim       a CMOS co-simulation example (pulse generator -> network -> TIA)\n"
+        "  reservoir   a 4 x 4 pad array on NARMA-10 (native and libngspice) and the digits, with the baselines\n"
         "Default: about 2 minutes on 2 cores; --quick about 20 s (smaller ensemble, fewer points); --full pools more.\n"
         "activation and chaos need NWNsim's reference data (--reference, $NWN_REFERENCE_DIR, or the build's default);\n"
         "without it they are reported as skipped. Also writes DIR/demo.json (every number), DIR/report.json (the page,\n"
@@ -38,7 +39,7 @@ int run_demo(const std::vector<std::string>& args) {
         ("out", po::value(&out)->default_value(out), "output directory (created; its section folders are replaced)")
         ("quick", po::bool_switch(&quick), "about 20 s: fewer drives, a small ensemble, two frequencies")
         ("full", po::bool_switch(&full), "longer: a 64-network ensemble, more frequencies, a SPICE Lyapunov point")
-        ("section", po::value(&sections)->composing(), "run only this section (repeatable): activation, avalanches, chaos, cosim")
+        ("section", po::value(&sections)->composing(), "run only this section (repeatable): activation, avalanches, chaos, cosim, reservoir")
         ("jobs,j", po::value(&s.jobs)->default_value(0), "parallel child processes (0 = cores)")
         ("reference", po::value(&reference), "NWNsim's reference data: a directory holding nwnsim/ (or its files)")
         ("examples", po::value(&examples), "directory of the example decks (default: the source tree's examples/)")

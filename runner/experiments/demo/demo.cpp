@@ -31,6 +31,7 @@ const SectionDef kSections[] = {
     {"avalanches", "Avalanches and criticality (paper Figs. 3-5)", demo_avalanches},
     {"chaos", "Edge of chaos: Lyapunov exponents and NLT accuracy (paper Figs. 6-8)", demo_chaos},
     {"cosim", "Co-simulation: a network between CMOS circuits", demo_cosim},
+    {"reservoir", "Reservoir computing: a pad array on NARMA-10 and the digits", demo_reservoir},
 };
 
 // NWNsim's files: --reference, else $NWN_REFERENCE_DIR, else the build's default; DIR or DIR/nwnsim.
@@ -83,7 +84,7 @@ DemoResult run_demo(const DemoSpec& spec) {
     for (const auto& s : spec.sections) {
         bool known = false;
         for (const auto& d : kSections) known |= s == d.id;
-        if (!known) throw Error("unknown demo section '" + s + "' (activation, avalanches, chaos, cosim)");
+        if (!known) throw Error("unknown demo section '" + s + "' (activation, avalanches, chaos, cosim, reservoir)");
     }
     if (spec.nwn_binary.empty() || !fs::exists(spec.nwn_binary)) throw Error("cannot find the nwn program to run the demo's parts");
     const auto start = Clock::now();

@@ -10,6 +10,7 @@
 //   chaos        the maximal Lyapunov exponent and NLT accuracy at A = 1.25 V for a few frequencies, across the
 //                edge at 0.85 Hz for a few amplitudes, and nwn edge-control holding the network at λ ≈ 0
 //   cosim        a CMOS co-simulation example (pulse generator -> network -> TIA)
+//   reservoir    a 4 × 4 pad array on NARMA-10 (native and libngspice) and the digits, with the baselines
 // Sections that need NWNsim's reference data are reported as skipped without it.
 #pragma once
 #include "common/progress.h"

@@ -29,6 +29,8 @@ struct DemoScale {
     std::vector<double> edge_amplitudes;   // V, at 0.85 Hz: the amplitude sweep across the edge
     double edge_control_duration = 0;      // s under nwn edge-control; 0 = not run
     double nlt_duration = 80;
+    std::size_t reservoir_samples = 400;   // NARMA-10 samples and digit images
+    bool reservoir_spice = false;          // NARMA-10 also through libngspice
 };
 DemoScale demo_scale(DemoMode mode);
 
@@ -74,6 +76,7 @@ report::Section demo_chaos(DemoContext& ctx);
 // The chaos section's second part (demo_edge.cpp): NLT accuracy across the edge at 0.85 Hz, and the controller.
 void demo_edge(DemoContext& ctx, report::Section& section, const std::filesystem::path& network);
 report::Section demo_cosim(DemoContext& ctx);
+report::Section demo_reservoir(DemoContext& ctx);
 
 // NWNsim's network as nwn import-mat writes it (DIR/activation/nw100.json), imported on first use;
 // empty (and the section marked failed) when the import fails.

@@ -20,6 +20,7 @@ DemoScale demo_scale(DemoMode mode) {
             s.chaos_periods = 6;
             s.edge_amplitudes = {0.5, 0.8, 1.25};
             s.nlt_duration = 20;
+            s.reservoir_samples = 300;
             break;
         case DemoMode::Default:
             s.activation_vstar = {1.2, 1.5, 2, 5, 20};
@@ -37,6 +38,8 @@ DemoScale demo_scale(DemoMode mode) {
             s.edge_amplitudes = {0.5, 0.7, 0.8, 1.25};
             s.edge_control_duration = 120;
             s.nlt_duration = 80;
+            s.reservoir_samples = 300;
+            s.reservoir_spice = true;
             break;
         case DemoMode::Full:
             s.activation_vstar = {1.1, 1.2, 1.5, 2, 3, 5, 20};
@@ -53,6 +56,8 @@ DemoScale demo_scale(DemoMode mode) {
             s.edge_amplitudes = {0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 1, 1.25};
             s.edge_control_duration = 300;
             s.nlt_duration = 80;
+            s.reservoir_samples = 1000;
+            s.reservoir_spice = true;
             break;
     }
     return s;

@@ -11,7 +11,7 @@ status=0
 echo "nwn demo --quick: exit status $status after $(($(date +%s) - start)) s"
 [[ -f $dir/index.html ]] || { echo "FAILED: no $dir/index.html" >&2; exit 1; }
 check=0
-"$(dirname "$0")/check_report.sh" "$dir/index.html" overview activation avalanches chaos cosim || check=$?
+"$(dirname "$0")/check_report.sh" "$dir/index.html" overview activation avalanches chaos cosim reservoir || check=$?
 # A failed demo is a failure even when the page check was skipped (its exit status says "skipped").
 if ((status != 0)); then exit 1; fi
 exit "$check"
