@@ -48,6 +48,7 @@ int run_edge_control_cmd(const std::vector<std::string>& args) {
         ("seed", po::value(&s.seed)->default_value(1), "seed of the perturbation's direction")
         ("nlt", po::bool_switch(&s.nlt), "then score the NLT task at the settled amplitude (DIR/nlt.json)")
         ("nlt-duration", po::value(&s.nlt_duration)->default_value(80), "recorded time of the NLT task (s)")
+        ("nlt-dt", po::value(&s.nlt_dt)->default_value(1e-3), "native step of the NLT task (s; nwn nlt's default)")
         ("quiet,q", po::bool_switch(&s.quiet), "no progress bar or summary");
     nwn::cli::add_simulation_options(opts, sa, sim, 5e-4, true);
     nwn::cli::add_role_options(opts, s.roles);

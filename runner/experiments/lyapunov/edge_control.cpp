@@ -37,6 +37,7 @@ void check_spec(const EdgeControlSpec& s) {
     positive(s.window_periods, "--window");
     positive(s.duration, "--duration");
     positive(s.tolerance, "--tolerance");
+    positive(s.nlt_dt, "--nlt-dt");
     positive(s.amplitude_min, "--amplitude-min");
     if (!(s.amplitude_max > s.amplitude_min)) throw Error("edge-control: --amplitude-max must be > --amplitude-min");
     if (!(s.transient >= 0)) throw Error("edge-control: --transient must be >= 0");
@@ -148,7 +149,7 @@ json run_edge_control(const EdgeControlSpec& s) {
                               {"window_periods", static_cast<double>(per_window) / 2}, {"transient", t0},
                               {"duration", static_cast<double>(windows) * window}, {"amplitude_min", s.amplitude_min},
                               {"amplitude_max", s.amplitude_max}, {"settle_windows", s.settle_windows},
-                              {"tolerance", s.tolerance}, {"steps", steps}}},
+                              {"tolerance", s.tolerance}, {"steps", steps}, {"nlt_dt", s.nlt_dt}}},
                 {"windows", rows.size()},
                 {"settled", {{"amplitude", amp}, {"final_amplitude", rows.back().amplitude}, {"lambda_per_s", mean},
                              {"sigma", std::sqrt(var / static_cast<double>(n))}, {"windows", n},
@@ -164,7 +165,7 @@ json run_edge_control(const EdgeControlSpec& s) {
         nlt.preset = s.preset;
         nlt.params = s.params;
         nlt.sim.engine = engine::Engine::Native;
-        nlt.sim.dt = s.dt;
+        nlt.sim.dt = s.nlt_dt;
         nlt.sim.nwnsim_compat = s.nwnsim_compat;
         std::vector<double> all(s.network.junctions.size(), 0.0);
         for (std::size_t m = 0; m < rl.copies().junctions().size(); ++m) all[rl.copies().junctions()[m]] = rl.reference()[m];

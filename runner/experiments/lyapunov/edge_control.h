@@ -53,6 +53,7 @@ struct EdgeControlSpec {
     std::vector<AmplitudeStep> steps;
     bool nlt = false;                     // score the NLT task at the settled point
     double nlt_duration = 80;
+    double nlt_dt = 1e-3;                 // the NLT's native step (NWNsim's NLT runs, and nwn nlt's default)
     bool quiet = false;
     ProgressFn progress;
     std::filesystem::path out;
