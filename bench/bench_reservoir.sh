@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # What a reservoir task costs: each task of nwn reservoir on a 300-wire network with a 3 x 3 pad array (seed 3,
-# 50 x 50 um), 500 samples (digits: 500 images) of 10 ms, native engine (1 ms step) and libngspice with the OSDI
-# device (the build's ngspice 46, 1 ms maximum step); and one grid point of nwn phase-diagram --task narma10
-# (the task plus the native two-copy exponent along its input). Median wall time of RUNS runs each, with the
-# cost per input sample.
+# 50 x 50 um), 200 samples of 10 ms (digits: 200 images of 10 steps), native engine (1 ms step) and libngspice
+# with the OSDI device (the build's ngspice 46, 1 ms maximum step); and one grid point of nwn phase-diagram
+# --task narma10 (the task plus the native two-copy exponent along its input). Median wall time of RUNS runs
+# each, with the cost per 10 ms step of input.
 #   bench/bench_reservoir.sh [RUNS]      default 3
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,10 +12,10 @@ nwn=$PWD/build/bin/nwn
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 $nwn generate --wires 300 --lx 50 --ly 50 --seed 3 --electrodes grid:3x3 -o "$work/net.json" 2>/dev/null
-steps=500
+steps=200
 roles=(--inputs p1_1 --readouts p0_0,p0_2,p2_0,p2_2 --probes p0_1,p1_0)
 digit_roles=(--inputs p0_0,p0_1,p0_2,p1_0,p1_2,p2_0,p2_1,p2_2 --readouts p1_1 --read-every-step)
-common=(--steps "$steps" --step-time 0.01 --tmax 1e-3 --amplitude 0.4 --offset 0.4 --quiet)
+common=(--steps "$steps" --step-time 0.01 --tmax 1e-3 --amplitude 0.4 --offset 0.4 --washout 20 --quiet)
 median() { sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 timed() {  # label, samples, command...
   local label=$1 samples=$2
@@ -29,7 +29,7 @@ timed() {  # label, samples, command...
   m=$(median <"$work/times")
   awk -v l="$label" -v m="$m" -v s="$samples" -v n="$runs" 'BEGIN { printf "| %s | %.2f | %.2f | %d |\n", l, m, 1000 * m / s, n }'
 }
-echo "| task, engine | median wall (s) | ms per sample | runs |"
+echo "| task, engine | median wall (s) | ms per input step | runs |"
 echo "|---|---|---|---|"
 for task in memory-capacity narma10 mackey-glass digits; do
   if [[ $task == digits ]]; then r=("${digit_roles[@]}"); samples=$((steps * 10)); else r=("${roles[@]}"); samples=$steps; fi
@@ -44,5 +44,5 @@ done
 # A rerun of the same directory would resume (and cost nothing): a fresh directory each time.
 point="rm -rf '$work/pd' && $nwn phase-diagram '$work/net.json' --task narma10 --engine native --amplitudes 0.4 \
   --frequencies 100 --no-plot --quiet --task-arg=--inputs=p1_1 --task-arg=--readouts=p0_0,p0_2,p2_0,p2_2 \
-  --task-arg=--steps=$steps --task-arg=--offset=0.4 --out '$work/pd' -- --tmax 1e-3"
+  --task-arg=--steps=$steps --task-arg=--offset=0.4 --task-arg=--washout=20 --out '$work/pd' -- --tmax 1e-3"
 timed "phase-diagram --task narma10, one point (native, with lambda)" "$steps" bash -c "$point"
