@@ -8,8 +8,8 @@
 #include <sstream>
 
 #include "common/atomic_file.h"
-#include "devicemodel/junction.h"
-#include "devicemodel/subckt_text.h"
+#include "devicemodel/hochstetter/hochstetter.h"
+#include "devicemodel/models.h"
 #include "netlistgen/dialect_spice.h"
 #include "support/reference.h"
 
@@ -69,7 +69,7 @@ std::map<std::string, double> default_params() {
 }  // namespace
 
 TEST_CASE("LTspice and Xyce subcircuits evaluate to the ngspice subcircuit and to junction.h", "[cosim][dialects]") {
-    const std::string ng = nwn::device::subckt_library_text();
+    const std::string ng = nwn::device::default_junction_model().subckt_library_text();
     const auto base = sources(ng);
     REQUIRE(base.size() >= 3);
     auto params = default_params();

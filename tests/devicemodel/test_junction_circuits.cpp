@@ -9,7 +9,7 @@
 #include <tuple>
 #include <vector>
 
-#include "devicemodel/junction.h"
+#include "devicemodel/hochstetter/hochstetter.h"
 #include "junction_reference.h"
 #include "spice_cli.h"
 #include "support/reference.h"

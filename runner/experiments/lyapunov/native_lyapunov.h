@@ -2,15 +2,16 @@
 // states open between steps: what NWNsim's own Lyapunov loop needs (renormalise after every step,
 // simulateNetworkLyapunov.m), which the native engine (engine/native_engine.h) does not offer.
 // Per step and copy: conductances from the current states (hard rules), nodal solve with the driven
-// electrode at value(t) and the others at 0 V (engine::NodalSystem, as the native engine), explicit Euler
-// update of every state (junction.h). Only the components holding an electrode are simulated, as in the
-// SPICE decks.
+// electrode at value(t) and the others at 0 V (engine::NodalSystem, as the native engine), the model's
+// native update of every state (devicemodel/models.h). Only the components holding an electrode are
+// simulated, as in the SPICE decks.
 #pragma once
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
-#include "devicemodel/junction.h"
+#include "devicemodel/models.h"
 #include "netlistgen/network.h"
 #include "netlistgen/stimulus.h"
 #include "runner/analysis/lyapunov_math.h"
@@ -37,9 +38,8 @@ public:
 
 private:
     net::Stimulus stimulus_;
-    nwn_junction_params params_, exact_;
+    std::unique_ptr<device::NativeJunctions> rules_;  // the model's native rules (devicemodel/models.h)
     double dt_;
-    int compat_;
     engine::NodalSystem sys_;
     std::vector<bool> driven_;  // per electrode; the others are held at 0 V
     int sense_node_ = -1;
