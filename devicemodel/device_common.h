@@ -7,6 +7,8 @@
 #ifndef NWNSPICE_DEVICE_COMMON_H
 #define NWNSPICE_DEVICE_COMMON_H
 
+#include <stddef.h>
+
 /* State capacitance (F) of the SPICE formulation, the default of every model's cstate. The state x is the
    voltage of node l; the state capacitor there holds q = cstate*x and the device drives cstate*dx/dt into
    it, so the dynamics do not depend on cstate, but ngspice's truncation-error test of that node does: it
@@ -23,5 +25,28 @@
    device pin l to the model's held state through this conductance (S). .ic of a transient's operating
    point (1e10 S in ngspice) overrides it. */
 #define NWN_DC_HOLD 1.0
+
+/* A model's parameter struct `type` (the doubles of TABLE, X(name, dc, ac, unit, desc), in table order:
+   the registry and the OSDI device read it as that array) and its presets dc_fn() and ac_fn(). */
+#define NWN_PARAM_FIELD_(name, dc, ac, unit, desc) double name;
+#define NWN_PARAM_DC_(name, dc, ac, unit, desc) p.name = (dc);
+#define NWN_PARAM_AC_(name, dc, ac, unit, desc) p.name = (ac);
+#define NWN_DEFINE_PARAMS(TABLE, type, dc_fn, ac_fn)                 \
+    typedef struct type {                                            \
+        TABLE(NWN_PARAM_FIELD_)                                      \
+    } type;                                                          \
+    static inline type dc_fn(void) {                                 \
+        type p;                                                      \
+        TABLE(NWN_PARAM_DC_)                                         \
+        return p;                                                    \
+    }                                                                \
+    static inline type ac_fn(void) {                                 \
+        type p;                                                      \
+        TABLE(NWN_PARAM_AC_)                                         \
+        return p;                                                    \
+    }
+
+/* Index in its table of parameter `field` of the struct `type`: what a check reports with its message. */
+#define NWN_PARAM_INDEX(type, field) ((int)(offsetof(type, field) / sizeof(double)))
 
 #endif /* NWNSPICE_DEVICE_COMMON_H */

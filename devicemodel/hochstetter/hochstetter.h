@@ -68,35 +68,7 @@ extern "C" {
     X(lambda0, 0, 0, "V*s", "state held at a DC operating point without .ic (code model only)")   \
     X(cstate, NWN_CSTATE, NWN_CSTATE, "F", "capacitance of the state node l (SPICE): sets lambda's tolerances")
 
-/* Index of each parameter in the table: the OSDI device reports a bad parameter by it. */
-enum nwn_junction_param_index {
-#define NWN_PARAM_INDEX(name, dc, ac, unit, desc) NWN_JUNCTION_P_##name,
-    NWN_JUNCTION_PARAM_TABLE(NWN_PARAM_INDEX)
-#undef NWN_PARAM_INDEX
-    NWN_JUNCTION_NUM_PARAMS
-};
-
-typedef struct nwn_junction_params {
-#define NWN_PARAM_FIELD(name, dc, ac, unit, desc) double name;
-    NWN_JUNCTION_PARAM_TABLE(NWN_PARAM_FIELD)
-#undef NWN_PARAM_FIELD
-} nwn_junction_params;
-
-static inline nwn_junction_params nwn_params_dc(void) {
-    nwn_junction_params p;
-#define NWN_PARAM_DC(name, dc, ac, unit, desc) p.name = (dc);
-    NWN_JUNCTION_PARAM_TABLE(NWN_PARAM_DC)
-#undef NWN_PARAM_DC
-    return p;
-}
-
-static inline nwn_junction_params nwn_params_ac(void) {
-    nwn_junction_params p;
-#define NWN_PARAM_AC(name, dc, ac, unit, desc) p.name = (ac);
-    NWN_JUNCTION_PARAM_TABLE(NWN_PARAM_AC)
-#undef NWN_PARAM_AC
-    return p;
-}
+NWN_DEFINE_PARAMS(NWN_JUNCTION_PARAM_TABLE, nwn_junction_params, nwn_params_dc, nwn_params_ac)
 
 /* The same parameters with NWNsim's hard rules (both smoothing widths 0). */
 static inline nwn_junction_params nwn_params_exact(nwn_junction_params p) {
@@ -108,7 +80,7 @@ static inline nwn_junction_params nwn_params_exact(nwn_junction_params p) {
 /* Returns NULL when the parameters are physically possible, else a message naming the parameter, whose
    table index goes to *which. */
 static inline const char* nwn_params_check_at(const nwn_junction_params* p, int* which) {
-#define NWN_BAD(field, msg) do { *which = NWN_JUNCTION_P_##field; return msg; } while (0)
+#define NWN_BAD(field, msg) do { *which = NWN_PARAM_INDEX(nwn_junction_params, field); return msg; } while (0)
     if (!(p->vset > 0)) NWN_BAD(vset, "vset must be > 0");
     if (!(p->vreset >= 0)) NWN_BAD(vreset, "vreset must be >= 0");
     if (!(p->vreset <= p->vset)) NWN_BAD(vreset, "vreset must be <= vset");

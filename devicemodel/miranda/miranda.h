@@ -50,38 +50,11 @@ extern "C" {
     X(g0, 0, 0, "1", "state held at a DC operating point without .ic (code model, OSDI)")                     \
     X(cstate, NWN_CSTATE, NWN_CSTATE, "F", "capacitance of the state node l (SPICE): sets g's tolerances")
 
-enum nwn_miranda_param_index {
-#define NWN_MIRANDA_INDEX(name, dc, ac, unit, desc) NWN_MIRANDA_P_##name,
-    NWN_MIRANDA_PARAM_TABLE(NWN_MIRANDA_INDEX)
-#undef NWN_MIRANDA_INDEX
-    NWN_MIRANDA_NUM_PARAMS
-};
-
-typedef struct nwn_miranda_params {
-#define NWN_MIRANDA_FIELD(name, dc, ac, unit, desc) double name;
-    NWN_MIRANDA_PARAM_TABLE(NWN_MIRANDA_FIELD)
-#undef NWN_MIRANDA_FIELD
-} nwn_miranda_params;
-
-static inline nwn_miranda_params nwn_miranda_params_dc(void) {
-    nwn_miranda_params p;
-#define NWN_MIRANDA_DC(name, dc, ac, unit, desc) p.name = (dc);
-    NWN_MIRANDA_PARAM_TABLE(NWN_MIRANDA_DC)
-#undef NWN_MIRANDA_DC
-    return p;
-}
-
-static inline nwn_miranda_params nwn_miranda_params_ac(void) {
-    nwn_miranda_params p;
-#define NWN_MIRANDA_AC(name, dc, ac, unit, desc) p.name = (ac);
-    NWN_MIRANDA_PARAM_TABLE(NWN_MIRANDA_AC)
-#undef NWN_MIRANDA_AC
-    return p;
-}
+NWN_DEFINE_PARAMS(NWN_MIRANDA_PARAM_TABLE, nwn_miranda_params, nwn_miranda_params_dc, nwn_miranda_params_ac)
 
 /* NULL when the parameters are physically possible, else a message naming the parameter (index to *which). */
 static inline const char* nwn_miranda_params_check(const nwn_miranda_params* p, int* which) {
-#define NWN_MIRANDA_BAD(field, msg) do { *which = NWN_MIRANDA_P_##field; return msg; } while (0)
+#define NWN_MIRANDA_BAD(field, msg) do { *which = NWN_PARAM_INDEX(nwn_miranda_params, field); return msg; } while (0)
     if (!(p->kp0 > 0)) NWN_MIRANDA_BAD(kp0, "kp0 must be > 0");
     if (!(p->kd0 > 0)) NWN_MIRANDA_BAD(kd0, "kd0 must be > 0");
     if (!(p->etap >= 0)) NWN_MIRANDA_BAD(etap, "etap must be >= 0");
