@@ -296,6 +296,28 @@ TEST_CASE("OSDI device: impossible parameters and a missing state terminal are r
     CHECK(log.find("three terminals are needed") != std::string::npos);
 }
 
+TEST_CASE("miranda: the code model and the OSDI device refuse impossible parameters, naming them", "[circuit][miranda]") {
+    auto dir = scratch_dir("devicemodel/miranda_bad");
+    std::string log;
+    try {
+        run_ngspice(dir, "* bad\nV1 a 0 DC 0.1\nA1 %gd(a 0) %g(l) jm\nC1 l 0 1\n.model jm nwnmiranda (ymax=1e-4)\n"
+                    ".tran 1m 10m uic\n", {"v(l)"}, true);
+    } catch (const std::exception& e) {
+        log = e.what();
+    }
+    CHECK(log.find("nwnmiranda: impossible model parameters: ymax must be >= ymin") != std::string::npos);
+    if (!have_ngspice46("the miranda OSDI device's parameter checks")) return;
+    log.clear();
+    try {
+        run_ngspice46_osdi(dir, "* bad\nV1 a 0 DC 0.1\nN1 a 0 l jm\n.model jm nwnmiranda (kd0=-1)\n.tran 1m 10m uic\n", {"v(l)"});
+    } catch (const std::exception& e) {
+        log = e.what();
+    }
+    CHECK(log.find("nwnmiranda: impossible model parameters: kd0 must be > 0") != std::string::npos);
+    // ngspice's own report, from the table index the device hands it (no text parsing).
+    CHECK(log.find("Parameter kd0 is out of bounds") != std::string::npos);
+}
+
 TEST_CASE("the simulated state overshoots lmax by a bounded amount that changes no current", "[circuit]") {
     // Issue #31's case: one junction behind 1 kOhm under a +-0.1 V triangle, ngspice's default tolerances
     // (reltol 1e-3), boost 1: lambda reached lmax + 2.2e-5 V*s, past lmax + 2*lsmooth (README, "The bound on
