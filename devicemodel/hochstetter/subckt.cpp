@@ -86,7 +86,8 @@ std::string subckt_library_text() {
     const std::string down = chain({{L + ">" + K("-lmax"), c + "(" + F + "*" + w_dn + "+" + pos + "*(1-" + w_dn + "))"},
                                     {L + ">" + K("-lmax-2*lsmooth"), c + pos + "+" + K("cstate*" + R + "/(4*" + LS + ")") + "*" + sq(L + "+" + K("lmax"))},
                                     {"", c + pos + "-" + K("cstate*" + R) + "*(" + L + "+" + K("lmax+lsmooth") + ")"}});
-    sb.line("Bl 0 l I = " + chain({{aL + "<" + K("lmax-lsmooth"), c + F}, {L + ">0", up}, {"", down}}));
+    const std::string bl = chain({{aL + "<" + K("lmax-lsmooth"), c + F}, {L + ">0", up}, {"", down}});
+    sb.line("Bl 0 l I = " + bl);
     sb.line("Cl l 0 {cstate}\nRleak l 0 {1e12/cstate}");
     return os.str() + sb.text(junction_model("hochstetter"));
 }

@@ -29,7 +29,8 @@ std::string subckt_library_text() {
     sb.line("Gvj 0 vj a b 1\nRvj vj 0 1");
     sb.line("Bj a b I = " + V + "*(" + sb.K("ymin") + "+" + sb.K("ymax-ymin") + "*" + G + ")");
     // cstate*dg/dt = cstate*(kp*(1 - g) - kd*g) into the state capacitor.
-    sb.line("Bl 0 l I = " + sb.K("cstate") + "*(" + kp + "*(1-" + G + ")-" + kd + "*" + G + ")");
+    const std::string cstate = sb.K("cstate");
+    sb.line("Bl 0 l I = " + cstate + "*(" + kp + "*(1-" + G + ")-" + kd + "*" + G + ")");
     sb.line("Cl l 0 {cstate}\nRleak l 0 {1e12/cstate}");
     return os.str() + sb.text(junction_model("miranda"));
 }
