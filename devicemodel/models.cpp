@@ -1,6 +1,7 @@
 #include "devicemodel/models.h"
 
 #include <cstring>
+#include <sstream>
 
 #include "common/error.h"
 #include "devicemodel/junction_models.h"  // generated from models.def: the headers and NWN_JUNCTION_MODELS
@@ -28,6 +29,7 @@ namespace {
         static constexpr const char* state_unit = nwn_##m##_state_unit;                                       \
         static constexpr const char* state_range = nwn_##m##_state_range;                                     \
         static constexpr const char* state_desc = nwn_##m##_state_desc;                                       \
+        static constexpr const char* settings = nwn_##m##_settings;                                           \
         static std::vector<ParamInfo> params() { return {nwn_##m##_param_table(NWN_PARAM_INFO)}; }            \
         static const char* check(const P* p, int* which) { return nwn_##m##_params_check(p, which); }         \
         static double conductance(const P* p, double x) {                                                     \
@@ -83,6 +85,8 @@ JunctionModel make_model() {
     m.state_unit = T::state_unit;
     m.state_range = T::state_range;
     m.state_desc = T::state_desc;
+    std::istringstream words(T::settings);
+    for (std::string w; words >> w;) m.settings.push_back(w);
     m.params = T::params();
     if (sizeof(P) != m.params.size() * sizeof(double))
         throw std::logic_error(m.name + ": the parameter struct is not the table's doubles");

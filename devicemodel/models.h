@@ -36,6 +36,7 @@ struct JunctionModel {
     std::string state;   // the state's symbol (lambda, g)
     std::string state_unit, state_range;  // " V·s" (with its space) or ""; the bounds' symbols "[-lmax, lmax]"
     std::string state_desc;               // for netlist comments: "filament state lambda (V*s)"
+    std::vector<std::string> settings;    // parameters that are settings, not device properties (never spread)
     std::vector<ParamInfo> params;  // table order
 
     // Physics, on parameter values in table order (JunctionParams::values()).

@@ -13,10 +13,8 @@ namespace nwn::net {
 
 namespace {
 
-// Switches, smoothing widths, held states and the node capacitance are settings, not device properties.
-bool spreadable(const std::string& name) {
-    static const std::vector<std::string> no = {"binary", "vsmooth", "lsmooth", "lzero", "lambda0", "g0", "cstate"};
-    return std::find(no.begin(), no.end(), name) == no.end();
+bool spreadable(const JunctionModel& model, const std::string& name) {
+    return std::find(model.settings.begin(), model.settings.end(), name) == model.settings.end();
 }
 
 const JunctionModel& hochstetter() { return device::junction_model("hochstetter"); }
@@ -97,7 +95,7 @@ Spread parse_spread(const std::string& spec, const std::string& dist, std::uint3
         if (eq == std::string::npos) throw Error("--spread '" + spec + "': expected NAME=SIGMA[,NAME=SIGMA…]");
         const std::string name = trim(item.substr(0, eq));
         model.index(name);  // throws for an unknown name
-        if (!spreadable(name)) throw Error("--spread: parameter '" + name + "' cannot spread");
+        if (!spreadable(model, name)) throw Error("--spread: parameter '" + name + "' cannot spread");
         const double sigma = parse_number(item.substr(eq + 1), "--spread " + name);
         if (!(sigma >= 0)) throw Error("--spread " + name + ": σ must be >= 0");
         if (s.dist == Spread::Dist::Normal && !(sigma < 1.0 / 3))

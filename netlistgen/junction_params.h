@@ -42,8 +42,8 @@ struct Spread {
     bool empty() const { return sigma.empty(); }
 };
 
-// Parses "gon=0.1,vset=0.05" against `model`'s table; only physical parameters (not the switches, the
-// smoothing widths, the held state or cstate) may spread.
+// Parses "gon=0.1,vset=0.05" against `model`'s table; only physical parameters (not the model's settings:
+// switches, smoothing widths, the held state, cstate) may spread.
 Spread parse_spread(const std::string& spec, const std::string& dist, std::uint32_t seed,
                     const JunctionModel& model = device::default_junction_model());
 std::vector<JunctionParams> spread_params(const JunctionParams& base, const Spread& spread, std::size_t junctions);

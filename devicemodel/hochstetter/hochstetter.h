@@ -275,6 +275,8 @@ static inline double nwn_euler_update(const nwn_junction_params* p, double lambd
 #define nwn_hochstetter_state_unit " V·s" /* UTF-8, as the CLI prints it */
 #define nwn_hochstetter_state_range "[-lmax, lmax]"
 #define nwn_hochstetter_state_desc "filament state lambda (V*s)"
+/* Settings, not device properties: --spread leaves them alone. */
+#define nwn_hochstetter_settings "binary vsmooth lsmooth lzero lambda0 cstate"
 typedef nwn_junction_params nwn_hochstetter_params;
 #define nwn_hochstetter_param_table NWN_JUNCTION_PARAM_TABLE
 static inline nwn_junction_params nwn_hochstetter_params_dc(void) { return nwn_params_dc(); }

@@ -118,6 +118,7 @@ static inline double nwn_miranda_step(const nwn_miranda_params* p, double g, dou
 #define nwn_miranda_state_unit ""
 #define nwn_miranda_state_range "[0, 1]"
 #define nwn_miranda_state_desc "state g (0..1)"
+#define nwn_miranda_settings "g0 cstate" /* not device properties: --spread leaves them alone */
 #define nwn_miranda_param_table NWN_MIRANDA_PARAM_TABLE
 static inline double nwn_miranda_state_hold(const nwn_miranda_params* p) { return p->g0; }
 static inline void nwn_miranda_state_bounds(const nwn_miranda_params* p, double* lo, double* hi) {
