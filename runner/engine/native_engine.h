@@ -1,8 +1,9 @@
 // The native reference engine: NWNsim's scheme (MODEL.md §3.1). Nodal analysis of the wire network
 // with the electrode voltages imposed, conductances from the previous state, one sparse solve per
 // fixed step (symbolic factorisation reused), every junction state advanced by its model's discrete
-// rule (devicemodel/models.h: explicit Euler of NWNsim's rule for hochstetter, the exact exponential step
-// of the Turin code for miranda). It exists to validate SPICE results against NWNsim and to run large ensembles fast.
+// rule (devicemodel/models.h: explicit Euler of NWNsim's rule for hochstetter; for miranda the exact
+// exponential step at the step's voltage, the Turin code's scheme). It exists to validate SPICE results
+// against NWNsim and to run large ensembles fast.
 //
 // It delivers what the SPICE engines deliver (run_types.h): a VectorLayout, then one Point per step, so a
 // recorder written for one engine reads the others. The vectors carry the names ngspice gives the same
