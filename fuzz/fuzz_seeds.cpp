@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "common/error.h"
-#include "devicemodel/subckt_text.h"
+#include "devicemodel/models.h"
 #include "io/raw_writer.h"
 #include "io/timeseries_csv.h"
 #include "netlistgen/electrodes.h"
@@ -128,7 +128,7 @@ void csv_seeds(const fs::path& tmp) {
 }
 
 void spice_seeds(const std::vector<net::Network>& nets) {
-    const std::string lib = device::subckt_library_text();
+    const std::string lib = device::default_junction_model().subckt_library_text();
     for (char d = 0; d < 3; ++d) put("dialect", std::string("library") + char('0' + d), std::string(1, d) + lib);
     std::istringstream is(lib);
     int k = 0;

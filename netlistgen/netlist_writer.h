@@ -1,4 +1,6 @@
-// SPICE netlists of a network, in two flavours and two forms.
+// SPICE netlists of a network, in three flavours and two forms, with the junction model of the parameters
+// (devicemodel/models.h): below, nwnjunction stands for its SPICE device (nwnjunction for hochstetter,
+// nwnmiranda for miranda) and λ for its state.
 //
 // Flavours (the junction device):
 //   codemodel  per junction k between wires i < j:  A<k> %gd(w<i> w<j>) %g(l<k>) nwnj   and   C<k> l<k> 0 1
@@ -25,7 +27,7 @@
 #include <string>
 #include <vector>
 
-#include "devicemodel/junction.h"
+#include "devicemodel/models.h"
 #include "netlistgen/electrode_roles.h"
 #include "netlistgen/network.h"
 #include "netlistgen/solver_options.h"
@@ -46,9 +48,9 @@ enum class CodemodelLoad { PreCodemodel, SpiceInit, None };
 struct NetlistOptions {
     Flavour flavour = Flavour::Codemodel;
     Form form = Form::Deck;
-    nwn_junction_params params = nwn_params_dc();
-    std::vector<nwn_junction_params> per_junction;  // device spread: one per junction, or empty
-    std::vector<double> lambda0;                    // initial λ per junction; empty = all 0
+    device::JunctionParams params;                    // its model names the device (default: hochstetter's DC set)
+    std::vector<device::JunctionParams> per_junction;  // device spread: one per junction (same model), or empty
+    std::vector<double> lambda0;                       // initial state per junction; empty = all 0
     Stimulus stimulus = Stimulus::dc(1.0);
     std::string drive;  // driven electrode; empty = the first
     // One role per electrode (electrode_roles.h); when given, stimulus and drive are not used. Deck form:

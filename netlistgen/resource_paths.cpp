@@ -6,6 +6,7 @@
 
 #include "common/error.h"
 #include "common/shared_object.h"
+#include "devicemodel/models.h"
 
 namespace nwn::net {
 
@@ -70,9 +71,16 @@ void check_osdi_file(const fs::path& osdi) {
     check_shared_object(osdi, "OSDI library", {"OSDI_VERSION_MAJOR", "OSDI_VERSION_MINOR", "OSDI_NUM_DESCRIPTORS", "OSDI_DESCRIPTORS"});
 }
 
-fs::path find_subckt_library(const std::optional<fs::path>& given) {
-    return find(given, "NWN_SUBCKT_LIB", {"../share/nwnspice/nwnjunction.lib"}, "the subcircuit library nwnjunction.lib",
-                "--lib");
+fs::path find_subckt_library(const std::optional<fs::path>& given, const device::JunctionModel& model) {
+    const std::string file = model.device + ".lib", what = "the subcircuit library " + file;
+    const fs::path dflt = find(given, "NWN_SUBCKT_LIB", {"../share/nwnspice/" + device::default_junction_model().device + ".lib"},
+                               "the subcircuit library " + device::default_junction_model().device + ".lib", "--lib");
+    if (given || &model == &device::default_junction_model()) return dflt;
+    // Every model's library is generated into the same directory (share/nwnspice): NWN_SUBCKT_LIB and the
+    // installation name the default model's, and the others are found next to it.
+    const fs::path p = dflt.parent_path() / file;
+    if (!fs::is_regular_file(p)) throw Error(what + " not found at " + p.string() + " (next to " + dflt.string() + "; or pass --lib PATH)");
+    return p;
 }
 
 }  // namespace nwn::net

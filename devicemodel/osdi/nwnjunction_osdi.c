@@ -1,14 +1,16 @@
-/* nwnjunction as an OSDI 0.3 device: ngspice's stable binary interface for compiled models (ngspice
- * >= 39 built with OSDI, e.g. bookworm-backports' 46 with KLU). A thin adapter from OSDI's
- * residual/Jacobian API to devicemodel/junction.h, written by hand against the osdi.h that ships
- * in the ngspice source; the parameter list is the X-macro table of junction.h.
+/* The junction models as OSDI 0.3 devices, one descriptor per model of devicemodel/models.def (nwnjunction,
+ * nwnmiranda, ...) in one library nwnjunction.osdi: ngspice's stable binary interface for compiled models
+ * (ngspice >= 39 built with OSDI, e.g. bookworm-backports' 46 with KLU). A thin adapter from OSDI's
+ * residual/Jacobian API to each model's header devicemodel/<model>/<model>.h (the interface of
+ * device_common.h), written by hand against the osdi.h that ships in the ngspice source; each model's
+ * parameter list is its header's X-macro table.
  *
- * Terminals a, b, l. l is the filament-state node: the device carries the state's charge
- * cstate*lambda on it (reactive residual, integrated and error-controlled by ngspice exactly as
- * the code model's external capacitor) and drives -cstate*dlambda/dt (resistive), so v(l) = lambda
- * in V*s and `.ic v(l)=...` sets the initial state. No external capacitor is needed.
- * At a static solution (DC operating point, transient operating point, AC) l is pinned to
- * lambda0 through 1 S, as in the code model; .ic of a transient operating point overrides it.
+ * Terminals a, b, l. l is the state node: the device carries the state's charge cstate*x on it (reactive
+ * residual, integrated and error-controlled by ngspice exactly as the code model's external capacitor)
+ * and drives -cstate*dx/dt (resistive), so v(l) = x in the state's unit and `.ic v(l)=...` sets the
+ * initial state. No external capacitor is needed. At a static solution (DC operating point, transient
+ * operating point, AC) l is pinned to the model's held state (lambda0, g0) through NWN_DC_HOLD, as in the
+ * code model; .ic of a transient operating point overrides it.
  *
  *   N1 a b l jm
  *   .model jm nwnjunction (vset=0.01 ...)     (a space before the parenthesis: see docs/junction.md)
@@ -21,24 +23,32 @@
 #include <string.h>
 
 #include "osdi.h"
-#include "junction.h"
-
-#define NWN_DC_HOLD 1.0 /* S: pins l to lambda0 when the state capacitor is open */
-
+#include "devicemodel/junction_models.h" /* generated from models.def: the headers and NWN_JUNCTION_MODELS */
 
 enum { NODE_A, NODE_B, NODE_L, NUM_NODES };
 enum { NUM_JAC = NUM_NODES * NUM_NODES, JAC_LL = NUM_JAC - 1 };
+enum { PARAM_M, NUM_INST_PARAMS };
+enum { MAX_MODEL_PARAMS = 64 };
 
-#define NWN_COUNT(name, dc, ac, unit, desc) +1
-enum { NUM_MODEL_PARAMS = 0 NWN_JUNCTION_PARAM_TABLE(NWN_COUNT) };
-#undef NWN_COUNT
-enum { PARAM_M, NUM_INST_PARAMS, NUM_PARAMS = NUM_INST_PARAMS + NUM_MODEL_PARAMS };
+/* What differs between the models: their parameter tables and physics, on the parameters as the doubles
+   of their struct (the model's parameter struct holds only doubles, in table order). */
+typedef struct {
+    const char* device;
+    uint32_t num_params; /* model parameters: the table */
+    const double* dflt;  /* the table's DC column */
+    const OsdiParamOpvar* params; /* $mfactor, then the table */
+    const char* (*check)(const double* p, int* which);
+    double (*conductance)(const double* p, double x, double* dg_dx);
+    double (*rate)(const double* p, double v, double x, double* df_dv, double* df_dx);
+    double (*hold)(const double* p);
+} nwn_osdi_kind;
 
 typedef struct {
-    nwn_junction_params p;
     double m;
-    bool given[NUM_PARAMS];
+    bool given[NUM_INST_PARAMS + MAX_MODEL_PARAMS];
     bool bad;
+    uint32_t cstate; /* index of cstate in p */
+    double p[];      /* the model's parameters, its kind's num_params */
 } nwn_osdi_model;
 
 typedef struct {
@@ -68,30 +78,10 @@ static void nwn_log(void* handle, const char* msg) {
     }
 }
 
-/* ---- parameters: $mfactor, then junction.h's table ---- */
-
-#define NWN_NAMES(name, dc, ac, unit, desc) static char* nwn_name_##name[] = {#name};
-NWN_JUNCTION_PARAM_TABLE(NWN_NAMES)
-#undef NWN_NAMES
-static char* nwn_name_m[] = {"$mfactor", "m"};
-
-static OsdiParamOpvar nwn_params[NUM_PARAMS] = {
-    {nwn_name_m, 1, "multiplicity: junctions in parallel (scales the a-b current)", "", PARA_TY_REAL | PARA_KIND_INST, 0},
-#define NWN_PARAM(name, dc, ac, unit, desc) {nwn_name_##name, 0, desc, unit, PARA_TY_REAL | PARA_KIND_MODEL, 0},
-    NWN_JUNCTION_PARAM_TABLE(NWN_PARAM)
-#undef NWN_PARAM
-};
-
-static const size_t nwn_param_offset[NUM_MODEL_PARAMS] = {
-#define NWN_OFF(name, dc, ac, unit, desc) offsetof(nwn_junction_params, name),
-    NWN_JUNCTION_PARAM_TABLE(NWN_OFF)
-#undef NWN_OFF
-};
-
-static void* nwn_access(void* inst_, void* model_, uint32_t id, uint32_t flags) {
+static void* nwn_access(const nwn_osdi_kind* kind, void* inst_, void* model_, uint32_t id, uint32_t flags) {
     nwn_osdi_instance* inst = (nwn_osdi_instance*)inst_;
     nwn_osdi_model* model = (nwn_osdi_model*)model_;
-    if (id >= NUM_PARAMS) return NULL;
+    if (id >= NUM_INST_PARAMS + kind->num_params) return NULL;
     if (id == PARAM_M) {
         if (flags & ACCESS_FLAG_INSTANCE) {
             if (flags & ACCESS_FLAG_SET) inst->m_given = true;
@@ -102,80 +92,69 @@ static void* nwn_access(void* inst_, void* model_, uint32_t id, uint32_t flags) 
     }
     if (!model) return NULL;
     if (flags & ACCESS_FLAG_SET) model->given[id] = true;
-    return (char*)&model->p + nwn_param_offset[id - NUM_INST_PARAMS];
+    return &model->p[id - NUM_INST_PARAMS];
 }
 
-/* The id of the parameter a nwn_params_check message starts with ("vset must be > 0"). */
-static uint32_t nwn_param_named_in(const char* msg) {
-    for (uint32_t i = NUM_INST_PARAMS; i < NUM_PARAMS; ++i) {
-        const char* n = nwn_params[i].name[0];
-        size_t k = strlen(n);
-        if (strncmp(msg, n, k) == 0 && msg[k] == ' ') return i;
-        if (msg[0] == '|' && strncmp(msg + 1, n, k) == 0) return i;
-    }
-    return NUM_INST_PARAMS;
-}
-
-static void nwn_setup_model(void* handle, void* model_, OsdiSimParas* sim, OsdiInitInfo* res) {
-    (void)sim;
+static void nwn_setup_model(const nwn_osdi_kind* kind, void* handle, void* model_, OsdiInitInfo* res) {
     nwn_osdi_model* model = (nwn_osdi_model*)model_;
-    const nwn_junction_params dflt = nwn_params_dc();
-    for (uint32_t i = 0; i < NUM_MODEL_PARAMS; ++i)
-        if (!model->given[i + NUM_INST_PARAMS])
-            memcpy((char*)&model->p + nwn_param_offset[i], (const char*)&dflt + nwn_param_offset[i], sizeof(double));
+    for (uint32_t i = 0; i < kind->num_params; ++i)
+        if (!model->given[i + NUM_INST_PARAMS]) model->p[i] = kind->dflt[i];
     if (!model->given[PARAM_M]) model->m = 1.0;
+    for (uint32_t i = 0; i < kind->num_params; ++i)
+        if (strcmp(kind->params[NUM_INST_PARAMS + i].name[0], "cstate") == 0) model->cstate = i;
     *res = (OsdiInitInfo){0, 0, NULL};
-    const char* bad = nwn_params_check(&model->p);
+    int which = -1;
+    const char* bad = kind->check(model->p, &which);
     model->bad = bad != NULL;
     if (bad) {
         char msg[256];
-        snprintf(msg, sizeof msg, "nwnjunction: impossible model parameters: %s", bad);
+        snprintf(msg, sizeof msg, "%s: impossible model parameters: %s", kind->device, bad);
         nwn_log(handle, msg);
         res->errors = (OsdiInitError*)malloc(sizeof(OsdiInitError));
         if (res->errors) {
             res->num_errors = 1;
             res->errors[0].code = INIT_ERR_OUT_OF_BOUNDS;
-            res->errors[0].payload.parameter_id = nwn_param_named_in(bad);
+            res->errors[0].payload.parameter_id = NUM_INST_PARAMS + (uint32_t)which;
         } else {
             res->flags = EVAL_RET_FLAG_FATAL;
         }
     }
 }
 
-static void nwn_setup_instance(void* handle, void* inst_, void* model_, double temperature,
-                               uint32_t num_terminals, OsdiSimParas* sim, OsdiInitInfo* res) {
-    (void)temperature;
-    (void)sim;
+static void nwn_setup_instance(const nwn_osdi_kind* kind, void* handle, void* inst_, void* model_, uint32_t num_terminals,
+                               OsdiInitInfo* res) {
     nwn_osdi_instance* inst = (nwn_osdi_instance*)inst_;
     const nwn_osdi_model* model = (const nwn_osdi_model*)model_;
+    char msg[160];
     *res = (OsdiInitInfo){0, 0, NULL};
     if (!inst->m_given) inst->m = model->m;
-    inst->cstate = model->p.cstate;
+    inst->cstate = model->p[model->cstate];
     if (num_terminals < NUM_NODES) {
-        nwn_log(handle, "nwnjunction: three terminals are needed (a b l): l is the filament-state node");
+        snprintf(msg, sizeof msg, "%s: three terminals are needed (a b l): l is the state node", kind->device);
+        nwn_log(handle, msg);
         res->flags = EVAL_RET_FLAG_FATAL;
     }
     if (!(inst->m > 0)) {
-        nwn_log(handle, "nwnjunction: m must be > 0");
+        snprintf(msg, sizeof msg, "%s: m must be > 0", kind->device);
+        nwn_log(handle, msg);
         res->flags = EVAL_RET_FLAG_FATAL;
     }
 }
 
 /* ---- evaluation ---- */
 
-static uint32_t nwn_eval(void* handle, void* inst_, const void* model_, const OsdiSimInfo* info) {
-    (void)handle;
+static uint32_t nwn_eval(const nwn_osdi_kind* kind, void* inst_, const void* model_, const OsdiSimInfo* info) {
     nwn_osdi_instance* in = (nwn_osdi_instance*)inst_;
     const nwn_osdi_model* model = (const nwn_osdi_model*)model_;
-    const nwn_junction_params* p = &model->p;
+    const double* p = model->p;
     const double* x = info->prev_solve;
     const double v = x[in->node_mapping[NODE_A]] - x[in->node_mapping[NODE_B]];
     const double lam = x[in->node_mapping[NODE_L]];
-    const double m = in->m, c = p->cstate;
+    const double m = in->m, c = in->cstate;
     double* J = in->jac;
 
     double dg;
-    const double g = nwn_conductance(p, lam, &dg);
+    const double g = kind->conductance(p, lam, &dg);
     const double i = m * g * v, di_dv = m * g, di_dl = m * v * dg;
     in->resid_resist[NODE_A] = i;
     in->resid_resist[NODE_B] = -i;
@@ -184,11 +163,11 @@ static uint32_t nwn_eval(void* handle, void* inst_, const void* model_, const Os
 
     if (info->flags & CALC_REACT_RESIDUAL) { /* transient: the state moves */
         double df_dv, df_dl;
-        const double f = nwn_rate(p, v, lam, &df_dv, &df_dl);
+        const double f = kind->rate(p, v, lam, &df_dv, &df_dl);
         in->resid_resist[NODE_L] = -c * f;
         J[6] = -c * df_dv; J[7] = c * df_dv; J[8] = -c * df_dl;
     } else { /* static solution or small signal: the state is held */
-        in->resid_resist[NODE_L] = NWN_DC_HOLD * (lam - p->lambda0);
+        in->resid_resist[NODE_L] = NWN_DC_HOLD * (lam - kind->hold(p));
         J[6] = 0.0; J[7] = 0.0; J[8] = NWN_DC_HOLD;
     }
     in->resid_react[NODE_A] = 0.0;
@@ -256,13 +235,57 @@ static void nwn_load_jacobian_tran(void* inst_, void* model, double alpha) {
     *in->jac_resist_ptr[JAC_LL] += alpha * in->cstate;
 }
 
-/* ---- descriptor ---- */
+/* ---- one kind and one descriptor per model ---- */
+
+static char* nwn_name_m[] = {"$mfactor", "m"};
+#define NWN_OSDI_M_PARAM {nwn_name_m, 1, "multiplicity: junctions in parallel (scales the a-b current)", "", PARA_TY_REAL | PARA_KIND_INST, 0}
+#define NWN_OSDI_PARAM(name, dc, ac, unit, desc) {(char*[]){#name}, 0, desc, unit, PARA_TY_REAL | PARA_KIND_MODEL, 0},
+#define NWN_OSDI_DFLT(name, dc, ac, unit, desc) dc,
+
+/* The model's kind and the entry points of its descriptor, which only pass the kind on. */
+#define NWN_OSDI_KIND(M, DEV)                                                                                  \
+    static OsdiParamOpvar nwn_params_##M[] = {NWN_OSDI_M_PARAM, nwn_##M##_param_table(NWN_OSDI_PARAM)};         \
+    static const double nwn_dflt_##M[] = {nwn_##M##_param_table(NWN_OSDI_DFLT)};                                \
+    enum { NWN_NUM_##M = sizeof nwn_dflt_##M / sizeof(double) };                                                \
+    _Static_assert(sizeof(nwn_##M##_params) == sizeof nwn_dflt_##M, #M ": parameters are the table's doubles"); \
+    _Static_assert((int)NWN_NUM_##M <= (int)MAX_MODEL_PARAMS, #M ": too many parameters");                               \
+    static const char* nwn_check_##M(const double* p, int* which) {                                             \
+        return nwn_##M##_params_check((const nwn_##M##_params*)p, which);                                       \
+    }                                                                                                           \
+    static double nwn_conductance_##M(const double* p, double x, double* d) {                                   \
+        return nwn_##M##_conductance((const nwn_##M##_params*)p, x, d);                                         \
+    }                                                                                                           \
+    static double nwn_rate_##M(const double* p, double v, double x, double* dv, double* dx) {                   \
+        return nwn_##M##_rate((const nwn_##M##_params*)p, v, x, dv, dx);                                        \
+    }                                                                                                           \
+    static double nwn_hold_##M(const double* p) { return nwn_##M##_state_hold((const nwn_##M##_params*)p); }    \
+    static const nwn_osdi_kind nwn_kind_##M = {#DEV, NWN_NUM_##M, nwn_dflt_##M, nwn_params_##M,                 \
+                                         nwn_check_##M, nwn_conductance_##M, nwn_rate_##M, nwn_hold_##M};        \
+    static void* nwn_access_##M(void* i, void* m, uint32_t id, uint32_t f) {                                    \
+        return nwn_access(&nwn_kind_##M, i, m, id, f);                                                          \
+    }                                                                                                           \
+    static void nwn_setup_model_##M(void* h, void* m, OsdiSimParas* sim, OsdiInitInfo* res) {                   \
+        (void)sim;                                                                                              \
+        nwn_setup_model(&nwn_kind_##M, h, m, res);                                                              \
+    }                                                                                                           \
+    static void nwn_setup_instance_##M(void* h, void* i, void* m, double temperature, uint32_t n,               \
+                                       OsdiSimParas* sim, OsdiInitInfo* res) {                                  \
+        (void)temperature;                                                                                      \
+        (void)sim;                                                                                              \
+        nwn_setup_instance(&nwn_kind_##M, h, i, m, n, res);                                                     \
+    }                                                                                                           \
+    static uint32_t nwn_eval_##M(void* h, void* i, const void* m, const OsdiSimInfo* info) {                    \
+        (void)h;                                                                                                \
+        return nwn_eval(&nwn_kind_##M, i, m, info);                                                             \
+    }
+NWN_JUNCTION_MODELS(NWN_OSDI_KIND)
+#undef NWN_OSDI_KIND
 
 #define NWN_RESID(k) (uint32_t)(offsetof(nwn_osdi_instance, resid_resist) + (k) * sizeof(double))
 static OsdiNode nwn_nodes[NUM_NODES] = {
     {"a", "V", "A", NWN_RESID(NODE_A), UINT32_MAX, UINT32_MAX, UINT32_MAX, false},
     {"b", "V", "A", NWN_RESID(NODE_B), UINT32_MAX, UINT32_MAX, UINT32_MAX, false},
-    {"l", "V*s", "A", NWN_RESID(NODE_L),
+    {"l", "", "A", NWN_RESID(NODE_L),
      (uint32_t)(offsetof(nwn_osdi_instance, resid_react) + NODE_L * sizeof(double)), UINT32_MAX, UINT32_MAX, false},
 };
 #undef NWN_RESID
@@ -279,43 +302,46 @@ static OsdiJacobianEntry nwn_jacobian[NUM_JAC] = {
 
 const uint32_t OSDI_VERSION_MAJOR = 0;
 const uint32_t OSDI_VERSION_MINOR = 3;
-const uint32_t OSDI_NUM_DESCRIPTORS = 1;
 
-const OsdiDescriptor OSDI_DESCRIPTORS[1] = {{
-    .name = "nwnjunction",
-    .num_nodes = NUM_NODES,
-    .num_terminals = NUM_NODES,
-    .nodes = nwn_nodes,
-    .num_jacobian_entries = NUM_JAC,
-    .jacobian_entries = nwn_jacobian,
-    .num_collapsible = 0,
-    .collapsible = NULL,
-    .collapsed_offset = (uint32_t)offsetof(nwn_osdi_instance, collapsed),
-    .noise_sources = NULL,
-    .num_noise_src = 0,
-    .num_params = NUM_PARAMS,
-    .num_instance_params = NUM_INST_PARAMS,
-    .num_opvars = 0,
-    .param_opvar = nwn_params,
-    .node_mapping_offset = (uint32_t)offsetof(nwn_osdi_instance, node_mapping),
-    .jacobian_ptr_resist_offset = (uint32_t)offsetof(nwn_osdi_instance, jac_resist_ptr),
-    .num_states = 0,
-    .state_idx_off = (uint32_t)offsetof(nwn_osdi_instance, state_idx),
-    .bound_step_offset = UINT32_MAX,
-    .instance_size = sizeof(nwn_osdi_instance),
-    .model_size = sizeof(nwn_osdi_model),
-    .access = nwn_access,
-    .setup_model = nwn_setup_model,
-    .setup_instance = nwn_setup_instance,
-    .eval = nwn_eval,
-    .load_noise = nwn_load_noise,
-    .load_residual_resist = nwn_load_residual_resist,
-    .load_residual_react = nwn_load_residual_react,
-    .load_limit_rhs_resist = nwn_load_limit_rhs,
-    .load_limit_rhs_react = nwn_load_limit_rhs,
-    .load_spice_rhs_dc = nwn_load_spice_rhs_dc,
-    .load_spice_rhs_tran = nwn_load_spice_rhs_tran,
-    .load_jacobian_resist = nwn_load_jacobian_resist,
-    .load_jacobian_react = nwn_load_jacobian_react,
-    .load_jacobian_tran = nwn_load_jacobian_tran,
-}};
+#define NWN_OSDI_DESCRIPTOR(M, DEV)                                                     \
+    {                                                                                   \
+        .name = #DEV,                                                                   \
+        .num_nodes = NUM_NODES,                                                         \
+        .num_terminals = NUM_NODES,                                                     \
+        .nodes = nwn_nodes,                                                             \
+        .num_jacobian_entries = NUM_JAC,                                                \
+        .jacobian_entries = nwn_jacobian,                                               \
+        .num_collapsible = 0,                                                           \
+        .collapsible = NULL,                                                            \
+        .collapsed_offset = (uint32_t)offsetof(nwn_osdi_instance, collapsed),           \
+        .noise_sources = NULL,                                                          \
+        .num_noise_src = 0,                                                             \
+        .num_params = NUM_INST_PARAMS + NWN_NUM_##M,                                    \
+        .num_instance_params = NUM_INST_PARAMS,                                         \
+        .num_opvars = 0,                                                                \
+        .param_opvar = nwn_params_##M,                                                  \
+        .node_mapping_offset = (uint32_t)offsetof(nwn_osdi_instance, node_mapping),     \
+        .jacobian_ptr_resist_offset = (uint32_t)offsetof(nwn_osdi_instance, jac_resist_ptr), \
+        .num_states = 0,                                                                \
+        .state_idx_off = (uint32_t)offsetof(nwn_osdi_instance, state_idx),              \
+        .bound_step_offset = UINT32_MAX,                                                \
+        .instance_size = sizeof(nwn_osdi_instance),                                     \
+        .model_size = sizeof(nwn_osdi_model) + NWN_NUM_##M * sizeof(double),            \
+        .access = nwn_access_##M,                                                       \
+        .setup_model = nwn_setup_model_##M,                                             \
+        .setup_instance = nwn_setup_instance_##M,                                       \
+        .eval = nwn_eval_##M,                                                           \
+        .load_noise = nwn_load_noise,                                                   \
+        .load_residual_resist = nwn_load_residual_resist,                               \
+        .load_residual_react = nwn_load_residual_react,                                 \
+        .load_limit_rhs_resist = nwn_load_limit_rhs,                                    \
+        .load_limit_rhs_react = nwn_load_limit_rhs,                                     \
+        .load_spice_rhs_dc = nwn_load_spice_rhs_dc,                                     \
+        .load_spice_rhs_tran = nwn_load_spice_rhs_tran,                                 \
+        .load_jacobian_resist = nwn_load_jacobian_resist,                               \
+        .load_jacobian_react = nwn_load_jacobian_react,                                 \
+        .load_jacobian_tran = nwn_load_jacobian_tran,                                   \
+    },
+const OsdiDescriptor OSDI_DESCRIPTORS[] = {NWN_JUNCTION_MODELS(NWN_OSDI_DESCRIPTOR)};
+#undef NWN_OSDI_DESCRIPTOR
+const uint32_t OSDI_NUM_DESCRIPTORS = sizeof OSDI_DESCRIPTORS / sizeof OSDI_DESCRIPTORS[0];

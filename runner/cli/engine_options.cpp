@@ -18,12 +18,19 @@ void EngineOptions::add_to(po::options_description& opts, const EngineOptionSet&
         add("engine", po::value(&engine)->default_value(set.engine_default), set.engine_help.c_str());
     if (!set.flavour_help.empty())
         add("flavour", po::value(&flavour)->default_value(set.flavour_default), set.flavour_help.c_str());
+    if (set.model) {
+        std::string names;
+        for (const auto& m : device::junction_models()) names += (names.empty() ? "" : " or ") + m.name;
+        const std::string help = "junction model: " + names + " (docs/junction_models.md)";
+        add("model", po::value(&model)->default_value(device::default_junction_model().name), help.c_str());
+    }
     const std::string preset_text = preset_help(set.preset_default, set.preset_prefix);
     if (set.preset) add("preset", po::value(&preset)->default_value(set.preset_default), preset_text.c_str());
     if (set.param) add("param", po::value(&params)->composing(), kParamHelp);
     if (set.device_files) {
         add("cm", po::value(&cm), "path of nwnspice.cm (default: $NWN_CODEMODEL, then next to nwn)");
-        add("lib", po::value(&lib), "path of nwnjunction.lib (default: $NWN_SUBCKT_LIB, then next to nwn)");
+        add("lib", po::value(&lib), "path of the model's subcircuit library <device>.lib (default: $NWN_SUBCKT_LIB's "
+                                    "directory, then next to nwn)");
     }
 }
 
@@ -36,6 +43,10 @@ std::optional<net::Flavour> EngineOptions::flavour_kind(bool allow_auto) const {
 }
 
 net::Flavour EngineOptions::resolved_flavour() const { return engine::resolve_flavour(flavour_kind(true), !cm.empty()); }
+
+const device::JunctionModel& EngineOptions::junction_model() const {
+    return model.empty() ? device::default_junction_model() : device::junction_model(model);
+}
 
 std::optional<std::filesystem::path> EngineOptions::codemodel() const {
     return cm.empty() ? std::nullopt : std::optional<std::filesystem::path>(cm);

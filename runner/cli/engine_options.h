@@ -1,4 +1,4 @@
-// --engine, --flavour, --preset, --param, --cm and --lib: declared once for every command that takes them
+// --engine, --flavour, --model, --preset, --param, --cm and --lib: declared once for every command that takes them
 // (run, lyapunov, nlt, phase-diagram, sweep, ensemble, netlist). Each command says which it offers, with
 // its defaults and, where the meaning differs between commands, its own help text.
 #pragma once
@@ -30,6 +30,7 @@ struct EngineOptionSet {
     bool preset = false;                        // --preset (help: preset_help(preset_default, preset_prefix))
     std::string preset_default = "dc", preset_prefix;
     bool param = false;                         // --param (junction parameter overrides)
+    bool model = false;                         // --model (junction model, devicemodel/models.def)
     bool device_files = false;                  // --cm and --lib
 };
 
@@ -38,7 +39,7 @@ struct EngineOptionSet {
 std::string preset_help(const std::string& preset_default, const std::string& prefix = "");
 
 struct EngineOptions {
-    std::string engine, flavour, preset, cm, lib;
+    std::string engine, flavour, model, preset, cm, lib;
     std::vector<std::string> params;
 
     void add_to(boost::program_options::options_description& opts, const EngineOptionSet& set);
@@ -51,6 +52,8 @@ struct EngineOptions {
     std::optional<net::Flavour> flavour_kind(bool allow_auto = false) const;
     // The flavour to run: "auto" resolved as nwn run resolves it (engine::resolve_flavour, --cm counting).
     net::Flavour resolved_flavour() const;
+    // The --model named, the default model without --model; nwn::Error naming the models otherwise.
+    const device::JunctionModel& junction_model() const;
     std::optional<std::filesystem::path> codemodel() const;      // --cm, when given
     std::optional<std::filesystem::path> subckt_library() const;  // --lib, when given
 };

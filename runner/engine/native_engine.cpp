@@ -63,6 +63,7 @@ struct NativeEngine::Impl {
     std::vector<std::optional<double>> held;  // per electrode: a set_drive() voltage replacing the stimulus
     long steps = 0;
 
+    std::unique_ptr<device::NativeJunctions> rules;
     std::vector<double> lambda, g, jv, ev, ei;
     VectorLayout layout;
     std::vector<double> values;  // the last step's, in layout order
@@ -78,7 +79,10 @@ struct NativeEngine::Impl {
         if (!opt.lambda0.empty() && opt.lambda0.size() != nj)
             throw Error("native engine: initial state has " + std::to_string(opt.lambda0.size()) + " values for " +
                         std::to_string(nj) + " junctions");
+        for (const auto& p : opt.params)
+            if (&p.model() != &opt.params.front().model()) throw Error("native engine: junctions of two models");
         net::check_initial_states(opt.lambda0, opt.params);
+        rules = opt.params.front().model().native(opt.params, opt.nwnsim_compat);
         if (ne < 2) throw Error("native engine: the network needs at least two electrodes");
         if (roles.size() != static_cast<std::size_t>(ne))
             throw Error("native engine: " + std::to_string(roles.size()) + " electrode roles for " + std::to_string(ne) +
@@ -102,17 +106,10 @@ struct NativeEngine::Impl {
         point.values = values.data();
     }
 
-    const nwn_junction_params& params_of(int k) const { return opt.params.size() == 1 ? opt.params[0] : opt.params[k]; }
-
     const Point& step() {
         const long k = ++steps;
         const double t = k * opt.dt;
-        const size_t nj = net.junctions.size();
-        for (size_t j = 0; j < nj; ++j) {
-            auto p = nwn_params_exact(params_of(static_cast<int>(j)));
-            double d;
-            g[j] = nwn_conductance(&p, lambda[j], &d);
-        }
+        rules->conductances(lambda, g);
         for (size_t e = 0; e < ev.size(); ++e)
             ev[e] = held[e] ? *held[e] : roles[e].role == net::Role::Drive ? roles[e].stimulus->value(t) : 0.0;
         if (!sys->refactor(g))
@@ -121,10 +118,7 @@ struct NativeEngine::Impl {
         sys->solve(ev);
         sys->electrode_currents(ei);
         sys->junction_voltages(jv);
-        for (size_t j = 0; j < nj; ++j) {
-            const auto& p = params_of(static_cast<int>(j));
-            lambda[j] = nwn_euler_update(&p, lambda[j], jv[j], opt.dt, opt.nwnsim_compat ? 1 : 0);
-        }
+        rules->update(lambda, jv, opt.dt);
         return make_point(t, k - 1);
     }
 

@@ -1,7 +1,9 @@
 // The native reference engine: NWNsim's scheme (docs/model.md §3.1). Nodal analysis of the wire network
 // with the electrode voltages imposed, conductances from the previous state, one sparse solve per
-// fixed step (symbolic factorisation reused), explicit Euler on every junction state with junction.h's
-// discrete rule. It exists to validate SPICE results against NWNsim and to run large ensembles fast.
+// fixed step (symbolic factorisation reused), every junction state advanced by its model's discrete
+// rule (devicemodel/models.h: explicit Euler of NWNsim's rule for hochstetter; for miranda the exact
+// exponential step at the step's voltage, the Turin code's scheme). It exists to validate SPICE results
+// against NWNsim and to run large ensembles fast.
 //
 // It delivers what the SPICE engines deliver (run_types.h): a VectorLayout, then one Point per step, so a
 // recorder written for one engine reads the others. The vectors carry the names ngspice gives the same
@@ -24,7 +26,7 @@
 #include <string>
 #include <vector>
 
-#include "devicemodel/junction.h"
+#include "devicemodel/models.h"
 #include "netlistgen/electrode_roles.h"
 #include "netlistgen/network.h"
 #include "netlistgen/stimulus.h"
@@ -40,10 +42,11 @@ struct NativeDrive {
 struct NativeOptions {
     double dt = 1e-3;
     double tstop = 1.0;
-    // NWNsim's sign-asymmetric reset-to-zero (docs/model.md §9.2); otherwise the symmetric rule.
+    // The published code's rule: NWNsim's sign-asymmetric reset-to-zero (docs/model.md §9.2) for hochstetter, the
+    // Turin code's step expression for miranda (miranda.h); otherwise the symmetric / exact rule.
     bool nwnsim_compat = false;
-    std::vector<nwn_junction_params> params;  // one per junction, or one for all
-    std::vector<double> lambda0;              // per junction; empty = 0
+    std::vector<device::JunctionParams> params;  // one per junction, or one for all (one model)
+    std::vector<double> lambda0;                 // per junction; empty = 0
 };
 
 // How run() may end early, as the libngspice session's RunOptions: a wall-clock limit (status failed,

@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "devicemodel/junction.h"
+#include "devicemodel/hochstetter/hochstetter.h"
 #include "netlistgen/netlist_writer.h"
 #include "netlistgen/network.h"
 #include "netlistgen/stimulus.h"

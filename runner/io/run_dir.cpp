@@ -167,6 +167,7 @@ json run_record_json(const RunRecord& r) {
     if (r.tstop) j["tstop"] = *r.tstop;
     if (r.dt) j["dt"] = *r.dt;
     if (r.tmax) j["tmax"] = *r.tmax;
+    if (r.model) j["model"] = *r.model;
     if (r.preset) j["preset"] = *r.preset;
     if (r.params) j["params"] = *r.params;
     for (const auto& [name, v] : r.solver)  // counts as integers, times as seconds
@@ -219,6 +220,7 @@ RunRecord run_record_from_json(const json& j, const std::string& where) {
     r.tstop = f.num("tstop");
     r.dt = f.num("dt");
     r.tmax = f.num("tmax");
+    r.model = f.str("model");
     r.preset = f.str("preset");
     if (auto p = f.object("params")) {
         r.params.emplace();
@@ -274,14 +276,15 @@ RunStatus run_status(const fs::path& dir) {
     return RunStatus::Missing;
 }
 
-std::map<std::string, double> params_by_name(const nwn_junction_params& p) {
+std::map<std::string, double> params_by_name(const device::JunctionParams& p) {
     std::map<std::string, double> m;
-    for (const auto& name : net::junction_param_names()) m[name] = net::param_value(p, name);
+    for (std::size_t k = 0; k < p.values().size(); ++k) m[p.model().params[k].name] = p.values()[k];
     return m;
 }
 
 nwn_junction_params junction_params(const RunRecord& r, const std::string& where) {
     try {
+        if (r.model && *r.model != "hochstetter") throw Error("a run of the " + *r.model + " junction model, not hochstetter's");
         auto p = net::preset_params(r.preset.value_or("dc"));
         if (r.params)
             for (const auto& [name, value] : *r.params) net::param_ref(p, name) = value;

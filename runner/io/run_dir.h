@@ -5,7 +5,8 @@
 //   format "nwnspice-run", version 1, status completed|failed|interrupted, message (when there is one),
 //   command, engine; network runs add flavour (SPICE engines) or nwnsim_compat (native), network
 //   {source, summary, wires, junctions, hop_distance?}, electrodes {driven, drain}, stimulus, tstop,
-//   dt (native) or tmax (SPICE engines), preset, params {NAME: value}, solver (libngspice counters),
+//   dt (native) or tmax (SPICE engines), model (the junction model), preset, params {NAME: value}, solver
+//   (libngspice counters),
 //   G_initial/G_final (null when not finite), versions {nwnspice, ngspice}, ngspice_library,
 //   ngspice_binary (ngspice-cli); deck runs add deck. Then points, t_last, wall_s.
 #pragma once
@@ -19,7 +20,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "devicemodel/junction.h"
+#include "devicemodel/models.h"
 
 namespace nwn::io {
 
@@ -95,6 +96,7 @@ struct RunRecord {
     std::optional<double> tstop;
     std::optional<double> dt;    // native: the time step
     std::optional<double> tmax;  // SPICE engines: the maximum step
+    std::optional<std::string> model;  // the junction model (absent before models: hochstetter)
     std::optional<std::string> preset;
     std::optional<std::map<std::string, double>> params;  // junction parameters by name
     // libngspice's counters; written when not empty: names ending in _s as seconds, the others as integers
@@ -127,9 +129,9 @@ const char* run_status_name(RunStatus s);  // "completed", "failed", "interrupte
 RunStatus run_status(const std::filesystem::path& dir);
 
 // params as a record holds them, by name.
-std::map<std::string, double> params_by_name(const nwn_junction_params& p);
-// The junction parameters of a run: its preset ("dc" when none) with its params applied. Throws
-// nwn::Error, naming `where`, for an unknown preset or parameter name.
+std::map<std::string, double> params_by_name(const device::JunctionParams& p);
+// The junction parameters of a run of the hochstetter model: its preset ("dc" when none) with its params
+// applied. Throws nwn::Error, naming `where`, for another model or an unknown preset or parameter name.
 nwn_junction_params junction_params(const RunRecord& r, const std::string& where);
 
 }  // namespace nwn::io

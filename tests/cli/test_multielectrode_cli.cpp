@@ -13,7 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/atomic_file.h"
-#include "devicemodel/junction.h"
+#include "devicemodel/hochstetter/hochstetter.h"
 #include "netlistgen/network_json.h"
 #include "netlistgen/text_parse.h"
 #include "runner/io/timeseries_csv.h"

@@ -1,5 +1,5 @@
-// The LTspice and Xyce texts of the junction carry the same equations as the ngspice subcircuit and
-// junction.h, whatever shape the generated subcircuit takes.
+// The LTspice and Xyce texts of each junction model carry the same equations as its ngspice subcircuit and
+// its header, whatever shape the generated subcircuit takes.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -8,8 +8,9 @@
 #include <sstream>
 
 #include "common/atomic_file.h"
-#include "devicemodel/junction.h"
-#include "devicemodel/subckt_text.h"
+#include "devicemodel/hochstetter/hochstetter.h"
+#include "devicemodel/miranda/miranda.h"
+#include "devicemodel/models.h"
 #include "netlistgen/dialect_spice.h"
 #include "support/reference.h"
 
@@ -57,22 +58,46 @@ std::vector<Source> sources(const std::string& text) {
     return out;
 }
 
-std::map<std::string, double> default_params() {
-    const nwn_junction_params p = nwn_params_dc();
+std::map<std::string, double> default_params(const nwn::device::JunctionModel& model) {
     std::map<std::string, double> m;
-#define NWN_TEST_PARAM(name, dc, ac, unit, desc) m[#name] = p.name;
-    NWN_JUNCTION_PARAM_TABLE(NWN_TEST_PARAM)
-#undef NWN_TEST_PARAM
+    for (const auto& p : model.params) m[p.name] = p.dc;
     return m;
+}
+
+// Evaluates the library's sources in file order (later sources read earlier nodes and .params) at the
+// nodes a, b, l, checking that the translated library's `tr` gives the same bits; returns the junction's
+// current and the state's rate (Bl drives cstate*dx/dt).
+std::pair<double, double> evaluate(const std::vector<Source>& base, const std::vector<Source>& tr,
+                                   std::map<std::string, double> params, std::map<std::string, double> nodes) {
+    double current = 0, rate = 0;
+    for (std::size_t i = 0; i < base.size(); ++i) {
+        const auto& b = base[i];
+        if (b.param) {
+            const double want = nwn::net::evaluate_expression(b.expr, params, {});
+            CHECK(nwn::net::evaluate_expression(tr[i].expr, params, {}) == want);
+            params[b.target] = want;
+            continue;
+        }
+        if (!b.cp.empty()) {
+            nodes[b.target] = b.gain * (nodes.at(b.cp) - nodes.at(b.cn));
+            continue;
+        }
+        const double want = nwn::net::evaluate_expression(b.expr, params, nodes);
+        CHECK(nwn::net::evaluate_expression(tr[i].expr, params, nodes) == want);  // same tree, same bits
+        if (b.target == "l") rate = want / params.at("cstate");
+        else if (b.target.empty()) current = want;
+        else nodes[b.target] = want;
+    }
+    return {current, rate};
 }
 
 }  // namespace
 
 TEST_CASE("LTspice and Xyce subcircuits evaluate to the ngspice subcircuit and to junction.h", "[cosim][dialects]") {
-    const std::string ng = nwn::device::subckt_library_text();
+    const std::string ng = nwn::device::default_junction_model().subckt_library_text();
     const auto base = sources(ng);
     REQUIRE(base.size() >= 3);
-    auto params = default_params();
+    const auto params = default_params(nwn::device::default_junction_model());
     const nwn_junction_params jp = nwn_params_dc();
     std::mt19937 rng(7);
     std::uniform_real_distribution<double> uv(-0.1, 0.1), ul(-0.016, 0.016), u(-1, 1);
@@ -91,26 +116,7 @@ TEST_CASE("LTspice and Xyce subcircuits evaluate to the ngspice subcircuit and t
             double v = uv(rng), lam = ul(rng);
             if (k % 3 == 1) v = (k % 2 ? 1 : -1) * (jp.vset + 1e-3 * u(rng));
             if (k % 3 == 2) lam = (k % 2 ? 1 : -1) * (k % 4 ? jp.lcrit : jp.lmax) + 1e-5 * u(rng);
-            std::map<std::string, double> nodes{{"a", v}, {"b", 0}, {"l", lam}};
-            double current = 0, rate = 0;
-            for (std::size_t i = 0; i < base.size(); ++i) {  // in file order: later sources read earlier nodes
-                const auto& b = base[i];
-                if (b.param) {
-                    const double want = nwn::net::evaluate_expression(b.expr, params, {});
-                    CHECK(nwn::net::evaluate_expression(tr[i].expr, params, {}) == want);
-                    params[b.target] = want;
-                    continue;
-                }
-                if (!b.cp.empty()) {
-                    nodes[b.target] = b.gain * (nodes.at(b.cp) - nodes.at(b.cn));
-                    continue;
-                }
-                const double want = nwn::net::evaluate_expression(b.expr, params, nodes);
-                CHECK(nwn::net::evaluate_expression(tr[i].expr, params, nodes) == want);  // same tree, same bits
-                if (b.target == "l") rate = want / params.at("cstate");  // Bl drives cstate*dlambda/dt
-                else if (b.target.empty()) current = want;
-                else nodes[b.target] = want;
-            }
+            const auto [current, rate] = evaluate(base, tr, params, {{"a", v}, {"b", 0}, {"l", lam}});
             double d1, d2;
             CHECK(current == Approx(nwn_conductance(&jp, lam, &d1) * v).epsilon(1e-12).margin(1e-300));
             CHECK(rate == Approx(nwn_rate(&jp, v, lam, &d1, &d2)).epsilon(1e-9).margin(1e-12));
@@ -128,4 +134,26 @@ TEST_CASE("network subcircuits in the dialects", "[cosim][dialects]") {
           "netlistgen/dialect_spice.h). Not run in Xyce by nwnspice's tests.\n"
           "X1 a b l nwnjunction PARAMS: boost=5\n");
     CHECK_THROWS_WITH(nwn::net::parse_dialect("pspice"), Catch::Contains("ltspice or xyce"));
+}
+
+TEST_CASE("miranda: LTspice and Xyce subcircuits evaluate to the ngspice subcircuit and to miranda.h", "[cosim][dialects][miranda]") {
+    const auto& model = nwn::device::junction_model("miranda");
+    const std::string ng = model.subckt_library_text();
+    const auto base = sources(ng);
+    REQUIRE(base.size() >= 3);
+    const auto params = default_params(model);
+    const nwn_miranda_params mp = nwn_miranda_params_dc();
+    std::mt19937 rng(11);
+    std::uniform_real_distribution<double> uv(-0.8, 0.8), ug(0, 1);
+    for (SpiceDialect d : {SpiceDialect::Ngspice, SpiceDialect::Ltspice, SpiceDialect::Xyce}) {
+        const auto tr = sources(nwn::net::translate_junction_library(ng, d));
+        REQUIRE(tr.size() == base.size());
+        for (int k = 0; k < 200; ++k) {
+            const double v = k == 0 ? 0.0 : k == 1 ? 7.0 : uv(rng), g = ug(rng);  // 0 V and a held exponent too
+            const auto [current, rate] = evaluate(base, tr, params, {{"a", v}, {"b", 0}, {"l", g}});
+            double d1, d2;
+            CHECK(current == Approx(nwn_miranda_conductance(&mp, g, &d1) * v).epsilon(1e-12).margin(1e-300));
+            CHECK(rate == Approx(nwn_miranda_rate(&mp, v, g, &d1, &d2)).epsilon(1e-9).margin(1e-12));
+        }
+    }
 }

@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "devicemodel/junction.h"
+#include "devicemodel/hochstetter/hochstetter.h"
 
 namespace nwn::test {
 

@@ -5,11 +5,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <sstream>
 #include <tuple>
 #include <vector>
 
-#include "devicemodel/junction.h"
+#include "devicemodel/hochstetter/hochstetter.h"
 #include "junction_reference.h"
 #include "spice_cli.h"
 #include "support/reference.h"
@@ -117,6 +118,16 @@ Pwl dc_steps() {
 // A +-0.1 V triangle, 2 s period, two periods.
 Pwl triangle() {
     return {{{0, 0}, {0.5, 0.1}, {1.5, -0.1}, {2.5, 0.1}, {3.5, -0.1}, {4.0, 0}}};
+}
+
+// What a run that must fail reports (its exception's text), or "" when it did not fail.
+std::string failure(const std::function<void()>& run) {
+    try {
+        run();
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+    return "";
 }
 
 }  // namespace
@@ -232,13 +243,10 @@ TEST_CASE("a deck using nwnjunction without the code model loaded fails clearly"
 
 TEST_CASE("impossible model parameters are reported by the code model", "[circuit]") {
     auto dir = scratch_dir("devicemodel/bad_params");
-    std::string log;
-    try {
+    const std::string log = failure([&] {
         run_ngspice(dir, "* bad\nV1 a 0 DC 0.1\nA1 %gd(a 0) %g(l) jm\nC1 l 0 1\n.model jm nwnjunction (vreset=0.5)\n"
                     ".tran 1m 10m uic\n", {"v(l)"}, true);
-    } catch (const std::exception& e) {
-        log = e.what();
-    }
+    });
     CHECK(log.find("vreset must be <= vset") != std::string::npos);
 }
 
@@ -279,21 +287,30 @@ TEST_CASE("OSDI device: .ic, transient operating point, .op and .ac as the code 
 TEST_CASE("OSDI device: impossible parameters and a missing state terminal are refused", "[circuit][osdi]") {
     if (!have_ngspice46("the OSDI device's parameter checks")) return;
     auto dir = scratch_dir("devicemodel/osdi_bad");
-    std::string log;
-    try {
-        run_ngspice46_osdi(dir, "* bad\nV1 a 0 DC 0.1\nN1 a 0 l jm\n.model jm nwnjunction (vreset=0.5)\n.tran 1m 10m uic\n",
-                           {"v(l)"});
-    } catch (const std::exception& e) {
-        log = e.what();
-    }
+    std::string log = failure([&] {
+        run_ngspice46_osdi(dir, "* bad\nV1 a 0 DC 0.1\nN1 a 0 l jm\n.model jm nwnjunction (vreset=0.5)\n.tran 1m 10m uic\n", {"v(l)"});
+    });
     CHECK(log.find("vreset must be <= vset") != std::string::npos);
-    log.clear();
-    try {
+    log = failure([&] {
         run_ngspice46_osdi(dir, "* two terminals\nV1 a 0 DC 0.1\nN1 a 0 jm\n.model jm nwnjunction\n.tran 1m 10m uic\n", {"i(v1)"});
-    } catch (const std::exception& e) {
-        log = e.what();
-    }
+    });
     CHECK(log.find("three terminals are needed") != std::string::npos);
+}
+
+TEST_CASE("miranda: the code model and the OSDI device refuse impossible parameters, naming them", "[circuit][miranda]") {
+    auto dir = scratch_dir("devicemodel/miranda_bad");
+    std::string log = failure([&] {
+        run_ngspice(dir, "* bad\nV1 a 0 DC 0.1\nA1 %gd(a 0) %g(l) jm\nC1 l 0 1\n.model jm nwnmiranda (ymax=1e-4)\n"
+                    ".tran 1m 10m uic\n", {"v(l)"}, true);
+    });
+    CHECK(log.find("nwnmiranda: impossible model parameters: ymax must be >= ymin") != std::string::npos);
+    if (!have_ngspice46("the miranda OSDI device's parameter checks")) return;
+    log = failure([&] {
+        run_ngspice46_osdi(dir, "* bad\nV1 a 0 DC 0.1\nN1 a 0 l jm\n.model jm nwnmiranda (kd0=-1)\n.tran 1m 10m uic\n", {"v(l)"});
+    });
+    CHECK(log.find("nwnmiranda: impossible model parameters: kd0 must be > 0") != std::string::npos);
+    // ngspice's own report, from the table index the device hands it (no text parsing).
+    CHECK(log.find("Parameter kd0 is out of bounds") != std::string::npos);
 }
 
 TEST_CASE("the simulated state overshoots lmax by a bounded amount that changes no current", "[circuit]") {

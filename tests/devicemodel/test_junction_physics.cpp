@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "devicemodel/junction.h"
+#include "devicemodel/hochstetter/hochstetter.h"
 
 namespace {
 

@@ -3,7 +3,8 @@ set -euo pipefail
 build=$1 scratch=$2
 rm -rf "$scratch" && mkdir -p "$scratch"
 cmake --install "$build" --prefix "$scratch/prefix" >/dev/null
-for f in bin/nwn lib/ngspice/nwnspice.cm share/nwnspice/nwnjunction.lib include/nwnspice/junction.h; do
+for f in bin/nwn lib/ngspice/nwnspice.cm share/nwnspice/nwnjunction.lib share/nwnspice/nwnmiranda.lib \
+         include/nwnspice/hochstetter/hochstetter.h include/nwnspice/miranda/miranda.h include/nwnspice/device_common.h; do
   [[ -f $scratch/prefix/$f ]] || { echo "missing after install: $f"; exit 1; }
 done
 cd "$scratch"

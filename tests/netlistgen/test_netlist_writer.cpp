@@ -70,7 +70,7 @@ TEST_CASE("codemodel deck: A and C per junction, one model card, sources, option
 TEST_CASE("subckt flavour: X instances with only changed parameters, .include, no capacitors") {
     auto n = network();
     auto o = options(Flavour::Subckt);
-    o.params.boost = 2;
+    o.params["boost"] = 2;
     o.save_lambda = o.save_wires = true;
     o.lambda0 = {0.015, -0.01, 0, 0.003};
     const auto deck = write_netlist(n, o);
@@ -119,9 +119,9 @@ TEST_CASE("device spread: per-junction model cards or instance parameters, seede
     const auto deck = write_netlist(n, o);
     CHECK(lines_starting(deck, ".model nwnj").size() == 3);
     CHECK(lines_starting(deck, "A1 ") == std::vector<std::string>{"A1 %gd(w1 w2) %g(l1) nwnj1"});
-    CHECK(o.per_junction[0].gon != o.per_junction[1].gon);
-    CHECK(o.per_junction[0].vreset == o.params.vreset);
-    CHECK(spread_params(o.params, spread, 4)[2].gon == o.per_junction[2].gon);  // same seed, same draws
+    CHECK(o.per_junction[0]["gon"] != o.per_junction[1]["gon"]);
+    CHECK(o.per_junction[0]["vreset"] == o.params["vreset"]);
+    CHECK(spread_params(o.params, spread, 4)[2]["gon"] == o.per_junction[2]["gon"]);  // same seed, same draws
     auto s = options(Flavour::Subckt);
     s.per_junction = o.per_junction;
     const auto x = lines_starting(write_netlist(n, s), "X0 ");
@@ -134,8 +134,8 @@ TEST_CASE("device spread: per-junction model cards or instance parameters, seede
     const auto many = spread_params(o.params, parse_spread("gon=0.1", "normal", 5), 20000);
     double s1 = 0, s2 = 0;
     for (const auto& p : many) {
-        s1 += p.gon / o.params.gon;
-        s2 += (p.gon / o.params.gon) * (p.gon / o.params.gon);
+        s1 += p["gon"] / o.params["gon"];
+        s2 += (p["gon"] / o.params["gon"]) * (p["gon"] / o.params["gon"]);
     }
     CHECK(s1 / many.size() == Approx(1).epsilon(0.003));
     CHECK(std::sqrt(s2 / many.size() - (s1 / many.size()) * (s1 / many.size())) == Approx(0.1).epsilon(0.03));

@@ -57,7 +57,7 @@ int run_netlist(const std::vector<std::string>& args) {
         ("tstop", po::value(&o.tstop)->default_value(1.0), "transient end time (s)")
         ("tmax", po::value(&o.tmax)->default_value(1e-3), "maximum time step (s)")
         ("tstep", po::value(&o.tstep)->default_value(0), "output step of .tran (s; 0 = tmax)")
-        ("ic", po::value(&ic), "initial lambda per junction: CSV with a column lambda (or NWNsim's lambda_final)")
+        ("ic", po::value(&ic), "initial state (lambda, or g of miranda) per junction: CSV with a column lambda (or NWNsim's lambda_final)")
         ("save-lambda", po::bool_switch(&o.save_lambda), "also save v(l<k>) of every junction")
         ("save-wires", po::bool_switch(&o.save_wires), "also save v(w<i>) of every wire")
         ("spread", po::value(&spread), "device-to-device spread, relative sigma per parameter: gon=0.1,vset=0.05")
@@ -69,19 +69,21 @@ int run_netlist(const std::vector<std::string>& args) {
          "target ngspice major version (>= 42: .options klu); default 39, 46 for --flavour osdi")
         ("solver", po::value(&solver)->default_value("auto"),
          "sparse solver: auto (KLU for ngspice >= 42), klu or sparse (.options sparse, ngspice >= 42)")
-        ("osdi", po::value(&osdi), "path of nwnjunction.osdi (default: $NWN_OSDI, then next to nwn)")
+        ("osdi", po::value(&osdi), "path of the OSDI library nwnjunction.osdi, every model's device (default: $NWN_OSDI, "
+                                   "then next to nwn)")
         ("cm-load", po::value(&cm_load)->default_value("auto"),
          "how a codemodel deck loads nwnspice.cm: pre_codemodel (in the deck), spiceinit (a .spiceinit next to "
          "the deck; ngspice 39 lower-cases pre_codemodel paths), none (the host loads it), auto")
         ("dialect", po::value(&dialect)->default_value("ngspice"),
          "ngspice | ltspice | xyce: a portable .subckt (--flavour subckt --form subckt) for LTspice or Xyce, with the "
-         "junction library translated next to it as nwnjunction_<dialect>.lib")
+         "junction library translated next to it as <device>_<dialect>.lib (nwnjunction_<dialect>.lib for hochstetter)")
         ("output,o", po::value(&out)->required(), "file to write");
     nwn::cli::add_role_options(opts, roles);
     nwn::cli::EngineOptionSet set;
     set.flavour_default = "codemodel";  // a deck for the system's ngspice, whatever this build has
-    set.flavour_help = "codemodel: XSPICE nwnjunction (nwnspice.cm, ngspice 39.3); osdi: OSDI nwnjunction (nwnjunction.osdi, "
-                       "ngspice with OSDI, e.g. 46); subckt: portable subcircuit (nwnjunction.lib)";
+    set.flavour_help = "codemodel: the model's XSPICE device (nwnspice.cm, ngspice 39.3); osdi: its OSDI device (nwnjunction.osdi, "
+                       "ngspice with OSDI, e.g. 46); subckt: its portable subcircuit (<device>.lib)";
+    set.model = true;
     set.preset = true;
     set.param = true;
     set.device_files = true;
@@ -99,10 +101,11 @@ int run_netlist(const std::vector<std::string>& args) {
 
     Network net = read_network(in);
     if (!electrodes.empty()) choose_electrodes(net, electrodes);
-    o.params = preset_params(eo.preset);
+    const auto& model = eo.junction_model();
+    o.params = preset_params(model, eo.preset);
     apply_overrides(o.params, eo.params);
     if (!spread.empty())
-        o.per_junction = spread_params(o.params, parse_spread(spread, spread_dist, static_cast<std::uint32_t>(spread_seed)),
+        o.per_junction = spread_params(o.params, parse_spread(spread, spread_dist, static_cast<std::uint32_t>(spread_seed), model),
                                        net.junctions.size());
     if (!spread.empty() && o.flavour == Flavour::Codemodel && net.junctions.size() > 10000)
         std::cerr << "nwn netlist: note: " << net.junctions.size()
@@ -138,14 +141,14 @@ int run_netlist(const std::vector<std::string>& args) {
             if (!cm.empty()) o.codemodel = fs::absolute(cm);
         }
     } else {
-        o.subckt_library = find_subckt_library(lib.empty() ? std::nullopt : std::optional<fs::path>(lib));
+        o.subckt_library = find_subckt_library(lib.empty() ? std::nullopt : std::optional<fs::path>(lib), model);
     }
     const std::string text = write_netlist(net, o);
     if (const auto d = nwn::net::parse_dialect(dialect); d != nwn::net::SpiceDialect::Ngspice) {
         if (o.flavour != Flavour::Subckt || o.form != Form::Subckt)
             throw po::error("--dialect " + dialect + " needs --flavour subckt --form subckt (other simulators cannot "
                             "load XSPICE code models; decks stay ngspice's)");
-        const fs::path library = fs::absolute(out_path).parent_path() / ("nwnjunction_" + dialect + ".lib");
+        const fs::path library = fs::absolute(out_path).parent_path() / (model.device + "_" + dialect + ".lib");
         nwn::write_file_atomic(library, nwn::net::translate_junction_library(nwn::read_file(o.subckt_library), d));
         nwn::write_file_atomic(out_path, nwn::net::translate_network_subckt(text, d, library.string()));
         std::cerr << "nwn netlist: " << summary(net) << "; " << dialect << " subcircuit -> " << out
@@ -164,8 +167,9 @@ int run_netlist(const std::vector<std::string>& args) {
                   << " so that it loads " << device.filename().string() << "\n";
     }
     std::cerr << "nwn netlist: " << summary(net) << "; " << flavour << " " << form << " -> " << out << "\n";
-    if (o.form == Form::Deck && o.roles.empty() && net.hop_distance && *net.hop_distance > 0)
-        std::cerr << "nwn netlist: V* = " << o.stimulus.peak() / (*net.hop_distance * o.params.vset) << " (peak "
+    // V* (docs/model.md §1.3) is the hochstetter model's measure of drive: peak voltage per hop over vset.
+    if (o.form == Form::Deck && o.roles.empty() && net.hop_distance && *net.hop_distance > 0 && model.name == "hochstetter")
+        std::cerr << "nwn netlist: V* = " << o.stimulus.peak() / (*net.hop_distance * o.params["vset"]) << " (peak "
                   << o.stimulus.peak() << " V / (n = " << *net.hop_distance << " * vset))\n";
     return nwn::cli::kExitOk;
 }

@@ -66,9 +66,10 @@ int run_run(const std::vector<std::string>& args) {
          "more are named w<id>")
         ("electrodes", po::value(&electrodes),
          "choose electrodes as nwn generate does (farthest, bars:F, edges:N, grid:RxC[:PAD[:PITCH]], pads:FILE.csv, ...)")
-        ("ic", po::value(&ic), "initial lambda per junction: CSV with a column lambda (or lambda_final)")
+        ("ic", po::value(&ic), "initial state (lambda, or g of miranda) per junction: CSV with a column lambda (or lambda_final)")
         ("nwnsim-compat", po::bool_switch(&compat),
-         "native engine: NWNsim's sign-asymmetric reset-to-zero rule (exact reproduction of its runs)")
+         "native engine: the published code's rule (exact reproduction of its runs): NWNsim's sign-asymmetric "
+         "reset-to-zero (hochstetter), the Turin code's step expression (miranda)")
         ("save-lambda", po::bool_switch(&save_lambda), "write lambda.csv with every junction's state")
         ("save-events", po::bool_switch(&save_events),
          "write events.csv (t,events): per written sample, the junctions whose G crossed 1.1*goff since the "
@@ -76,7 +77,8 @@ int run_run(const std::vector<std::string>& args) {
         ("raw", po::bool_switch(&raw), "write run.raw (binary SPICE3 raw file)")
         ("resample", po::value(&resample)->default_value(0), "write CSVs on a uniform grid of this step (s)")
         ("wall-limit", po::value(&wall)->default_value(0), "stop a run after this many seconds of wall time")
-        ("osdi", po::value(&osdi), "path of nwnjunction.osdi (default: $NWN_OSDI, then next to nwn)")
+        ("osdi", po::value(&osdi), "path of the OSDI library nwnjunction.osdi, every model's device (default: $NWN_OSDI, "
+                                   "then next to nwn)")
         ("ngspice-lib", po::value(&ngspice_lib),
          "libngspice to load (libngspice engine; default: the system's, or the build's ngspice 46 for --flavour osdi)")
         ("ngspice-bin", po::value(&ngspice_bin),
@@ -94,6 +96,7 @@ int run_run(const std::vector<std::string>& args) {
                        "(nwnjunction.osdi, in an OSDI-enabled ngspice: by default the build's ngspice 46 with KLU), subckt "
                        "(portable subcircuit), or auto: osdi when this build has its ngspice 46 and --cm is not given, else "
                        "codemodel";
+    set.model = true;
     set.preset = true;
     set.param = true;
     set.device_files = true;
@@ -136,6 +139,7 @@ int run_run(const std::vector<std::string>& args) {
     s.roles = roles;
     s.tstop = tstop;
     s.tmax = tmax;
+    s.model = eo.junction_model().name;
     s.preset = eo.preset;
     s.params = eo.params;
     if (!ic.empty()) s.lambda0 = nwn::net::read_junction_values(ic, {"lambda", "lambda_final"}, s.network.junctions.size());

@@ -66,6 +66,7 @@ int run_sweep_command(const std::vector<std::string>& args) {
     set.engine_default = "libngspice";
     set.engine_help = "libngspice, ngspice-cli (or native for networks)";
     set.flavour_help = std::string("networks: ") + nwn::cli::kFlavourHelp;
+    set.model = true;
     set.preset = true;
     set.preset_prefix = "networks: ";
     eo.add_to(opts, set);
@@ -79,6 +80,7 @@ int run_sweep_command(const std::vector<std::string>& args) {
     if (!s.roles.drive_table.empty()) s.roles.drive_table = std::filesystem::absolute(s.roles.drive_table);
     s.engine = eo.engine_kind();
     s.flavour = eo.flavour_kind(true);  // as nwn run takes it
+    s.model = eo.junction_model().name;
     s.preset = eo.preset;
     s.input = input;
     s.out = out;

@@ -1,7 +1,7 @@
 #include "runner/experiments/avalanches/recording_input_lambda.h"
 
 #include "common/error.h"
-#include "devicemodel/junction.h"
+#include "devicemodel/hochstetter/hochstetter.h"
 #include "runner/analysis/junction_events.h"
 #include "runner/analysis/recording_input_grid.h"
 #include "runner/experiments/avalanches/recording_input.h"

@@ -243,7 +243,7 @@ report::Section demo_activation(DemoContext& ctx) {
         sec.paragraphs.push_back(
             golden_ok ? "The golden comparison passes: before and long after the transition both sit on the same fixed points; "
                         "the transition comes ~1.4 ms earlier than in NWNsim's 1 ms Euler steps, which is where NWNsim's own "
-                        "scheme converges as its step is refined (README, Validation)."
+                        "scheme converges as its step is refined (docs/validation.md)."
                       : "The golden comparison does NOT pass every tolerance: see the table.");
     }
     for (const auto& w : warnings) sec.paragraphs.push_back("Plot warning: " + w);

@@ -96,7 +96,7 @@ report::Section demo_chaos(DemoContext& ctx) {
         "NLT: 80 s (here " + number_label(sc.nlt_duration) + " s) from the attractor, a linear readout of all wire voltages fitted "
         "to four targets. Low frequencies let the network relax between sweeps (ordered, lambda < 0); high ones drive it around "
         "before it settles (chaotic, lambda > 0). The paper's values at 0.5 Hz disagree with each other (caption 0.4, stored file "
-        "1.42; docs/model.md §9.9); finite-time estimates over 10-40 periods scatter by about ±0.4 1/s (README, Edge of chaos).");
+        "1.42; docs/model.md §9.9); finite-time estimates over 10-40 periods scatter by about ±0.4 1/s (docs/edge_of_chaos.md).");
     sec.paragraphs.push_back(neg && pos ? "Both signs appear: ordered at low and chaotic at high frequency, as in the paper."
                                         : "Both signs did NOT appear at these frequencies and this averaging length.");
     // Our own figure: lambda against f, with the paper's points.

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "devicemodel/junction.h"
+#include "devicemodel/hochstetter/hochstetter.h"
 #include "runner/experiments/lyapunov/lyapunov_engines.h"
 
 namespace nwn::exp {

@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "devicemodel/junction.h"
+#include "devicemodel/hochstetter/hochstetter.h"
 #include "runner/analysis/lyapunov_math.h"
 #include "runner/experiments/lyapunov/lyapunov.h"
 

@@ -39,7 +39,7 @@ NativeCopies::NativeCopies(const net::Network& net, const net::Stimulus& stimulu
 
 NativeCopies::NativeCopies(const net::Network& net, std::vector<net::ElectrodeRole> roles, const nwn_junction_params& params,
                            double dt, bool nwnsim_compat)
-    : roles_(std::move(roles)), params_(params), exact_(nwn_params_exact(params)), dt_(dt), compat_(nwnsim_compat ? 1 : 0),
+    : roles_(std::move(roles)), rules_(device::JunctionParams(params).model().native({params}, nwnsim_compat)), dt_(dt),
       // Only the components holding an electrode, as in the SPICE decks; of two contacts on one wire
       // the later sets its voltage.
       sys_(checked(net, dt), {.electrode_components_only = true, .later_contact_wins = true}, engine::holds_of(roles_)) {
@@ -59,10 +59,7 @@ void NativeCopies::step(std::vector<State>& copies, double t) {
     for (std::size_t c = 0; c < copies.size(); ++c) {
         State& lambda = copies[c];
         if (lambda.size() != g_.size()) throw Error("native Lyapunov: state of the wrong size");
-        for (std::size_t m = 0; m < lambda.size(); ++m) {
-            double d;
-            g_[m] = nwn_conductance(&exact_, lambda[m], &d);
-        }
+        rules_->conductances(lambda, g_);
         if (!sys_.refactor(g_)) throw Error("native Lyapunov: singular conductance matrix");
         sys_.solve(ev_);
         sys_.junction_voltages(jv_);
@@ -72,8 +69,7 @@ void NativeCopies::step(std::vector<State>& copies, double t) {
             const auto& node_v = sys_.node_voltages();
             for (std::size_t w = 0; w < wire_v_.size(); ++w) wire_v_[w] = node_v[w];
         }
-        for (std::size_t m = 0; m < lambda.size(); ++m)
-            lambda[m] = nwn_euler_update(&params_, lambda[m], jv_[m], dt_, compat_);
+        rules_->update(lambda, jv_, dt_);
     }
 }
 

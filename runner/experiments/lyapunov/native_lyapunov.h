@@ -3,14 +3,15 @@
 // simulateNetworkLyapunov.m), which the native engine (engine/native_engine.h) does not offer.
 // Per step and copy: conductances from the current states (hard rules), nodal solve with the electrodes
 // held as their roles say (engine::NodalSystem, as the native engine: driven at scale·value(t), grounded at
-// 0 V, floating or loaded left to the network), explicit Euler update of every state (junction.h). Only the
-// components holding an electrode are simulated, as in the SPICE decks.
+// 0 V, floating or loaded left to the network), the model's native update of every state
+// (devicemodel/models.h). Only the components holding an electrode are simulated, as in the SPICE decks.
 #pragma once
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
-#include "devicemodel/junction.h"
+#include "devicemodel/models.h"
 #include "netlistgen/electrode_roles.h"
 #include "netlistgen/network.h"
 #include "netlistgen/stimulus.h"
@@ -45,9 +46,8 @@ public:
 
 private:
     std::vector<net::ElectrodeRole> roles_;
-    nwn_junction_params params_, exact_;
+    std::unique_ptr<device::NativeJunctions> rules_;  // the model's native rules (devicemodel/models.h)
     double dt_;
-    int compat_;
     engine::NodalSystem sys_;
     std::size_t primary_ = 0;  // the electrode whose voltage drive_voltage() reports
     int sense_node_ = -1;

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "devicemodel/junction.h"
+#include "devicemodel/hochstetter/hochstetter.h"
 #include "netlistgen/netlist_writer.h"
 #include "netlistgen/network.h"
 #include "netlistgen/stimulus.h"

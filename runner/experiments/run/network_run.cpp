@@ -35,7 +35,7 @@ struct Context {
     const NetworkRunSpec& spec;
     net::Flavour flavour;
     engine::NgspiceChoice ngspice;
-    nwn_junction_params params;
+    device::JunctionParams params;
     std::vector<net::ElectrodeRole> roles;  // one per electrode
     bool multi;                             // roles were asked for: V_/I_ columns, a deck by roles
     const net::Electrode* driven;           // V: none when nothing is driven
@@ -199,6 +199,7 @@ void write_run_record(const Context& c, const RunResult& r) {
     if (c.driven) record.stimulus = c.roles[static_cast<std::size_t>(c.driven - c.spec.network.electrodes.data())].stimulus->spec();
     record.tstop = c.spec.tstop;
     (c.spec.engine == Engine::Native ? record.dt : record.tmax) = c.spec.tmax;
+    record.model = c.params.model().name;
     record.preset = c.spec.preset;
     record.params = io::params_by_name(c.params);
     for (const auto& [name, v] : r.solver) record.solver[name] = v;
@@ -230,7 +231,8 @@ RunResult run_network(const NetworkRunSpec& spec) {
         throw Error("--resample " + fmt("%g", spec.resample_dt) + " s gives " + fmt("%g", spec.tstop / spec.resample_dt) +
                     " rows: more than 1e8; raise --resample");
     const net::Flavour flavour = engine::resolve_flavour(spec.flavour, spec.codemodel.has_value());
-    Context c{spec, flavour, {}, net::preset_params(spec.preset), net::resolve_roles(net, spec.roles, spec.stimulus),
+    const auto& model = spec.model.empty() ? device::default_junction_model() : device::junction_model(spec.model);
+    Context c{spec, flavour, {}, net::preset_params(model, spec.preset), net::resolve_roles(net, spec.roles, spec.stimulus),
               false, nullptr, nullptr, {}, {}};
     // Any role option makes a multi-electrode run (V_/I_ columns, a deck by roles); without one, every
     // output stays as it was before roles existed, also for networks of more than two electrodes.
@@ -261,7 +263,7 @@ RunResult run_network(const NetworkRunSpec& spec) {
         no.tmax = spec.tmax;
         no.save_lambda = wants_states(spec);
         no.codemodel_load = net::CodemodelLoad::None;
-        if (no.flavour == net::Flavour::Subckt) no.subckt_library = net::find_subckt_library(spec.subckt_library);
+        if (no.flavour == net::Flavour::Subckt) no.subckt_library = net::find_subckt_library(spec.subckt_library, model);
         no.command_line = spec.command_line;
         c.deck = net::write_netlist(net, no);
         write_file_atomic(io::RunPaths{spec.out}.deck(), c.deck);
@@ -272,7 +274,7 @@ RunResult run_network(const NetworkRunSpec& spec) {
     ro.lambda_names = lambda_names(c);
     ro.extra_columns = electrode_columns(c);
     ro.save_lambda = spec.save_lambda;
-    if (spec.save_events) ro.event_params = c.params;
+    if (spec.save_events) ro.event_params = c.params.hochstetter("--save-events (crossings of 1.1·goff)");
     ro.raw = spec.raw;
     ro.resample_dt = spec.resample_dt;
     RunRecorder rec(ro);

@@ -1,5 +1,6 @@
 // One transient run of a network with any engine, written to a run directory:
-//   run.json        parameters, engine, versions, wall time, steps, status (completed|interrupted|failed)
+//   run.json        junction model and parameters, engine, versions, wall time, steps, status
+//                   (completed|interrupted|failed)
 //   timeseries.csv  t,V,I,G: driven-electrode voltage, drain current, network conductance |I/V|; a run with
 //                   more electrodes or other roles adds V_<name>,... then I_<name>,... for every electrode
 //                   (its voltage, and the current from it into the network)
@@ -31,6 +32,7 @@ struct NetworkRunSpec {
     net::RoleRequest roles;                  // --drive, --ground, --float, --load, --drive-table
     double tstop = 1.0;
     double tmax = 1e-3;                      // SPICE maximum step; the native engine's fixed step
+    std::string model;                       // junction model (devicemodel/models.def); empty = the default
     std::string preset = "dc";
     std::vector<std::string> params;         // NAME=VALUE overrides
     std::vector<double> lambda0;             // initial states (empty = 0)

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "devicemodel/junction.h"
+#include "devicemodel/hochstetter/hochstetter.h"
 
 namespace nwn::io {
 class RawWriter;

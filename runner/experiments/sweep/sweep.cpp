@@ -103,17 +103,29 @@ struct Plan {
     std::vector<SweepPoint> points;
 };
 
+// The junction model of network points.
+const device::JunctionModel& model_of(const SweepSpec& spec) {
+    return spec.model.empty() ? device::default_junction_model() : device::junction_model(spec.model);
+}
+
+// Options a point's nwn run gets only for another model than the default, so that a default sweep's
+// commands and identity stay what they were before models existed.
+void add_model(const SweepSpec& spec, auto& options) {
+    if (&model_of(spec) != &device::default_junction_model()) options["model"] = model_of(spec).name;
+}
+
 Role network_role(const SweepSpec& spec, Kind kind, const SweepParam& p, const std::vector<std::string>& placeholders) {
     if (contains(placeholders, p.name)) return Role::Stimulus;
-    if (contains(net::junction_param_names(), p.name)) {
+    std::vector<std::string> names;
+    for (const auto& info : model_of(spec).params) names.push_back(info.name);
+    if (contains(names, p.name)) {
         for (const auto& v : p.values) net::parse_number(plain(v), "--param " + p.name + " (a junction parameter)");
         return Role::Junction;
     }
     if (kind == Kind::Generate && contains(kGeneratorOptions, p.name)) return Role::Generator;
     if (contains(kRunOptions, p.name)) return Role::RunOption;
-    std::string junction;
-    for (const auto& n : net::junction_param_names()) junction += (junction.empty() ? "" : ", ") + n;
-    throw Error("--param " + p.name + ": not a parameter of a network sweep. Use a junction parameter (" + junction +
+    throw Error("--param " + p.name + ": not a parameter of a network sweep. Use a junction parameter of model " +
+                model_of(spec).name + " (" + model_of(spec).param_names() +
                 "), tstop, tmax, electrodes, a {" + p.name + "} placeholder in --stimulus" +
                 (kind == Kind::Generate ? ", or an nwn generate option (density, wires, seed, lx, ly, length-mean, "
                                           "length-sd)"
@@ -203,9 +215,11 @@ nlohmann::json identity(const SweepSpec& spec, const Plan& plan) {
                       {"engine", engine::engine_name(spec.engine)}, {"track", plan.track}, {"measures", measures},
                       {"columns", plan.columns}};
     if (plan.kind != Kind::Deck && !spec.roles.empty()) id["roles"] = spec.roles.arguments();
-    if (plan.kind != Kind::Deck)
+    if (plan.kind != Kind::Deck) {
         id.update({{"stimulus", spec.stimulus}, {"tstop", plain(spec.tstop)}, {"tmax", plain(spec.tmax)}, {"preset", spec.preset},
                    {"flavour", engine::flavour_choice_name(spec.flavour)}});
+        add_model(spec, id);
+    }
     return id;
 }
 
@@ -251,7 +265,7 @@ void check_identity(const fs::path& file, const nlohmann::json& id, const SweepS
 // error, not a column of failed rows.
 void check_network_point(const SweepSpec& spec, const Plan& plan, const SweepPoint& pt) {
     try {
-        nwn_junction_params params = net::preset_params(spec.preset);
+        auto params = net::preset_params(model_of(spec), spec.preset);
         std::vector<std::string> overrides;
         double tstop = net::parse_number(plain(spec.tstop), "--tstop"), tmax = net::parse_number(plain(spec.tmax), "--tmax");
         for (std::size_t i = 0; i < spec.params.size(); ++i) {
@@ -303,6 +317,7 @@ std::vector<Argv> point_commands(const SweepSpec& spec, const Plan& plan, const 
         std::map<std::string, std::string> opts{{"stimulus", substitute(spec.stimulus, spec.params, plain(pt.values))},
                                                 {"tstop", plain(spec.tstop)}, {"tmax", plain(spec.tmax)},
                                                 {"preset", spec.preset}, {"flavour", engine::flavour_choice_name(spec.flavour)}};
+        add_model(spec, opts);
         for (std::size_t i = 0; i < spec.params.size(); ++i) {
             if (plan.roles[i] == Role::RunOption) opts[spec.params[i].name] = plain(pt.values[i]);
             if (plan.roles[i] == Role::Junction)

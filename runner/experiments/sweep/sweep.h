@@ -44,6 +44,7 @@ struct SweepSpec {
     std::string stimulus = "dc:1";      // may hold {name} placeholders
     net::RoleRequest roles;             // electrode roles for every point; --drive/--load may hold placeholders
     std::string tstop = "1", tmax = "1e-3", preset = "dc";
+    std::string model;  // junction model of network points (devicemodel/models.def); empty = the default
     std::optional<net::Flavour> flavour = net::Flavour::Codemodel;  // nullopt: auto (nwn run chooses)
     // results
     std::string track;                  // default: G for networks, none for decks

@@ -17,10 +17,12 @@
  * Outside those bands the rules are NWNsim's exactly; with both widths 0 they are exact everywhere.
  * sign(lambda) becomes a ramp through 0, so reset drives lambda to 0 and never through it.
  */
-#ifndef NWNSPICE_JUNCTION_H
-#define NWNSPICE_JUNCTION_H
+#ifndef NWNSPICE_HOCHSTETTER_H
+#define NWNSPICE_HOCHSTETTER_H
 
 #include <math.h>
+
+#include "../device_common.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -35,17 +37,6 @@ extern "C" {
    and this stiff restoring term (acting only beyond the bound) removes that within ~0.1 ms. */
 #define NWN_CLAMP_RATE 1e4
 
-/* State capacitance (F) of the SPICE formulation. lambda is the voltage of node l (V*s); the state
-   capacitor there holds q = cstate*lambda and the device drives cstate*dlambda/dt into it, so the
-   dynamics do not depend on cstate, but ngspice's truncation-error test of that node does: it allows
-   an error rate of abstol/cstate + reltol*|dlambda/dt| (V*s per s) and resolves lambda relative to
-   max(|lambda|, chgtol/cstate). With 1 F (before 0.2) abstol = 1e-12 A held lambda to 1e-12 V*s/s and
-   the step collapsed to ~1 us on large networks; 1e-8 F gives 1e-4 V*s/s at the default abstol, so a
-   junction near lambda = 0 no longer forces steps (docs/junction.md, "State tolerances"). Newton's test on l
-   (vntol, 1e-6 V*s) does not depend on cstate.
-   The code model takes 1 F when a .model card omits cstate (decks written for the 1 F capacitor). */
-#define NWN_CSTATE 1e-8
-
 /* Half-width (V*s) of the smoothed sign(lambda) that stops the reset at lambda = 0. Inside it the
    reset is a linear decay of rate 2*boost*(vreset - |V|)/lzero (up to 1e4/s at 1e-5 V*s): a stiff
    mode that every SPICE truncation test resolves relative to its own size, so each junction resetting
@@ -53,7 +44,6 @@ extern "C" {
    changes no conductance; what it changes is the residual state of a junction set again within
    ~lzero/(boost*vreset) of its reset (docs/junction.md, "State tolerances"). */
 #define NWN_LZERO 5e-4
-#define NWN_CSTATE_CODEMODEL_DEFAULT 1.0
 
 /*
  * Parameter table: X(name, dc_default, ac_default, unit, description).
@@ -78,27 +68,7 @@ extern "C" {
     X(lambda0, 0, 0, "V*s", "state held at a DC operating point without .ic (code model only)")   \
     X(cstate, NWN_CSTATE, NWN_CSTATE, "F", "capacitance of the state node l (SPICE): sets lambda's tolerances")
 
-typedef struct nwn_junction_params {
-#define NWN_PARAM_FIELD(name, dc, ac, unit, desc) double name;
-    NWN_JUNCTION_PARAM_TABLE(NWN_PARAM_FIELD)
-#undef NWN_PARAM_FIELD
-} nwn_junction_params;
-
-static inline nwn_junction_params nwn_params_dc(void) {
-    nwn_junction_params p;
-#define NWN_PARAM_DC(name, dc, ac, unit, desc) p.name = (dc);
-    NWN_JUNCTION_PARAM_TABLE(NWN_PARAM_DC)
-#undef NWN_PARAM_DC
-    return p;
-}
-
-static inline nwn_junction_params nwn_params_ac(void) {
-    nwn_junction_params p;
-#define NWN_PARAM_AC(name, dc, ac, unit, desc) p.name = (ac);
-    NWN_JUNCTION_PARAM_TABLE(NWN_PARAM_AC)
-#undef NWN_PARAM_AC
-    return p;
-}
+NWN_DEFINE_PARAMS(NWN_JUNCTION_PARAM_TABLE, nwn_junction_params, nwn_params_dc, nwn_params_ac)
 
 /* The same parameters with NWNsim's hard rules (both smoothing widths 0). */
 static inline nwn_junction_params nwn_params_exact(nwn_junction_params p) {
@@ -107,29 +77,38 @@ static inline nwn_junction_params nwn_params_exact(nwn_junction_params p) {
     return p;
 }
 
-/* Returns NULL when the parameters are physically possible, else a message naming the parameter. */
-static inline const char* nwn_params_check(const nwn_junction_params* p) {
-    if (!(p->vset > 0)) return "vset must be > 0";
-    if (!(p->vreset >= 0)) return "vreset must be >= 0";
-    if (!(p->vreset <= p->vset)) return "vreset must be <= vset";
-    if (!(p->lcrit > 0)) return "lcrit must be > 0";
-    if (!(p->lmax >= p->lcrit)) return "lmax must be >= lcrit";
-    if (!(p->boost >= 0)) return "boost must be >= 0";
-    if (!(p->gon > 0)) return "gon must be > 0";
-    if (!(p->goff > 0)) return "goff must be > 0";
-    if (!(p->phi > 0)) return "phi must be > 0";
-    if (!(p->area > 0)) return "area must be > 0";
-    if (!(p->smax > 0)) return "smax must be > 0";
-    if (!(p->binary == 0 || p->binary == 1)) return "binary must be 0 or 1";
-    if (!(p->vsmooth >= 0 && p->vsmooth <= 0.25 * p->vset)) return "vsmooth must be in [0, vset/4]";
-    if (p->vreset > 0 && !(p->vsmooth <= 0.5 * p->vreset)) return "vsmooth must be <= vreset/2";
-    if (!(p->lsmooth >= 0 && p->lsmooth <= 0.25 * p->lcrit)) return "lsmooth must be in [0, lcrit/4]";
-    if (!(p->lzero >= 0 && p->lzero <= 0.25 * p->lcrit)) return "lzero must be in [0, lcrit/4]";
+/* Returns NULL when the parameters are physically possible, else a message naming the parameter, whose
+   table index goes to *which. */
+static inline const char* nwn_params_check_at(const nwn_junction_params* p, int* which) {
+#define NWN_BAD(field, msg) do { *which = NWN_PARAM_INDEX(nwn_junction_params, field); return msg; } while (0)
+    if (!(p->vset > 0)) NWN_BAD(vset, "vset must be > 0");
+    if (!(p->vreset >= 0)) NWN_BAD(vreset, "vreset must be >= 0");
+    if (!(p->vreset <= p->vset)) NWN_BAD(vreset, "vreset must be <= vset");
+    if (!(p->lcrit > 0)) NWN_BAD(lcrit, "lcrit must be > 0");
+    if (!(p->lmax >= p->lcrit)) NWN_BAD(lmax, "lmax must be >= lcrit");
+    if (!(p->boost >= 0)) NWN_BAD(boost, "boost must be >= 0");
+    if (!(p->gon > 0)) NWN_BAD(gon, "gon must be > 0");
+    if (!(p->goff > 0)) NWN_BAD(goff, "goff must be > 0");
+    if (!(p->phi > 0)) NWN_BAD(phi, "phi must be > 0");
+    if (!(p->area > 0)) NWN_BAD(area, "area must be > 0");
+    if (!(p->smax > 0)) NWN_BAD(smax, "smax must be > 0");
+    if (!(p->binary == 0 || p->binary == 1)) NWN_BAD(binary, "binary must be 0 or 1");
+    if (!(p->vsmooth >= 0 && p->vsmooth <= 0.25 * p->vset)) NWN_BAD(vsmooth, "vsmooth must be in [0, vset/4]");
+    if (p->vreset > 0 && !(p->vsmooth <= 0.5 * p->vreset)) NWN_BAD(vsmooth, "vsmooth must be <= vreset/2");
+    if (!(p->lsmooth >= 0 && p->lsmooth <= 0.25 * p->lcrit)) NWN_BAD(lsmooth, "lsmooth must be in [0, lcrit/4]");
+    if (!(p->lzero >= 0 && p->lzero <= 0.25 * p->lcrit)) NWN_BAD(lzero, "lzero must be in [0, lcrit/4]");
     if (!(p->lsmooth <= 0.5 * (p->lmax - p->lcrit) || p->lmax == p->lcrit))
-        return "lsmooth must be <= (lmax - lcrit)/2";
-    if (!(fabs(p->lambda0) <= p->lmax)) return "|lambda0| must be <= lmax";
-    if (!(p->cstate > 0 && p->cstate <= 1e6)) return "cstate must be in (0, 1e6] F";
+        NWN_BAD(lsmooth, "lsmooth must be <= (lmax - lcrit)/2");
+    if (!(fabs(p->lambda0) <= p->lmax)) NWN_BAD(lambda0, "|lambda0| must be <= lmax");
+    if (!(p->cstate > 0 && p->cstate <= 1e6)) NWN_BAD(cstate, "cstate must be in (0, 1e6] F");
+    *which = -1;
     return 0;
+#undef NWN_BAD
+}
+
+static inline const char* nwn_params_check(const nwn_junction_params* p) {
+    int which;
+    return nwn_params_check_at(p, &which);
 }
 
 /* ---- C1 smoothing primitives; width w <= 0 gives the hard function ---- */
@@ -290,8 +269,46 @@ static inline double nwn_euler_update(const nwn_junction_params* p, double lambd
     return l2;
 }
 
+/* ---- the model interface (device_common.h): what the generated forms and the registry call ---- */
+
+#define nwn_hochstetter_state_name "lambda"
+#define nwn_hochstetter_state_unit " V·s" /* UTF-8, as the CLI prints it */
+#define nwn_hochstetter_state_range "[-lmax, lmax]"
+#define nwn_hochstetter_state_desc "filament state lambda (V*s)"
+/* Settings, not device properties: --spread leaves them alone. */
+#define nwn_hochstetter_settings "binary vsmooth lsmooth lzero lambda0 cstate"
+typedef nwn_junction_params nwn_hochstetter_params;
+#define nwn_hochstetter_param_table NWN_JUNCTION_PARAM_TABLE
+static inline nwn_junction_params nwn_hochstetter_params_dc(void) { return nwn_params_dc(); }
+static inline nwn_junction_params nwn_hochstetter_params_ac(void) { return nwn_params_ac(); }
+static inline const char* nwn_hochstetter_params_check(const nwn_junction_params* p, int* which) {
+    return nwn_params_check_at(p, which);
+}
+static inline double nwn_hochstetter_conductance(const nwn_junction_params* p, double x, double* dg_dx) {
+    return nwn_conductance(p, x, dg_dx);
+}
+static inline double nwn_hochstetter_rate(const nwn_junction_params* p, double v, double x, double* df_dv,
+                                          double* df_dx) {
+    return nwn_rate(p, v, x, df_dv, df_dx);
+}
+static inline double nwn_hochstetter_state_hold(const nwn_junction_params* p) { return p->lambda0; }
+static inline void nwn_hochstetter_state_bounds(const nwn_junction_params* p, double* lo, double* hi) {
+    *lo = -p->lmax;
+    *hi = p->lmax;
+}
+/* The native engine's rules are NWNsim's hard ones: no smoothing in G, the discrete update of §1.1. */
+static inline double nwn_hochstetter_native_conductance(const nwn_junction_params* p, double x) {
+    const nwn_junction_params exact = nwn_params_exact(*p);
+    double d;
+    return nwn_conductance(&exact, x, &d);
+}
+static inline double nwn_hochstetter_native_update(const nwn_junction_params* p, double x, double v, double dt,
+                                                   int compat) {
+    return nwn_euler_update(p, x, v, dt, compat);
+}
+
 #ifdef __cplusplus
 }
 #endif
 
-#endif /* NWNSPICE_JUNCTION_H */
+#endif /* NWNSPICE_HOCHSTETTER_H */
