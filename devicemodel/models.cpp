@@ -37,7 +37,8 @@ namespace {
             return nwn_##m##_conductance(p, x, &d);                                                           \
         }                                                                                                     \
         static void bounds(const P* p, double* lo, double* hi) { nwn_##m##_state_bounds(p, lo, hi); }         \
-        static double native_g(const P* p, double x) { return nwn_##m##_native_conductance(p, x); }           \
+        static P native_g_params(const P* p) { return nwn_##m##_native_g_params(p); }                          \
+        static double native_g(const P* prepared, double x) { return nwn_##m##_native_g_prepared(prepared, x); } \
         static double native_step(const P* p, double x, double v, double dt, int compat) {                    \
             return nwn_##m##_native_update(p, x, v, dt, compat);                                              \
         }                                                                                                     \
@@ -60,10 +61,13 @@ template <class T>
 class Native final : public NativeJunctions {
 public:
     Native(const std::vector<JunctionParams>& params, bool compat) : compat_(compat ? 1 : 0) {
-        for (const auto& p : params) p_.push_back(as_struct<typename T::P>(p.data()));
+        for (const auto& p : params) {
+            p_.push_back(as_struct<typename T::P>(p.data()));
+            g_.push_back(T::native_g_params(&p_.back()));
+        }
     }
     void conductances(const std::vector<double>& x, std::vector<double>& g) const override {
-        for (std::size_t k = 0; k < x.size(); ++k) g[k] = T::native_g(&at(k), x[k]);
+        for (std::size_t k = 0; k < x.size(); ++k) g[k] = T::native_g(g_.size() == 1 ? &g_[0] : &g_[k], x[k]);
     }
     void update(std::vector<double>& x, const std::vector<double>& v, double dt) const override {
         for (std::size_t k = 0; k < x.size(); ++k) x[k] = T::native_step(&at(k), x[k], v[k], dt, compat_);
@@ -72,6 +76,7 @@ public:
 private:
     const typename T::P& at(std::size_t k) const { return p_.size() == 1 ? p_[0] : p_[k]; }
     std::vector<typename T::P> p_;
+    std::vector<typename T::P> g_;  // prepared for G (native_g_params), one per entry of p_
     int compat_;
 };
 

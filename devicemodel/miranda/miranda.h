@@ -126,9 +126,14 @@ static inline void nwn_miranda_state_bounds(const nwn_miranda_params* p, double*
     *lo = 0.0;
     *hi = 1.0;
 }
-static inline double nwn_miranda_native_conductance(const nwn_miranda_params* p, double g) {
+/* G needs no preparation: the prepared parameters are the parameters. */
+static inline nwn_miranda_params nwn_miranda_native_g_params(const nwn_miranda_params* p) { return *p; }
+static inline double nwn_miranda_native_g_prepared(const nwn_miranda_params* p, double g) {
     double d;
     return nwn_miranda_conductance(p, g, &d);
+}
+static inline double nwn_miranda_native_conductance(const nwn_miranda_params* p, double g) {
+    return nwn_miranda_native_g_prepared(p, g);
 }
 static inline double nwn_miranda_native_update(const nwn_miranda_params* p, double g, double v, double dt, int compat) {
     return nwn_miranda_step(p, g, v, dt, compat);
