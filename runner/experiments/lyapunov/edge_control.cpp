@@ -167,9 +167,7 @@ json run_edge_control(const EdgeControlSpec& s) {
         nlt.sim.engine = engine::Engine::Native;
         nlt.sim.dt = s.nlt_dt;
         nlt.sim.nwnsim_compat = s.nwnsim_compat;
-        std::vector<double> all(s.network.junctions.size(), 0.0);
-        for (std::size_t m = 0; m < rl.copies().junctions().size(); ++m) all[rl.copies().junctions()[m]] = rl.reference()[m];
-        nlt.lambda0 = all;
+        nlt.lambda0 = all_states(s.network.junctions.size(), rl.copies().junctions(), rl.reference());
         nlt.t0 = rl.time();
         nlt.duration = s.nlt_duration;
         nlt.quiet = true;

@@ -11,10 +11,15 @@
 
 namespace nwn::exp {
 
-void write_states_csv(const std::filesystem::path& file, std::size_t network_junctions, const std::vector<std::size_t>& junctions,
-                      const State& states) {
+std::vector<double> all_states(std::size_t network_junctions, const std::vector<std::size_t>& junctions, const State& states) {
     std::vector<double> all(network_junctions, 0.0);
     for (std::size_t m = 0; m < junctions.size(); ++m) all[junctions[m]] = states[m];
+    return all;
+}
+
+void write_states_csv(const std::filesystem::path& file, std::size_t network_junctions, const std::vector<std::size_t>& junctions,
+                      const State& states) {
+    const auto all = all_states(network_junctions, junctions, states);
     std::ostringstream os;
     os << "junction,lambda\n";
     for (std::size_t k = 0; k < all.size(); ++k) os << k << "," << net::format_number(all[k]) << "\n";

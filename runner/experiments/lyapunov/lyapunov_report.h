@@ -35,6 +35,8 @@ struct LyapunovLog {
     nlohmann::json engine_stats, transient_engine_stats;
 };
 
+// Every network junction's state: `states` of `junctions`, 0 for the others.
+std::vector<double> all_states(std::size_t network_junctions, const std::vector<std::size_t>& junctions, const State& states);
 // junction,lambda for every network junction: `states` of `junctions`, 0 for the others (nwn nlt --ic reads it).
 void write_states_csv(const std::filesystem::path& file, std::size_t network_junctions, const std::vector<std::size_t>& junctions,
                       const State& states);
