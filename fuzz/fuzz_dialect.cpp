@@ -1,4 +1,4 @@
-// The SPICE dialect translator (netlistgen/dialect_spice.cpp), as `nwn netlist --dialect`
+// The SPICE dialect translator (netlistgen/netlist/dialect_spice.cpp), as `nwn netlist --dialect`
 // runs it on a user's junction library and on network subcircuits. Byte 0 picks dialect and entry.
 // Every B-source expression the translator accepts must evaluate, in each dialect's text, to what the
 // ngspice text evaluates to (or fail there too): the dialects must carry the same equations.
@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "fuzz_support.h"
-#include "netlistgen/dialect_spice.h"
+#include "netlistgen/netlist/dialect_spice.h"
 
 using nwn::net::SpiceDialect;
 

@@ -1,11 +1,11 @@
-// NWNsim .mat import (netlistgen/nwnsim_mat.cpp over matio): the bytes go to a file, because matio
+// NWNsim .mat import (netlistgen/network/nwnsim_mat.cpp over matio): the bytes go to a file, because matio
 // reads only files, and are imported as `nwn import-mat` does; odd-sized inputs with recomputed
 // junctions (--recompute-junctions). matio seeks for every variable it looks up, so one import per
 // execution keeps the target at some 50 executions a second. The network file written for an accepted
 // import must be one that nwn reads back (import-mat, then netlist/run).
 #include "fuzz_support.h"
-#include "netlistgen/network_json.h"
-#include "netlistgen/nwnsim_mat.h"
+#include "netlistgen/network/network_json.h"
+#include "netlistgen/network/nwnsim_mat.h"
 
 // matio sizes buffers from the tags in the file, so a corrupt tag asks malloc for gigabytes. Outside the
 // sanitizer that costs nothing (the pages are never touched: nwn import-mat stays at 15 MB RSS on such a

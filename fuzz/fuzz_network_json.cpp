@@ -1,7 +1,7 @@
-// Network files (netlistgen/network_json.cpp), as `nwn netlist/run/draw NET.json` read them. A network
+// Network files (netlistgen/network/network_json.cpp), as `nwn netlist/run/draw NET.json` read them. A network
 // the reader accepts must come back unchanged through the writer (write_network then read_network).
 #include "fuzz_support.h"
-#include "netlistgen/network_json.h"
+#include "netlistgen/network/network_json.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string text(reinterpret_cast<const char*>(data), size);

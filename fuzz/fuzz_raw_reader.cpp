@@ -4,7 +4,7 @@
 #include <cstring>
 
 #include "fuzz_support.h"
-#include "io/raw_reader.h"
+#include "runner/io/raw_reader.h"
 
 using namespace nwn::io;
 

@@ -11,12 +11,12 @@
 
 #include "common/error.h"
 #include "devicemodel/models.h"
-#include "io/raw_writer.h"
-#include "io/timeseries_csv.h"
-#include "netlistgen/electrodes.h"
-#include "netlistgen/generator.h"
-#include "netlistgen/netlist_writer.h"
-#include "netlistgen/network_json.h"
+#include "runner/io/raw_writer.h"
+#include "runner/io/timeseries_csv.h"
+#include "netlistgen/network/electrodes.h"
+#include "netlistgen/network/generator.h"
+#include "netlistgen/netlist/netlist_writer.h"
+#include "netlistgen/network/network_json.h"
 
 namespace fs = std::filesystem;
 using namespace nwn;

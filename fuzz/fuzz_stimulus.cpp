@@ -1,10 +1,10 @@
-// Stimulus specs (netlistgen/stimulus.cpp), as --stimulus gives them. The first line is the spec; the
+// Stimulus specs (netlistgen/network/stimulus.cpp), as --stimulus gives them. The first line is the spec; the
 // rest is the CSV a "pwl:w.csv" spec reads. A spec that parses must give finite values and a SPICE
 // source without inf/nan, since it goes straight into a deck (tstop 10 s, as the CLI's default runs).
 #include <cmath>
 
 #include "fuzz_support.h"
-#include "netlistgen/stimulus.h"
+#include "netlistgen/network/stimulus.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string in(reinterpret_cast<const char*>(data), size);

@@ -5,9 +5,9 @@
 #include <cmath>
 
 #include "fuzz_support.h"
-#include "io/timeseries_csv.h"
-#include "netlistgen/csv_table.h"
-#include "netlistgen/junction_values.h"
+#include "runner/io/timeseries_csv.h"
+#include "common/csv_table.h"
+#include "netlistgen/network/junction_values.h"
 
 namespace {
 
@@ -51,7 +51,7 @@ void timeseries(const std::filesystem::path& path, std::uint8_t flags) {
 void table(const std::filesystem::path& path, const std::string& text) {
     std::size_t rows = 3;
     try {
-        rows = nwn::net::parse_csv(text, "fuzz.csv").rows.size();
+        rows = nwn::parse_csv(text, "fuzz.csv").rows.size();
     } catch (const nwn::Error&) {
     }
     try {

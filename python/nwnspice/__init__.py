@@ -40,7 +40,7 @@ Drives = Union[None, float, str, Mapping[str, Union[float, str]]]
 
 
 def _device_files() -> None:
-    # The device files through the project's own lookup (netlistgen/resource_paths.h: --cm, then
+    # The device files through the project's own lookup (netlistgen/netlist/resource_paths.h: --cm, then
     # NWN_CODEMODEL / NWN_OSDI / NWN_SUBCKT_LIB, then next to the executable, which here is python3): the
     # environment names this package's, unless the user named others.
     here = pathlib.Path(__file__).resolve().parent

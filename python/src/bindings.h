@@ -12,8 +12,8 @@
 #include <nlohmann/json.hpp>
 #include <pybind11/pybind11.h>
 
-#include "netlistgen/electrode_roles.h"
-#include "netlistgen/stimulus.h"
+#include "netlistgen/network/electrode_roles.h"
+#include "netlistgen/network/stimulus.h"
 
 namespace nwn::python {
 

@@ -11,16 +11,16 @@
 #include "bindings.h"
 #include "common/atomic_file.h"
 #include "common/error.h"
-#include "netlistgen/electrodes.h"
-#include "netlistgen/generator.h"
-#include "netlistgen/junction_params.h"
-#include "netlistgen/netlist_writer.h"
-#include "netlistgen/network_json.h"
-#include "netlistgen/nwnsim_mat.h"
-#include "netlistgen/resource_paths.h"
-#include "netlistgen/solver_options.h"
-#include "netlistgen/stimulus.h"
-#include "netlistgen/svg_picture.h"
+#include "netlistgen/network/electrodes.h"
+#include "netlistgen/network/generator.h"
+#include "netlistgen/network/junction_params.h"
+#include "netlistgen/netlist/netlist_writer.h"
+#include "netlistgen/network/network_json.h"
+#include "netlistgen/network/nwnsim_mat.h"
+#include "netlistgen/netlist/resource_paths.h"
+#include "netlistgen/netlist/solver_options.h"
+#include "netlistgen/network/stimulus.h"
+#include "netlistgen/network/svg_picture.h"
 
 namespace nwn::python {
 
@@ -157,7 +157,7 @@ bar, node, ...), electrode_rule, hop_distance, active_junctions (those a SPICE d
 constexpr const char* kGenerateDoc = R"(A random network as `nwn generate` makes it: exactly one of wires (count) or
 density (wires per unit area); gamma-distributed lengths; the largest connected component unless keep_all;
 electrodes chosen by the rule `electrodes` (farthest | topo-farthest | wires:I,J[,K,...] | bars:F[:XF] | edges:N |
-grid:RxC[:PAD[:PITCH]] | pads:FILE.csv | none; netlistgen/electrodes.h).)";
+grid:RxC[:PAD[:PITCH]] | pads:FILE.csv | none; netlistgen/network/electrodes.h).)";
 
 constexpr const char* kNetlistDoc = R"(The netlist `nwn netlist` writes: flavour codemodel | osdi | subckt, form
 deck | subckt, the stimulus on electrode `drive` (default the first). With load_device a deck loads its

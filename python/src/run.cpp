@@ -13,9 +13,9 @@
 
 #include "bindings.h"
 #include "common/error.h"
-#include "netlistgen/junction_params.h"
-#include "netlistgen/network.h"
-#include "netlistgen/stimulus.h"
+#include "netlistgen/network/junction_params.h"
+#include "netlistgen/network/network.h"
+#include "netlistgen/network/stimulus.h"
 #include "runner/engine/engine_kind.h"
 #include "runner/experiments/run/deck_run.h"
 #include "runner/experiments/run/network_run.h"

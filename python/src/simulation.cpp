@@ -18,17 +18,17 @@
 #include "common/cancel.h"
 #include "common/error.h"
 #include "common/format.h"
-#include "netlistgen/electrodes.h"
-#include "netlistgen/junction_params.h"
-#include "netlistgen/network.h"
-#include "netlistgen/stimulus.h"
+#include "netlistgen/network/electrodes.h"
+#include "netlistgen/network/junction_params.h"
+#include "netlistgen/network/network.h"
+#include "netlistgen/network/stimulus.h"
 #include "runner/engine/engine_kind.h"
 #include "runner/engine/native_engine.h"
 #include "runner/engine/ngspice_choice.h"
 #include "runner/engine/ngspice_session.h"
-#include "netlistgen/netlist_writer.h"
-#include "netlistgen/resource_paths.h"
-#include "netlistgen/text_parse.h"
+#include "netlistgen/netlist/netlist_writer.h"
+#include "netlistgen/netlist/resource_paths.h"
+#include "common/text_parse.h"
 
 namespace nwn::python {
 
@@ -158,7 +158,7 @@ public:
                 r.stimulus = net::Stimulus::dc(0.0);
             }
         for (const auto& r : deck_roles)
-            if (r.stimulus) values_.emplace(net::lower("v" + r.electrode), *r.stimulus);
+            if (r.stimulus) values_.emplace(nwn::lower("v" + r.electrode), *r.stimulus);
 
         flavour_ = engine::resolve_flavour(engine::parse_flavour_choice(flavour, true), false);
         choice_ = engine::choose_ngspice(flavour_, "", "");
@@ -233,7 +233,7 @@ public:
                         ": only a driven or grounded electrode can be set");
         if (!std::isfinite(volts)) throw Error("libngspice: a non-finite voltage for electrode '" + el.name + "'");
         std::lock_guard lk(mu_);
-        values_.insert_or_assign(net::lower("v" + el.name), net::Stimulus::dc(volts));
+        values_.insert_or_assign(nwn::lower("v" + el.name), net::Stimulus::dc(volts));
     }
 
     py::dict state() const {
@@ -261,7 +261,7 @@ private:
                 const auto it = values_.find(name);
                 return it == values_.end() ? 0.0 : it->second.value(t);
             });
-            session.load_circuit(net::split_lines(deck_));
+            session.load_circuit(nwn::split_lines(deck_));
             session.set_layout_callback([this](const engine::VectorLayout& layout) {
                 std::lock_guard lk(mu_);
                 probes_.resolve(layout, net_, roles_);

@@ -9,7 +9,7 @@
 
 #include <boost/program_options.hpp>
 
-#include "netlistgen/netlist_writer.h"
+#include "netlistgen/netlist/netlist_writer.h"
 #include "runner/engine/engine_kind.h"
 
 namespace nwn::cli {

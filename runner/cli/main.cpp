@@ -12,6 +12,7 @@
 #include "command.h"
 #include "common/cancel.h"
 #include "runner/jobs/mpi_pool.h"
+#include "nwn_config.h"
 
 namespace {
 

@@ -7,7 +7,7 @@
 #include <typeinfo>
 
 #include "common/error.h"
-#include "netlistgen/text_parse.h"
+#include "common/text_parse.h"
 
 namespace nwn::cli {
 
@@ -123,9 +123,9 @@ bool in_range(const OptionRange& r, double x) {
 void check_option_value(const std::string& name, double value) {
     const auto range = option_range(name);
     if (!std::isfinite(value) && !(range && range->inf_ok && value > 0))
-        throw Error(name + " = " + net::format_number(value) + " must be a finite number");
+        throw Error(name + " = " + nwn::format_number(value) + " must be a finite number");
     if (range && !in_range(*range, value))
-        throw Error(name + " = " + net::format_number(value) + " is out of range " + describe(*range));
+        throw Error(name + " = " + nwn::format_number(value) + " is out of range " + describe(*range));
 }
 
 void check_numeric_options(const po::parsed_options& parsed, const po::variables_map& vm) {

@@ -1,9 +1,9 @@
-// --drive, --drive-table, --ground, --float and --load: the electrode roles (netlistgen/electrode_roles.h),
+// --drive, --drive-table, --ground, --float and --load: the electrode roles (netlistgen/network/electrode_roles.h),
 // declared once for every command that takes them (run, netlist).
 #pragma once
 #include <boost/program_options.hpp>
 
-#include "netlistgen/electrode_roles.h"
+#include "netlistgen/network/electrode_roles.h"
 
 namespace nwn::cli {
 

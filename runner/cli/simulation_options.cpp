@@ -1,9 +1,9 @@
 #include "simulation_options.h"
 
-#include "netlistgen/electrodes.h"
-#include "netlistgen/junction_values.h"
-#include "netlistgen/network_json.h"
-#include "netlistgen/text_parse.h"
+#include "netlistgen/network/electrodes.h"
+#include "netlistgen/network/junction_values.h"
+#include "netlistgen/network/network_json.h"
+#include "common/text_parse.h"
 
 namespace nwn::cli {
 
@@ -40,7 +40,7 @@ void add_simulation_options(po::options_description& o, SimulationArgs& a, engin
             ("spice-option", po::value(&sim.spice_options)->composing(),
              "extra ngspice .options item after the defaults, e.g. reltol=1e-3 (repeatable)");
     o.add_options()
-        ("dt", po::value(&sim.dt)->default_value(default_dt, net::format_number(default_dt)), "native fixed step (s)")
+        ("dt", po::value(&sim.dt)->default_value(default_dt, nwn::format_number(default_dt)), "native fixed step (s)")
         ("exact-reset", po::bool_switch(&a.exact_reset),
          "native: stop the reset at 0 for both signs (default: NWNsim's sign-asymmetric rule)");
     if (!native_only)

@@ -8,7 +8,7 @@
 #include <boost/program_options.hpp>
 
 #include "engine_options.h"
-#include "netlistgen/network.h"
+#include "netlistgen/network/network.h"
 #include "runner/engine/segment_engine.h"
 
 namespace nwn::cli {

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "netlistgen/netlist_writer.h"
+#include "netlistgen/netlist/netlist_writer.h"
 
 namespace nwn::engine {
 

@@ -8,9 +8,9 @@
 
 #include "common/error.h"
 #include "common/format.h"
-#include "netlistgen/electrodes.h"
-#include "netlistgen/junction_params.h"
-#include "netlistgen/text_parse.h"
+#include "netlistgen/network/electrodes.h"
+#include "netlistgen/network/junction_params.h"
+#include "common/text_parse.h"
 #include "runner/engine/nodal_system.h"
 
 namespace nwn::engine {
@@ -21,12 +21,12 @@ namespace {
 // the values in this order.
 VectorLayout native_layout(const net::Network& net, const NodalSystem& sys) {
     std::vector<std::string> names{"time"};
-    for (const auto& e : net.electrodes) names.push_back(net::lower("v" + e.name + "#branch"));
+    for (const auto& e : net.electrodes) names.push_back(nwn::lower("v" + e.name + "#branch"));
     std::vector<std::string> nodes(sys.node_voltages().size());
     for (std::size_t m = 0; m < sys.wires().size(); ++m) nodes[m] = "w" + std::to_string(sys.wires()[m]);
     for (std::size_t e = 0; e < net.electrodes.size(); ++e) {
         const auto& el = net.electrodes[e];
-        if (el.bar) nodes[static_cast<std::size_t>(sys.electrode_node(e))] = net::lower(net::electrode_node(el));
+        if (el.bar) nodes[static_cast<std::size_t>(sys.electrode_node(e))] = nwn::lower(net::electrode_node(el));
     }
     names.insert(names.end(), nodes.begin(), nodes.end());
     for (std::size_t k = 0; k < net.junctions.size(); ++k) names.push_back("l" + std::to_string(k));

@@ -27,9 +27,9 @@
 #include <vector>
 
 #include "devicemodel/models.h"
-#include "netlistgen/electrode_roles.h"
-#include "netlistgen/network.h"
-#include "netlistgen/stimulus.h"
+#include "netlistgen/network/electrode_roles.h"
+#include "netlistgen/network/network.h"
+#include "netlistgen/network/stimulus.h"
 #include "runner/engine/run_types.h"
 
 namespace nwn::engine {

@@ -4,9 +4,10 @@
 #include <filesystem>
 
 #include "common/error.h"
-#include "netlistgen/resource_paths.h"
-#include "netlistgen/solver_options.h"
+#include "netlistgen/netlist/resource_paths.h"
+#include "netlistgen/netlist/solver_options.h"
 #include "runner/engine/ngspice_session.h"
+#include "nwn_config.h"
 
 namespace nwn::engine {
 

@@ -6,9 +6,9 @@
 
 #include "common/atomic_file.h"
 #include "common/error.h"
-#include "io/raw_reader.h"
-#include "netlistgen/solver_options.h"
-#include "netlistgen/text_parse.h"
+#include "runner/io/raw_reader.h"
+#include "netlistgen/netlist/solver_options.h"
+#include "common/text_parse.h"
 #include "runner/engine/ngspice_output.h"
 #include "runner/jobs/job.h"
 
@@ -73,7 +73,7 @@ std::string cli_version(const CliProgram& program, const std::filesystem::path& 
     child.own_process_group = true;
     child.wall_limit_s = 30;
     std::string version;
-    if (jobs::run_child(child).status == 0) version = parse_ngspice_version(net::split_lines(read_file(child.log)));
+    if (jobs::run_child(child).status == 0) version = parse_ngspice_version(nwn::split_lines(read_file(child.log)));
     std::error_code ec;
     std::filesystem::remove(child.log, ec);
     return known[key] = version;

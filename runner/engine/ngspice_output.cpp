@@ -3,8 +3,8 @@
 #include <cctype>
 #include <sstream>
 
-#include "io/vector_names.h"
-#include "netlistgen/text_parse.h"
+#include "runner/io/vector_names.h"
+#include "common/text_parse.h"
 
 namespace nwn::engine {
 
@@ -17,7 +17,7 @@ std::pair<char, std::string_view> split_stream(std::string_view line) {
 }
 
 bool is_error_text(std::string_view text) {
-    std::string l = net::lower(net::trim(std::string(text)));
+    std::string l = nwn::lower(nwn::trim(std::string(text)));
     if (l.empty()) return false;
     if (l.starts_with("warning") || l.starts_with("note")) return false;
     static const char* const patterns[] = {
@@ -37,7 +37,7 @@ std::string extract_errors(const std::vector<std::string>& lines, bool stderr_on
     for (const auto& line : lines) {
         auto [stream, text] = split_stream(line);
         if (stderr_only && stream != 'e') continue;
-        std::string t = net::trim(std::string(text));
+        std::string t = nwn::trim(std::string(text));
         if (t.empty() || t.starts_with("Reference value")) continue;
         texts.push_back(std::move(t));
     }

@@ -6,7 +6,7 @@
 #include <cstring>
 #include <exception>
 
-#include "netlistgen/text_parse.h"
+#include "common/text_parse.h"
 #include "runner/engine/ngspice_output.h"
 
 namespace nwn::engine::detail {
@@ -141,7 +141,7 @@ int cb_send_init_data(pvecinfoall info, int, void*) {
     }
     // The scale vector is flagged in SendData (is_scale); guess the usual names meanwhile.
     for (std::size_t i = 0; i < names.size(); ++i) {
-        const std::string l = net::lower(names[i]);
+        const std::string l = nwn::lower(names[i]);
         if (l == "time" || l == "frequency" || l == "v-sweep" || l == "i-sweep" ||
             l == "temp-sweep" || l == "res-sweep") {
             scale = i;

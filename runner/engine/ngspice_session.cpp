@@ -2,15 +2,15 @@
 
 #include "common/atomic_file.h"
 #include "common/error.h"
-#include "netlistgen/deck_files.h"
-#include "netlistgen/resource_paths.h"
+#include "netlistgen/netlist/deck_files.h"
+#include "netlistgen/netlist/resource_paths.h"
 #include "common/format.h"
-#include "netlistgen/text_parse.h"
-#include "netlistgen/solver_options.h"
+#include "common/text_parse.h"
+#include "netlistgen/netlist/solver_options.h"
 #include "runner/engine/ngspice_library.h"
 #include "runner/engine/ngspice_output.h"
 #include "runner/engine/ngspice_process.h"
-#include "io/vector_names.h"
+#include "runner/io/vector_names.h"
 
 #include <algorithm>
 #include <cctype>
@@ -44,14 +44,14 @@ namespace {
 
 std::optional<double> deck_tstop(const std::vector<std::string>& lines) {
     for (std::size_t i = 1; i < lines.size(); ++i) {
-        std::string l = net::lower(net::trim(lines[i]));
+        std::string l = nwn::lower(nwn::trim(lines[i]));
         if (!l.starts_with(".tran") || (l.size() > 5 && !std::isspace(static_cast<unsigned char>(l[5]))))
             continue;
         std::istringstream in(l.substr(5));
         std::string tstep, tstop;
         if (!(in >> tstep >> tstop)) return std::nullopt;
         try {
-            return net::parse_spice_number(tstop);
+            return nwn::parse_spice_number(tstop);
         } catch (const nwn::Error&) {
             return std::nullopt;  // e.g. a {param} expression
         }
@@ -60,12 +60,12 @@ std::optional<double> deck_tstop(const std::vector<std::string>& lines) {
 }
 
 bool is_end_card(const std::string& line) {
-    std::string l = net::lower(net::trim(line));
+    std::string l = nwn::lower(nwn::trim(line));
     return l == ".end" || (l.starts_with(".end") && std::isspace(static_cast<unsigned char>(l[4])));
 }
 
 bool is_save_none(const std::string& line) {
-    std::string l = net::lower(net::trim(line));
+    std::string l = nwn::lower(nwn::trim(line));
     if (!l.starts_with(".save")) return false;
     std::istringstream in(l);
     std::string tok;
@@ -183,7 +183,7 @@ std::vector<std::string> Session::run_command(const std::string& cmd) {
 std::vector<std::string> Session::command(const std::string& cmd, bool check) {
     require_usable(("run command '" + cmd + "'").c_str());
     {
-        std::istringstream in(net::lower(cmd));
+        std::istringstream in(nwn::lower(cmd));
         std::string verb;
         in >> verb;
         if (verb.starts_with("bg_"))
@@ -326,14 +326,14 @@ void Session::load_circuit(const std::vector<std::string>& input) {
             reset();
         } catch (...) {
         }
-        throw nwn::Error("ngspice rejected the circuit \"" + message_text(net::trim(lines.front()), 200) + "\":\n" + err);
+        throw nwn::Error("ngspice rejected the circuit \"" + message_text(nwn::trim(lines.front()), 200) + "\":\n" + err);
     }
 }
 
 void Session::load_deck_file(const std::string& path) {
     // ngspice would recurse through an include cycle until it crashes, and block on a FIFO: refused first.
     net::scan_deck(path);
-    const std::vector<std::string> lines = net::split_lines(read_file(path));
+    const std::vector<std::string> lines = nwn::split_lines(read_file(path));
     if (lines.empty()) throw nwn::file_error(path, 0, "empty deck");
     // Relative .include/.lib paths: ngSpice_Circ resolves them against the current directory and
     // then the 'sourcepath' list; put the deck's directory first.
@@ -396,7 +396,7 @@ std::vector<double> Session::vector(const std::string& name) const {
                          ": a deck loaded in this process used '.save none', which makes ngspice "
                          "39.3 keep only the last point of every vector for the rest of the "
                          "process; use a recorder instead");
-    std::string n = net::trim(name);
+    std::string n = nwn::trim(name);
     std::vector<char> buf(n.begin(), n.end());
     buf.push_back('\0');
     pvector_info vi = ng().ngGet_Vec_Info(buf.data());
@@ -592,7 +592,7 @@ RunOutcome Session::run(const RunOptions& opts) {
     }
 
     const bool is_time = c.layout.scale_index() != VectorLayout::npos &&
-                         net::lower(c.layout.names()[c.layout.scale_index()]) == "time";
+                         nwn::lower(c.layout.names()[c.layout.scale_index()]) == "time";
     const bool reached_end = tstop > 0 && is_time && !std::isnan(out.last_time) &&
                              out.last_time >= tstop * (1 - 1e-9);
     bool aborted = false, interrupted = false;

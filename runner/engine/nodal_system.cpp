@@ -8,7 +8,7 @@
 #include <string>
 
 #include "common/error.h"
-#include "netlistgen/netlist_writer.h"
+#include "netlistgen/netlist/netlist_writer.h"
 
 namespace nwn::engine {
 

@@ -8,8 +8,8 @@
 #include <memory>
 #include <vector>
 
-#include "netlistgen/electrode_roles.h"
-#include "netlistgen/network.h"
+#include "netlistgen/network/electrode_roles.h"
+#include "netlistgen/network/network.h"
 
 namespace nwn::engine {
 

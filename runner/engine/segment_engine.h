@@ -12,9 +12,9 @@
 #include <nlohmann/json.hpp>
 
 #include "devicemodel/hochstetter/hochstetter.h"
-#include "netlistgen/netlist_writer.h"
-#include "netlistgen/network.h"
-#include "netlistgen/stimulus.h"
+#include "netlistgen/netlist/netlist_writer.h"
+#include "netlistgen/network/network.h"
+#include "netlistgen/network/stimulus.h"
 #include "runner/engine/engine_kind.h"
 
 namespace nwn::engine {

@@ -1,8 +1,8 @@
 #include "runner/engine/vector_layout.h"
 
 #include "common/error.h"
-#include "io/vector_names.h"
-#include "netlistgen/text_parse.h"
+#include "runner/io/vector_names.h"
+#include "common/text_parse.h"
 
 namespace nwn::engine {
 
@@ -10,11 +10,11 @@ void VectorLayout::assign(std::vector<std::string> names, std::size_t scale) {
     names_ = std::move(names);
     scale_ = scale;
     index_.clear();
-    for (std::size_t i = 0; i < names_.size(); ++i) index_.emplace(net::lower(names_[i]), i);
+    for (std::size_t i = 0; i < names_.size(); ++i) index_.emplace(nwn::lower(names_[i]), i);
 }
 
 std::size_t VectorLayout::find(std::string_view name) const {
-    if (auto it = index_.find(net::lower(name)); it != index_.end()) return it->second;
+    if (auto it = index_.find(nwn::lower(name)); it != index_.end()) return it->second;
     if (auto it = index_.find(io::canonical_vector_name(name)); it != index_.end()) return it->second;
     return npos;
 }

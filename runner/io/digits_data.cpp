@@ -7,7 +7,8 @@
 #include <zlib.h>
 
 #include "common/error.h"
-#include "netlistgen/text_parse.h"
+#include "common/text_parse.h"
+#include "nwn_config.h"
 
 namespace fs = std::filesystem;
 
@@ -37,22 +38,22 @@ std::string read_gz(const fs::path& file) {
 }  // namespace
 
 Digits read_digits(const fs::path& file) {
-    const auto lines = net::split_lines(read_gz(file));
+    const auto lines = nwn::split_lines(read_gz(file));
     Digits d;
     for (std::size_t k = 0; k < lines.size(); ++k) {
-        const std::string line = net::trim(lines[k]);
+        const std::string line = nwn::trim(lines[k]);
         if (line.empty()) continue;
         const std::string where = file.string() + ":" + std::to_string(k + 1);
-        const auto fields = net::split(line, ',');
+        const auto fields = nwn::split(line, ',');
         if (fields.size() != 65) throw Error(where + ": " + std::to_string(fields.size()) + " fields, expected 64 pixels and a label");
         std::vector<double> image;
         for (std::size_t p = 0; p < 64; ++p) {
-            const double v = net::parse_number(net::trim(fields[p]), where + ": pixel " + std::to_string(p));
-            if (v < 0 || v > 16) throw Error(where + ": pixel " + std::to_string(p) + " is " + net::format_number(v) + ", outside 0..16");
+            const double v = nwn::parse_number(nwn::trim(fields[p]), where + ": pixel " + std::to_string(p));
+            if (v < 0 || v > 16) throw Error(where + ": pixel " + std::to_string(p) + " is " + nwn::format_number(v) + ", outside 0..16");
             image.push_back(v);
         }
-        const double label = net::parse_number(net::trim(fields[64]), where + ": label");
-        if (label < 0 || label > 9 || label != std::floor(label)) throw Error(where + ": label " + net::trim(fields[64]) + " is not 0..9");
+        const double label = nwn::parse_number(nwn::trim(fields[64]), where + ": label");
+        if (label < 0 || label > 9 || label != std::floor(label)) throw Error(where + ": label " + nwn::trim(fields[64]) + " is not 0..9");
         d.images.push_back(std::move(image));
         d.labels.push_back(static_cast<int>(label));
     }
@@ -70,9 +71,7 @@ std::optional<fs::path> find_digits(const fs::path& given) {
         return fs::path(env);
     }
     if (fs::exists(kSystemDigits)) return fs::path(kSystemDigits);
-#ifdef NWN_DIGITS_FETCHED
-    if (fs::exists(NWN_DIGITS_FETCHED)) return fs::path(NWN_DIGITS_FETCHED);
-#endif
+    if (const fs::path fetched = NWN_DIGITS_FETCHED; !fetched.empty() && fs::exists(fetched)) return fetched;
     return std::nullopt;
 }
 

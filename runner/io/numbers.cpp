@@ -1,4 +1,4 @@
-#include "io/numbers.h"
+#include "runner/io/numbers.h"
 
 #include <charconv>
 #include <cstdlib>

@@ -1,4 +1,4 @@
-#include "io/raw_header.h"
+#include "runner/io/raw_header.h"
 
 #include <cctype>
 #include <charconv>
@@ -6,7 +6,7 @@
 #include <optional>
 #include <sstream>
 
-#include "io/vector_names.h"
+#include "runner/io/vector_names.h"
 
 namespace nwn::io::detail {
 

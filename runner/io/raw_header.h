@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "common/error.h"
-#include "io/raw_reader.h"
+#include "runner/io/raw_reader.h"
 
 namespace nwn::io::detail {
 

@@ -1,4 +1,4 @@
-#include "io/raw_reader.h"
+#include "runner/io/raw_reader.h"
 
 #include <algorithm>
 #include <cctype>
@@ -10,10 +10,10 @@
 
 #include "common/atomic_file.h"
 #include "common/error.h"
-#include "io/numbers.h"
-#include "io/raw_header.h"
-#include "io/text_scanner.h"
-#include "io/vector_names.h"
+#include "runner/io/numbers.h"
+#include "runner/io/raw_header.h"
+#include "runner/io/text_scanner.h"
+#include "runner/io/vector_names.h"
 
 namespace nwn::io {
 

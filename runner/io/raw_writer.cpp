@@ -1,4 +1,4 @@
-#include "io/raw_writer.h"
+#include "runner/io/raw_writer.h"
 
 #include <cctype>
 #include <ctime>

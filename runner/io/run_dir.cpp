@@ -6,7 +6,7 @@
 
 #include "common/atomic_file.h"
 #include "common/error.h"
-#include "netlistgen/junction_params.h"
+#include "netlistgen/network/junction_params.h"
 #include "runner/io/json_file.h"
 
 namespace nwn::io {

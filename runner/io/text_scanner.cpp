@@ -1,4 +1,4 @@
-#include "io/text_scanner.h"
+#include "runner/io/text_scanner.h"
 
 #include <cctype>
 

@@ -1,4 +1,4 @@
-#include "io/timeseries_csv.h"
+#include "runner/io/timeseries_csv.h"
 
 #include <cerrno>
 #include <cmath>
@@ -7,8 +7,8 @@
 
 #include "common/atomic_file.h"
 #include "common/error.h"
-#include "io/numbers.h"
-#include "io/vector_names.h"
+#include "runner/io/numbers.h"
+#include "runner/io/vector_names.h"
 
 namespace nwn::io {
 

@@ -1,9 +1,9 @@
-#include "io/vector_names.h"
+#include "runner/io/vector_names.h"
 
 #include <algorithm>
 #include <cctype>
 
-#include "netlistgen/text_parse.h"
+#include "common/text_parse.h"
 
 namespace nwn::io {
 
@@ -20,7 +20,7 @@ bool istarts_with(std::string_view s, std::string_view prefix) {
 std::string canonical_vector_name(std::string_view name) {
     while (!name.empty() && std::isspace(static_cast<unsigned char>(name.front()))) name.remove_prefix(1);
     while (!name.empty() && std::isspace(static_cast<unsigned char>(name.back()))) name.remove_suffix(1);
-    std::string s = net::lower(name);
+    std::string s = nwn::lower(name);
     if (s.size() > 3 && s[1] == '(' && s.back() == ')') {
         std::string inner = s.substr(2, s.size() - 3);
         inner.erase(0, inner.find_first_not_of(" \t"));

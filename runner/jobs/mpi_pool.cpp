@@ -6,8 +6,9 @@
 #include <vector>
 
 #include "common/error.h"
+#include "nwn_config.h"
 
-#ifdef NWN_HAVE_MPI
+#if NWN_HAVE_MPI
 #include <fcntl.h>
 // The C API only: Open MPI and MPICH otherwise pull in their deprecated C++ bindings.
 #define OMPI_SKIP_MPICXX 1
@@ -46,7 +47,7 @@ bool launched_by_mpi() {
 int mpi_workers() { return g_workers; }
 const std::vector<std::string>& mpi_hosts() { return g_hosts; }
 
-#ifndef NWN_HAVE_MPI
+#if !NWN_HAVE_MPI
 
 bool mpi_built() { return false; }
 MpiSession::MpiSession(int&, char**&) {

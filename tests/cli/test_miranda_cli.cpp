@@ -12,6 +12,7 @@
 #include "common/atomic_file.h"
 #include "runner/io/timeseries_csv.h"
 #include "support/reference.h"
+#include "nwn_config.h"
 
 using namespace nwn::test;
 namespace fs = std::filesystem;

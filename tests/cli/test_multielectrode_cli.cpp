@@ -14,10 +14,11 @@
 
 #include "common/atomic_file.h"
 #include "devicemodel/hochstetter/hochstetter.h"
-#include "netlistgen/network_json.h"
-#include "netlistgen/text_parse.h"
+#include "netlistgen/network/network_json.h"
+#include "common/text_parse.h"
 #include "runner/io/timeseries_csv.h"
 #include "support/reference.h"
+#include "nwn_config.h"
 
 using namespace nwn::test;
 namespace fs = std::filesystem;
@@ -98,7 +99,7 @@ TEST_CASE("four electrodes in mixed roles match an independent nodal solution in
     const auto exact = nwn_params_exact(p);
     for (std::size_t k = 0; k < net.junctions.size(); ++k) {
         const double lam = 0.015 * static_cast<double>((k * 37) % 100) / 100;
-        ic += nwn::net::format_number(lam) + "\n";
+        ic += nwn::format_number(lam) + "\n";
         double d;
         g.push_back(nwn_conductance(&exact, lam, &d));
     }

@@ -20,6 +20,7 @@
 #include "runner/io/raw_reader.h"
 #include "runner/io/timeseries_csv.h"
 #include "support/reference.h"
+#include "nwn_config.h"
 
 using namespace nwn::test;
 namespace fs = std::filesystem;

@@ -11,7 +11,7 @@
 #include "devicemodel/hochstetter/hochstetter.h"
 #include "devicemodel/miranda/miranda.h"
 #include "devicemodel/models.h"
-#include "netlistgen/dialect_spice.h"
+#include "netlistgen/netlist/dialect_spice.h"
 #include "support/reference.h"
 
 using namespace nwn::test;
@@ -131,7 +131,7 @@ TEST_CASE("network subcircuits in the dialects", "[cosim][dialects]") {
     CHECK(xyce.find(".include cosim_nwnjunction_xyce.lib") != std::string::npos);
     CHECK(nwn::net::translate_network_subckt("X1 a b l nwnjunction boost=5\n", SpiceDialect::Xyce, "x") ==
           "* Xyce dialect, translated by nwnspice from the ngspice text (same equations; see "
-          "netlistgen/dialect_spice.h). Not run in Xyce by nwnspice's tests.\n"
+          "netlistgen/netlist/dialect_spice.h). Not run in Xyce by nwnspice's tests.\n"
           "X1 a b l nwnjunction PARAMS: boost=5\n");
     CHECK_THROWS_WITH(nwn::net::parse_dialect("pspice"), Catch::Contains("ltspice or xyce"));
 }

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "common/error.h"
-#include "netlistgen/dialect_spice.h"
+#include "netlistgen/netlist/dialect_spice.h"
 #include "runner/experiments/sweep/sweep_params.h"
 
 using nwn::net::SpiceDialect;

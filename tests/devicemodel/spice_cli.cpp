@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "support/reference.h"
+#include "nwn_config.h"
 
 namespace nwn::test {
 

@@ -3,6 +3,7 @@
 #include "runner/engine/ngspice_session.h"
 #include "spice_cli.h"
 #include "support/reference.h"
+#include "nwn_config.h"
 
 namespace nwn::test {
 

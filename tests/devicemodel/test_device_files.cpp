@@ -1,11 +1,11 @@
 // Device libraries are checked before ngspice dlopen()s them: a truncated nwnjunction.osdi or nwnspice.cm
-// once crashed nwn with SIGBUS (netlistgen/resource_paths.h, common/shared_object.h).
+// once crashed nwn with SIGBUS (netlistgen/netlist/resource_paths.h, common/shared_object.h).
 #include <catch2/catch.hpp>
 
 #include <filesystem>
 
 #include "common/atomic_file.h"
-#include "netlistgen/resource_paths.h"
+#include "netlistgen/netlist/resource_paths.h"
 #include "support/reference.h"
 
 namespace fs = std::filesystem;

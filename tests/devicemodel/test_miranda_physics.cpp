@@ -7,7 +7,7 @@
 
 #include "devicemodel/miranda/miranda.h"
 #include "devicemodel/models.h"
-#include "netlistgen/junction_params.h"
+#include "netlistgen/network/junction_params.h"
 
 namespace {
 

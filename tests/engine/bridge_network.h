@@ -1,7 +1,7 @@
 // A bridge of wires 0..3 between a contact "src" on wire 0 and a contact "drn" on wire 3: the smallest
 // network with a junction no electrode touches, shared by the native engine tests.
 #pragma once
-#include "netlistgen/network.h"
+#include "netlistgen/network/network.h"
 
 namespace nwn::test {
 

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "engine/bridge_network.h"
-#include "netlistgen/netlist_writer.h"
-#include "netlistgen/text_parse.h"
+#include "netlistgen/netlist/netlist_writer.h"
+#include "common/text_parse.h"
 #include "runner/engine/native_engine.h"
 #include "runner/engine/ngspice_session.h"
 #include "support/reference.h"
@@ -56,7 +56,7 @@ TEST_CASE("native vectors carry the names and the current signs of the network's
     no.save_lambda = no.save_wires = true;
     Session s;
     s.load_codemodel(cm.string());
-    s.load_circuit(net::split_lines(net::write_netlist(n, no)));
+    s.load_circuit(nwn::split_lines(net::write_netlist(n, no)));
     Seen spice, native;
     s.set_layout_callback(names_into(spice));
     s.set_recorder(first_currents(spice));

@@ -15,17 +15,10 @@
 #include <string>
 
 #include "support/skip.h"
+#include "nwn_config.h"
 
 using namespace nwn::engine;
 using Catch::Matchers::Contains;
-
-// what CMake found (tests/CMakeLists.txt), empty when it found none
-#ifndef NWN_NGSPICE46_LIB
-#define NWN_NGSPICE46_LIB ""
-#endif
-#ifndef NWN_NGSPICE46_SCRIPTS
-#define NWN_NGSPICE46_SCRIPTS ""
-#endif
 
 namespace {
 std::string setting(const char* env, const char* configured) {

@@ -1,7 +1,7 @@
 #include "golden_reference.h"
 
-#include "netlistgen/electrodes.h"
-#include "netlistgen/nwnsim_mat.h"
+#include "netlistgen/network/electrodes.h"
+#include "netlistgen/network/nwnsim_mat.h"
 #include "runner/io/timeseries_csv.h"
 #include "support/reference.h"
 

@@ -4,7 +4,7 @@
 #include <optional>
 #include <vector>
 
-#include "netlistgen/network.h"
+#include "netlistgen/network/network.h"
 
 namespace nwn::test {
 

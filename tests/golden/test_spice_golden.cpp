@@ -9,6 +9,7 @@
 #include "runner/experiments/run/network_run.h"
 #include "runner/io/timeseries_csv.h"
 #include "support/reference.h"
+#include "nwn_config.h"
 
 using namespace nwn;
 

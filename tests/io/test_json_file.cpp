@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "common/error.h"
-#include "io/json_file.h"
+#include "runner/io/json_file.h"
 #include "ngspice_fixture.h"
 #include "support/reference.h"
 

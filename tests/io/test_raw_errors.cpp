@@ -3,7 +3,7 @@
 // line or point, and truncation must be recoverable with tolerate_truncation.
 #include <catch2/catch.hpp>
 
-#include "io/raw_reader.h"
+#include "runner/io/raw_reader.h"
 #include "ngspice_fixture.h"
 #include "support/reference.h"
 

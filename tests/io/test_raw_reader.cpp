@@ -5,7 +5,7 @@
 #include <cmath>
 #include <complex>
 
-#include "io/raw_reader.h"
+#include "runner/io/raw_reader.h"
 #include "ngspice_fixture.h"
 #include "support/reference.h"
 

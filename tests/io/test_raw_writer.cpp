@@ -6,8 +6,8 @@
 #include <complex>
 #include <regex>
 
-#include "io/raw_reader.h"
-#include "io/raw_writer.h"
+#include "runner/io/raw_reader.h"
+#include "runner/io/raw_writer.h"
 #include "ngspice_fixture.h"
 #include "support/reference.h"
 

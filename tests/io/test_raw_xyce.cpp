@@ -7,7 +7,7 @@
 
 #include <cstring>
 
-#include "io/raw_reader.h"
+#include "runner/io/raw_reader.h"
 #include "ngspice_fixture.h"
 #include "support/reference.h"
 

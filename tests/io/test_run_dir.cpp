@@ -8,7 +8,7 @@
 
 #include "common/atomic_file.h"
 #include "common/error.h"
-#include "netlistgen/junction_params.h"
+#include "netlistgen/network/junction_params.h"
 #include "runner/io/run_dir.h"
 #include "support/reference.h"
 

@@ -6,7 +6,7 @@
 #include <limits>
 #include <numbers>
 
-#include "io/timeseries_csv.h"
+#include "runner/io/timeseries_csv.h"
 #include "ngspice_fixture.h"
 #include "support/reference.h"
 

@@ -2,7 +2,7 @@
 
 #include <fstream>
 
-#include "netlistgen/junction_finder.h"
+#include "netlistgen/network/junction_finder.h"
 #include "support/reference.h"
 
 namespace nwn::test {

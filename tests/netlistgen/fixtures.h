@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "netlistgen/generator.h"
-#include "netlistgen/network.h"
+#include "netlistgen/network/generator.h"
+#include "netlistgen/network/network.h"
 
 namespace nwn::test {
 

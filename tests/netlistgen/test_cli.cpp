@@ -3,7 +3,7 @@
 
 #include "common/atomic_file.h"
 #include "fixtures.h"
-#include "netlistgen/network_json.h"
+#include "netlistgen/network/network_json.h"
 #include "support/reference.h"
 
 using nwn::test::run_nwn;

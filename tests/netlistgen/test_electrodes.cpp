@@ -5,8 +5,8 @@
 #include <set>
 
 #include "fixtures.h"
-#include "netlistgen/electrodes.h"
-#include "netlistgen/generator.h"
+#include "netlistgen/network/electrodes.h"
+#include "netlistgen/network/generator.h"
 
 using namespace nwn::net;
 

@@ -13,8 +13,8 @@
 
 #include "common/atomic_file.h"
 #include "common/error.h"
-#include "netlistgen/nwnsim_mat.h"
-#include "netlistgen/stimulus.h"
+#include "netlistgen/network/nwnsim_mat.h"
+#include "netlistgen/network/stimulus.h"
 #include "support/reference.h"
 
 using namespace nwn::net;

@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "fixtures.h"
-#include "netlistgen/generator.h"
-#include "netlistgen/graph.h"
+#include "netlistgen/network/generator.h"
+#include "netlistgen/network/graph.h"
 
 using namespace nwn::net;
 using nwn::test::square_params;

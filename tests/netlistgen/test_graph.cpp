@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "fixtures.h"
-#include "netlistgen/graph.h"
+#include "netlistgen/network/graph.h"
 
 using namespace nwn::net;
 

@@ -15,7 +15,7 @@
 #include <cmath>
 #include <numbers>
 
-#include "netlistgen/generator.h"
+#include "netlistgen/network/generator.h"
 
 using namespace nwn::net;
 

@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "fixtures.h"
-#include "netlistgen/junction_values.h"
+#include "netlistgen/network/junction_values.h"
 #include "support/reference.h"
 
 using Catch::Contains;

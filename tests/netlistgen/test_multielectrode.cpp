@@ -7,10 +7,10 @@
 
 #include "common/error.h"
 #include "fixtures.h"
-#include "netlistgen/electrode_roles.h"
-#include "netlistgen/electrodes.h"
-#include "netlistgen/generator.h"
-#include "netlistgen/netlist_writer.h"
+#include "netlistgen/network/electrode_roles.h"
+#include "netlistgen/network/electrodes.h"
+#include "netlistgen/network/generator.h"
+#include "netlistgen/netlist/netlist_writer.h"
 #include "support/reference.h"
 
 using namespace nwn::net;

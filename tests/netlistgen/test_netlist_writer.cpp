@@ -5,10 +5,10 @@
 #include <sstream>
 
 #include "fixtures.h"
-#include "netlistgen/electrodes.h"
-#include "netlistgen/junction_params.h"
-#include "netlistgen/netlist_writer.h"
-#include "netlistgen/solver_options.h"
+#include "netlistgen/network/electrodes.h"
+#include "netlistgen/network/junction_params.h"
+#include "netlistgen/netlist/netlist_writer.h"
+#include "netlistgen/netlist/solver_options.h"
 
 using namespace nwn::net;
 

@@ -3,10 +3,10 @@
 
 #include "common/error.h"
 #include "fixtures.h"
-#include "netlistgen/electrodes.h"
-#include "netlistgen/generator.h"
-#include "netlistgen/network_csv.h"
-#include "netlistgen/network_json.h"
+#include "netlistgen/network/electrodes.h"
+#include "netlistgen/network/generator.h"
+#include "netlistgen/network/network_csv.h"
+#include "netlistgen/network/network_json.h"
 #include "support/reference.h"
 
 using namespace nwn::net;

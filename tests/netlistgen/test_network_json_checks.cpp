@@ -5,7 +5,7 @@
 
 #include "common/error.h"
 #include "fixtures.h"
-#include "netlistgen/network_json.h"
+#include "netlistgen/network/network_json.h"
 #include "support/reference.h"
 
 using namespace nwn::net;

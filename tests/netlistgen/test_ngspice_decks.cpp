@@ -8,8 +8,8 @@
 
 #include "common/atomic_file.h"
 #include "fixtures.h"
-#include "io/raw_reader.h"
-#include "netlistgen/text_parse.h"
+#include "runner/io/raw_reader.h"
+#include "common/text_parse.h"
 #include "support/reference.h"
 
 namespace fs = std::filesystem;
@@ -38,7 +38,7 @@ fs::path run_ngspice(const fs::path& deck) {
                                               raw.filename().string() + " " + deck.filename().string(), &out);
     INFO(deck.filename().string() << ":\n" << out);
     REQUIRE(rc == 0);
-    const std::string lower = nwn::net::lower(out);
+    const std::string lower = nwn::lower(out);
     CHECK(lower.find("error") == std::string::npos);
     CHECK(lower.find("no. of data rows") != std::string::npos);
     return raw;

@@ -7,11 +7,12 @@
 
 #include "common/error.h"
 #include "fixtures.h"
-#include "netlistgen/csv_table.h"
-#include "netlistgen/electrodes.h"
-#include "netlistgen/nwnsim_mat.h"
+#include "common/csv_table.h"
+#include "netlistgen/network/electrodes.h"
+#include "netlistgen/network/nwnsim_mat.h"
 #include "support/reference.h"
 
+using namespace nwn;
 using namespace nwn::net;
 namespace fs = std::filesystem;
 

@@ -2,7 +2,7 @@
 // np.random.randn()); the gamma path is checked end to end by NWNsim's seed-0 networks (test_generator).
 #include <catch2/catch.hpp>
 
-#include "netlistgen/numpy_random.h"
+#include "netlistgen/network/numpy_random.h"
 
 using nwn::net::NumpyLegacyRandom;
 

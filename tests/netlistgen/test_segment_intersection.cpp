@@ -2,9 +2,9 @@
 #include <catch2/catch.hpp>
 
 #include "fixtures.h"
-#include "netlistgen/generator.h"
-#include "netlistgen/junction_finder.h"
-#include "netlistgen/segment_intersection.h"
+#include "netlistgen/network/generator.h"
+#include "netlistgen/network/junction_finder.h"
+#include "netlistgen/network/segment_intersection.h"
 
 using namespace nwn::net;
 

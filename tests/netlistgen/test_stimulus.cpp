@@ -5,7 +5,7 @@
 #include <numbers>
 
 #include "fixtures.h"
-#include "netlistgen/stimulus.h"
+#include "netlistgen/network/stimulus.h"
 #include "support/reference.h"
 
 using nwn::net::Stimulus;

@@ -2,8 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include "fixtures.h"
-#include "netlistgen/electrodes.h"
-#include "netlistgen/svg_picture.h"
+#include "netlistgen/network/electrodes.h"
+#include "netlistgen/network/svg_picture.h"
 
 using namespace nwn::net;
 

@@ -1,9 +1,9 @@
-// The strict text helpers every part parses numbers with (netlistgen/text_parse.h).
+// The strict text helpers every part parses numbers with (common/text_parse.h).
 #include <catch2/catch.hpp>
 
-#include "netlistgen/text_parse.h"
+#include "common/text_parse.h"
 
-using namespace nwn::net;
+using namespace nwn;
 
 TEST_CASE("SPICE numbers take ngspice's scale suffixes and refuse garbage", "[netlistgen]") {
     CHECK(parse_spice_number("10m") == Approx(0.01));

@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "support/skip.h"
+#include "nwn_config.h"
 
 namespace nwn::test {
 

@@ -4,9 +4,9 @@
 
 #include "command.h"
 #include "common/atomic_file.h"
-#include "netlistgen/junction_values.h"
-#include "netlistgen/network_json.h"
-#include "netlistgen/svg_picture.h"
+#include "netlistgen/network/junction_values.h"
+#include "netlistgen/network/network_json.h"
+#include "netlistgen/network/svg_picture.h"
 
 namespace po = boost::program_options;
 

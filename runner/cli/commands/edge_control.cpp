@@ -6,7 +6,7 @@
 #include "progress_drawer.h"
 #include "role_options.h"
 #include "simulation_options.h"
-#include "netlistgen/text_parse.h"
+#include "common/text_parse.h"
 #include "runner/experiments/lyapunov/edge_control.h"
 #include "runner/experiments/run/interrupt.h"
 
@@ -64,8 +64,8 @@ int run_edge_control_cmd(const std::vector<std::string>& args) {
     s.nwnsim_compat = sim.nwnsim_compat;
     s.stimulus = nwn::net::Stimulus::parse(stimulus);
     for (const auto& entry : steps)
-        for (const auto& item : nwn::net::split(entry, ','))
-            if (!nwn::net::trim(item).empty()) s.steps.push_back(nwn::exp::parse_amplitude_step(nwn::net::trim(item)));
+        for (const auto& item : nwn::split(entry, ','))
+            if (!nwn::trim(item).empty()) s.steps.push_back(nwn::exp::parse_amplitude_step(nwn::trim(item)));
     s.out = out;
     nwn::exp::install_interrupt_handler();
     nwn::cli::ProgressDrawer bar("edge-control", s.quiet);

@@ -9,7 +9,7 @@
 #include "progress_drawer.h"
 #include "distribution_options.h"
 #include "common/error.h"
-#include "netlistgen/text_parse.h"
+#include "common/text_parse.h"
 #include "runner/experiments/avalanches/avalanche_options.h"
 #include "runner/experiments/ensemble/ensemble.h"
 #include "runner/experiments/run/interrupt.h"
@@ -19,12 +19,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-using nwn::net::split;
+using nwn::split;
 
 // A bad number is a usage error (exit 2), as for Boost's own options.
 double number(const std::string& s, const std::string& flag) {
     try {
-        return nwn::net::parse_number(s, flag);
+        return nwn::parse_number(s, flag);
     } catch (const nwn::Error& e) {
         throw po::error(e.what());
     }

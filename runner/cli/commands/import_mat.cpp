@@ -3,10 +3,10 @@
 #include <iostream>
 
 #include "command.h"
-#include "netlistgen/electrodes.h"
-#include "netlistgen/network_csv.h"
-#include "netlistgen/network_json.h"
-#include "netlistgen/nwnsim_mat.h"
+#include "netlistgen/network/electrodes.h"
+#include "netlistgen/network/network_csv.h"
+#include "netlistgen/network/network_json.h"
+#include "netlistgen/network/nwnsim_mat.h"
 
 namespace po = boost::program_options;
 

@@ -7,14 +7,14 @@
 #include "role_options.h"
 #include "common/atomic_file.h"
 #include "common/error.h"
-#include "netlistgen/electrodes.h"
-#include "netlistgen/junction_params.h"
-#include "netlistgen/junction_values.h"
-#include "netlistgen/netlist_writer.h"
-#include "netlistgen/network_json.h"
-#include "netlistgen/resource_paths.h"
-#include "netlistgen/solver_options.h"
-#include "netlistgen/dialect_spice.h"
+#include "netlistgen/network/electrodes.h"
+#include "netlistgen/network/junction_params.h"
+#include "netlistgen/network/junction_values.h"
+#include "netlistgen/netlist/netlist_writer.h"
+#include "netlistgen/network/network_json.h"
+#include "netlistgen/netlist/resource_paths.h"
+#include "netlistgen/netlist/solver_options.h"
+#include "netlistgen/netlist/dialect_spice.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;

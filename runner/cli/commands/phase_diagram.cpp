@@ -6,7 +6,7 @@
 #include "simulation_options.h"
 #include "distribution_options.h"
 #include "engine_options.h"
-#include "netlistgen/text_parse.h"
+#include "common/text_parse.h"
 #include "runner/experiments/lyapunov/phase_diagram.h"
 
 namespace po = boost::program_options;
@@ -15,7 +15,7 @@ namespace {
 
 std::vector<double> number_list(const std::string& text, const std::string& what) {
     std::vector<double> v;
-    for (const auto& f : nwn::net::split(text, ',')) v.push_back(nwn::net::parse_number(nwn::net::trim(f), what));
+    for (const auto& f : nwn::split(text, ',')) v.push_back(nwn::parse_number(nwn::trim(f), what));
     return v;
 }
 
@@ -98,7 +98,7 @@ int run_phase_diagram_cmd(const std::vector<std::string>& all_args) {
     s.flavour = eo.resolved_flavour();  // resolved here: every point's children run the same device
     s.params = eo.params;
     s.lyapunov_args = lyapunov_args;
-    s.nlt_args = {"--duration", nwn::net::format_number(nlt_duration)};
+    s.nlt_args = {"--duration", nwn::format_number(nlt_duration)};
     s.nlt_args.insert(s.nlt_args.end(), nlt_args.begin(), nlt_args.end());
     const auto r = nwn::exp::run_phase_diagram(s);
     if (!s.quiet || r.failed || r.unfinished) {

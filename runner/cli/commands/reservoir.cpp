@@ -5,9 +5,9 @@
 #include "command.h"
 #include "engine_options.h"
 #include "progress_drawer.h"
-#include "netlistgen/electrodes.h"
-#include "netlistgen/network_json.h"
-#include "netlistgen/text_parse.h"
+#include "netlistgen/network/electrodes.h"
+#include "netlistgen/network/network_json.h"
+#include "common/text_parse.h"
 #include "runner/experiments/reservoir/reservoir.h"
 #include "runner/experiments/reservoir/reservoir_spread.h"
 #include "runner/experiments/run/interrupt.h"
@@ -21,7 +21,7 @@ namespace {
 std::vector<std::string> names(const std::string& list) {
     std::vector<std::string> out;
     if (list.empty()) return out;
-    for (const auto& n : nwn::net::split(list, ',')) out.push_back(nwn::net::trim(n));
+    for (const auto& n : nwn::split(list, ',')) out.push_back(nwn::trim(n));
     return out;
 }
 
@@ -105,13 +105,13 @@ int run_reservoir_cmd(const std::vector<std::string>& args) {
     s.seed = seed;
     s.horizons.clear();
     for (const auto& h : names(horizons)) {
-        const long long v = nwn::net::parse_integer(h, "--horizons");
+        const long long v = nwn::parse_integer(h, "--horizons");
         if (v < 1) throw po::error("--horizons must be >= 1");
         s.horizons.push_back(static_cast<std::size_t>(v));
     }
     if (!penalties.empty()) {
         s.readout.penalties.clear();
-        for (const auto& p : names(penalties)) s.readout.penalties.push_back(nwn::net::parse_number(p, "--penalties"));
+        for (const auto& p : names(penalties)) s.readout.penalties.push_back(nwn::parse_number(p, "--penalties"));
     }
     s.engine = eo.engine_kind();
     s.flavour = eo.flavour_kind(true);

@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "common/error.h"
-#include "netlistgen/text_parse.h"
+#include "common/text_parse.h"
 
 namespace nwn::exp {
 
@@ -12,7 +12,7 @@ analysis::BinSpec parse_bin(const std::string& text) {
         const auto bad = [&] { return Error("--bin: '" + text + "' is not mean-iei, mean-iei:K or a number of samples"); };
         double v = 0;
         try {
-            v = net::parse_number(s, "--bin");
+            v = nwn::parse_number(s, "--bin");
         } catch (const Error&) {
             throw bad();
         }

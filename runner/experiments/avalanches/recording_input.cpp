@@ -6,7 +6,7 @@
 #include "common/atomic_file.h"
 #include "common/error.h"
 #include "common/format.h"
-#include "netlistgen/text_parse.h"
+#include "common/text_parse.h"
 #include "runner/analysis/recording_input_grid.h"
 #include "runner/io/raw_reader.h"
 #include "runner/io/run_dir.h"
@@ -229,7 +229,7 @@ Recording read_recording(const fs::path& input, const RecordingOptions& o) {
             throw Error(input.string() + ": not a run directory of nwn run (no timeseries.csv)");
         return from_table(csv, o, run_time_step(input).value_or(0), "run");
     }
-    const auto ext = net::lower(input.extension().string());
+    const auto ext = nwn::lower(input.extension().string());
     if (ext == ".raw") return from_raw(input, o);
     require_csv_options_only(o, "CSV files");
     return from_table(input, o, 0, "csv");

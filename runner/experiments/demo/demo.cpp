@@ -12,6 +12,7 @@
 #include "common/format.h"
 #include "runner/experiments/demo/demo_context.h"
 #include "runner/experiments/run/interrupt.h"
+#include "nwn_config.h"
 
 namespace fs = std::filesystem;
 
@@ -39,9 +40,7 @@ std::optional<fs::path> find_nwnsim(const DemoSpec& spec) {
     std::vector<fs::path> candidates;
     if (spec.reference) candidates.push_back(*spec.reference);
     else if (const char* env = std::getenv("NWN_REFERENCE_DIR"); env && *env) candidates.push_back(env);
-#ifdef NWN_REFERENCE_DIR_DEFAULT
     else candidates.push_back(NWN_REFERENCE_DIR_DEFAULT);
-#endif
     for (const auto& c : candidates)
         for (const auto& d : {c, c / "nwnsim"})
             if (fs::exists(d / "nw100_seed042.mat") && fs::exists(d / "tl_T10_DC1.8V_timeseries.csv")) return d.lexically_normal();
@@ -53,11 +52,7 @@ fs::path find_examples(const DemoSpec& spec) {
     if (spec.examples) return *spec.examples;
     const fs::path beside = spec.nwn_binary.parent_path() / ".." / "share" / "nwnspice" / "examples";
     if (fs::exists(beside / "cosim_potentiation.cir")) return beside;
-#ifdef NWN_SOURCE_DIR
     return fs::path(NWN_SOURCE_DIR) / "examples";
-#else
-    return beside;
-#endif
 }
 
 std::string now_text() {

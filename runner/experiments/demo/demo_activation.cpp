@@ -3,9 +3,9 @@
 
 #include "common/atomic_file.h"
 #include "common/format.h"
-#include "netlistgen/junction_params.h"
-#include "netlistgen/network_json.h"
-#include "netlistgen/svg_picture.h"
+#include "netlistgen/network/junction_params.h"
+#include "netlistgen/network/network_json.h"
+#include "netlistgen/network/svg_picture.h"
 #include "runner/experiments/demo/demo_activation_analysis.h"
 #include "runner/experiments/demo/demo_context.h"
 #include "runner/experiments/ensemble/ensemble_members.h"

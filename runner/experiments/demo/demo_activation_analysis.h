@@ -7,7 +7,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "netlistgen/network.h"
+#include "netlistgen/network/network.h"
 
 namespace nwn::exp {
 

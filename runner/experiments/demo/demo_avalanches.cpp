@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "common/format.h"
-#include "netlistgen/netlist_writer.h"
+#include "netlistgen/netlist/netlist_writer.h"
 #include "runner/analysis/criticality_json.h"
 #include "runner/experiments/avalanches/avalanche_summary.h"
 #include "runner/experiments/demo/demo_context.h"

@@ -8,7 +8,7 @@
 #include "common/atomic_file.h"
 #include "common/error.h"
 #include "common/format.h"
-#include "netlistgen/text_parse.h"
+#include "common/text_parse.h"
 #include "runner/analysis/criticality_json.h"
 #include "runner/experiments/avalanches/avalanche_summary.h"
 #include "runner/experiments/plots/plots_gnuplot.h"
@@ -265,7 +265,7 @@ report::Table csv_table(const fs::path& file, const std::string& caption, std::s
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.empty() || line[0] == '#') continue;
         if (!utf8_text(line)) bad(no, "control characters or bytes that are not UTF-8 text");
-        auto row = net::split(line, ',');
+        auto row = nwn::split(line, ',');
         if (t.header.empty()) {
             const bool prefix = row.size() >= rules.header_prefix.size() &&
                                 std::equal(rules.header_prefix.begin(), rules.header_prefix.end(), row.begin());

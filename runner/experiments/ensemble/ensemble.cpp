@@ -11,7 +11,7 @@
 #include "runner/jobs/execution.h"
 #include "common/error.h"
 #include "common/progress.h"
-#include "netlistgen/junction_params.h"
+#include "netlistgen/network/junction_params.h"
 #include "runner/analysis/criticality_json.h"
 #include "runner/experiments/avalanches/avalanche_summary.h"
 #include "runner/experiments/ensemble/ensemble_members.h"

@@ -6,9 +6,9 @@
 
 #include "common/error.h"
 #include "common/format.h"
-#include "netlistgen/electrodes.h"
-#include "netlistgen/generator.h"
-#include "netlistgen/network_json.h"
+#include "netlistgen/network/electrodes.h"
+#include "netlistgen/network/generator.h"
+#include "netlistgen/network/network_json.h"
 #include "runner/experiments/avalanches/recording_input.h"
 #include "runner/experiments/avalanches/recording_input_lambda.h"
 #include "runner/experiments/run/run_recorder.h"

@@ -6,8 +6,8 @@
 #include "common/atomic_file.h"
 #include "common/error.h"
 #include "common/format.h"
-#include "netlistgen/junction_params.h"
-#include "netlistgen/text_parse.h"
+#include "netlistgen/network/junction_params.h"
+#include "common/text_parse.h"
 #include "runner/experiments/lyapunov/lyapunov.h"
 #include "runner/experiments/lyapunov/lyapunov_json.h"
 #include "runner/experiments/lyapunov/lyapunov_report.h"
@@ -73,7 +73,7 @@ std::string wave_name(net::Stimulus::Kind k) {
 AmplitudeStep parse_amplitude_step(const std::string& item) {
     const auto colon = item.find(':');
     if (colon == std::string::npos) throw Error("--step '" + item + "': give TIME:FACTOR (s, multiplier)");
-    return {net::parse_number(item.substr(0, colon), "--step time"), net::parse_number(item.substr(colon + 1), "--step factor")};
+    return {nwn::parse_number(item.substr(0, colon), "--step time"), nwn::parse_number(item.substr(colon + 1), "--step factor")};
 }
 
 json run_edge_control(const EdgeControlSpec& s) {
@@ -161,7 +161,7 @@ json run_edge_control(const EdgeControlSpec& s) {
         nlt.network = s.network;
         nlt.network_source = s.network_source;
         const double a = rows.back().amplitude * (s.stimulus.amplitude() < 0 ? -1 : 1);
-        nlt.stimulus = net::Stimulus::parse(wave_name(s.stimulus.kind()) + ":" + net::format_number(a) + ":" + net::format_number(1 / period));
+        nlt.stimulus = net::Stimulus::parse(wave_name(s.stimulus.kind()) + ":" + nwn::format_number(a) + ":" + nwn::format_number(1 / period));
         nlt.preset = s.preset;
         nlt.params = s.params;
         nlt.sim.engine = engine::Engine::Native;

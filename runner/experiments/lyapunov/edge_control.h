@@ -18,9 +18,9 @@
 #include <nlohmann/json.hpp>
 
 #include "common/progress.h"
-#include "netlistgen/electrode_roles.h"
-#include "netlistgen/network.h"
-#include "netlistgen/stimulus.h"
+#include "netlistgen/network/electrode_roles.h"
+#include "netlistgen/network/network.h"
+#include "netlistgen/network/stimulus.h"
 
 namespace nwn::exp {
 

@@ -9,9 +9,9 @@
 #include "common/format.h"
 #include "runner/engine/run_limits.h"
 #include "common/progress.h"
-#include "netlistgen/junction_params.h"
-#include "netlistgen/netlist_writer.h"
-#include "netlistgen/text_parse.h"
+#include "netlistgen/network/junction_params.h"
+#include "netlistgen/netlist/netlist_writer.h"
+#include "common/text_parse.h"
 #include "runner/experiments/run/interrupt.h"
 #include "runner/experiments/lyapunov/lyapunov_engines.h"
 #include "runner/experiments/lyapunov/lyapunov_report.h"
@@ -26,9 +26,9 @@ double seconds_since(Clock::time_point t) { return std::chrono::duration<double>
 
 State initial_direction(const LyapunovSpec& spec, const std::vector<std::size_t>& junctions) {
     if (spec.direction == "random") return analysis::random_unit(junctions.size(), spec.seed);
-    const auto f = net::split(spec.direction, ':');
+    const auto f = nwn::split(spec.direction, ':');
     if (f.size() == 2 && f[0] == "junction") {
-        const auto k = net::parse_integer(f[1], "--direction junction:K");
+        const auto k = nwn::parse_integer(f[1], "--direction junction:K");
         for (std::size_t m = 0; m < junctions.size(); ++m)
             if (static_cast<long long>(junctions[m]) == k) return analysis::unit_axis(junctions.size(), m);
         throw Error("--direction " + spec.direction + ": junction " + f[1] +
@@ -102,12 +102,12 @@ void check_drive_amplitude(const net::Stimulus& s, const std::string& who) {
 }
 
 double drive_period(const net::Stimulus& s) {
-    const auto f = net::split(s.spec(), ':');
+    const auto f = nwn::split(s.spec(), ':');
     switch (s.kind()) {
         case net::Stimulus::Kind::Sine:
         case net::Stimulus::Kind::Triangle:
-        case net::Stimulus::Kind::Square: return 1 / net::parse_number(f[2], "stimulus frequency");
-        case net::Stimulus::Kind::Pulse: return net::parse_number(f[4], "stimulus period");
+        case net::Stimulus::Kind::Square: return 1 / nwn::parse_number(f[2], "stimulus frequency");
+        case net::Stimulus::Kind::Pulse: return nwn::parse_number(f[4], "stimulus period");
         default: throw Error("stimulus '" + s.spec() + "' is not periodic: give the drive period (--period)");
     }
 }

@@ -26,8 +26,8 @@
 #include <string>
 #include <vector>
 
-#include "netlistgen/network.h"
-#include "netlistgen/stimulus.h"
+#include "netlistgen/network/network.h"
+#include "netlistgen/network/stimulus.h"
 #include "runner/experiments/lyapunov/lyapunov_engines.h"
 
 namespace nwn::exp {

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "netlistgen/junction_params.h"
+#include "netlistgen/network/junction_params.h"
 
 namespace nwn::exp {
 

@@ -6,8 +6,8 @@
 #include <sstream>
 
 #include "common/atomic_file.h"
-#include "netlistgen/junction_params.h"
-#include "netlistgen/text_parse.h"
+#include "netlistgen/network/junction_params.h"
+#include "common/text_parse.h"
 
 namespace nwn::exp {
 
@@ -22,14 +22,14 @@ void write_states_csv(const std::filesystem::path& file, std::size_t network_jun
     const auto all = all_states(network_junctions, junctions, states);
     std::ostringstream os;
     os << "junction,lambda\n";
-    for (std::size_t k = 0; k < all.size(); ++k) os << k << "," << net::format_number(all[k]) << "\n";
+    for (std::size_t k = 0; k < all.size(); ++k) os << k << "," << nwn::format_number(all[k]) << "\n";
     write_file_atomic(file, os.str());
 }
 
 namespace {
 
 
-std::string csv_num(double x) { return std::isfinite(x) ? net::format_number(x) : std::string("nan"); }
+std::string csv_num(double x) { return std::isfinite(x) ? nwn::format_number(x) : std::string("nan"); }
 
 std::vector<double> column(const LyapunovLog& log, std::size_t j) {
     std::vector<double> c;

@@ -6,7 +6,7 @@
 #include <fstream>
 
 #include "common/error.h"
-#include "netlistgen/resource_paths.h"
+#include "netlistgen/netlist/resource_paths.h"
 #include "runner/engine/ngspice_session.h"
 #include "runner/experiments/lyapunov/lyapunov_engines.h"
 #include "runner/engine/ngspice_choice.h"

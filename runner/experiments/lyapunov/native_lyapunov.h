@@ -12,9 +12,9 @@
 #include <vector>
 
 #include "devicemodel/models.h"
-#include "netlistgen/electrode_roles.h"
-#include "netlistgen/network.h"
-#include "netlistgen/stimulus.h"
+#include "netlistgen/network/electrode_roles.h"
+#include "netlistgen/network/network.h"
+#include "netlistgen/network/stimulus.h"
 #include "runner/analysis/lyapunov_math.h"
 #include "runner/engine/nodal_system.h"
 

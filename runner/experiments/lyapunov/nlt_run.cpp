@@ -11,9 +11,9 @@
 #include "common/format.h"
 #include "runner/engine/run_limits.h"
 #include "common/progress.h"
-#include "netlistgen/junction_params.h"
-#include "netlistgen/netlist_writer.h"
-#include "netlistgen/text_parse.h"
+#include "netlistgen/network/junction_params.h"
+#include "netlistgen/netlist/netlist_writer.h"
+#include "common/text_parse.h"
 #include "runner/experiments/run/interrupt.h"
 #include "runner/experiments/lyapunov/lyapunov.h"
 #include "runner/experiments/lyapunov/lyapunov_json.h"
@@ -127,10 +127,10 @@ std::vector<std::string> nlt_task_names() { return {"sine", "square", "phase", "
 
 std::vector<analysis::Series> nlt_targets(const net::Stimulus& drive, const std::vector<double>& t) {
     const double a = drive.peak(), f = 1 / drive_period(drive);
-    const std::string af = net::format_number(a) + ":" + net::format_number(f);
+    const std::string af = nwn::format_number(a) + ":" + nwn::format_number(f);
     const auto square = net::Stimulus::parse("square:" + af);
     const auto triangle = net::Stimulus::parse("triangle:" + af);
-    const auto doubled = net::Stimulus::parse("triangle:" + net::format_number(a) + ":" + net::format_number(2 * f));
+    const auto doubled = net::Stimulus::parse("triangle:" + nwn::format_number(a) + ":" + nwn::format_number(2 * f));
     std::vector<analysis::Series> out(4, analysis::Series(t.size()));
     for (std::size_t k = 0; k < t.size(); ++k) {
         out[0][k] = a * std::sin(2 * std::numbers::pi * f * t[k]);

@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "netlistgen/network.h"
-#include "netlistgen/stimulus.h"
+#include "netlistgen/network/network.h"
+#include "netlistgen/network/stimulus.h"
 #include "runner/analysis/nlt_readout.h"
 #include "runner/analysis/reservoir_readout.h"
 #include "runner/experiments/lyapunov/lyapunov_engines.h"

@@ -12,7 +12,7 @@
 #include "common/atomic_file.h"
 #include "runner/jobs/execution.h"
 #include "common/error.h"
-#include "netlistgen/text_parse.h"
+#include "common/text_parse.h"
 #include "runner/experiments/lyapunov/lyapunov_json.h"
 #include "runner/experiments/lyapunov/nlt_run.h"
 #include "runner/experiments/reservoir/reservoir.h"
@@ -30,7 +30,7 @@ namespace fs = std::filesystem;
 namespace {
 
 using Clock = std::chrono::steady_clock;
-using net::format_number;
+using nwn::format_number;
 
 struct Point {
     double amplitude, frequency;

@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "netlistgen/netlist_writer.h"
+#include "netlistgen/netlist/netlist_writer.h"
 #include "runner/engine/engine_kind.h"
 #include "runner/jobs/shards.h"
 

@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "common/atomic_file.h"
-#include "netlistgen/text_parse.h"
+#include "common/text_parse.h"
 #include "runner/experiments/lyapunov/nlt_run.h"
 #include "runner/experiments/lyapunov/phase_diagram.h"
 #include "runner/experiments/reservoir/reservoir.h"
@@ -16,7 +16,7 @@ namespace nwn::exp {
 
 namespace {
 
-using net::format_number;
+using nwn::format_number;
 
 std::string gp_num(double x) { return std::isfinite(x) ? format_number(x) : std::string("NaN"); }
 

@@ -5,15 +5,15 @@
 #include <numbers>
 
 #include "common/error.h"
-#include "netlistgen/electrodes.h"
-#include "netlistgen/solver_options.h"
-#include "netlistgen/text_parse.h"
+#include "netlistgen/network/electrodes.h"
+#include "netlistgen/netlist/solver_options.h"
+#include "common/text_parse.h"
 
 namespace nwn::exp {
 
 namespace {
 
-using net::format_number;
+using nwn::format_number;
 
 // Lines "keyword a b c ..." of at most `per_line` items.
 void wrapped(std::vector<std::string>& out, const std::string& keyword, const std::vector<std::string>& items,
@@ -43,8 +43,8 @@ std::string shifted_source(const net::Stimulus& s, double t0, double duration) {
         case net::Stimulus::Kind::Dc: return s.spice_source(duration);
         case net::Stimulus::Kind::Sine: {
             // Advance the phase by 2π·f·t0 (reduced mod 2π so the printed number keeps its digits).
-            const auto f = net::split(s.spec(), ':');
-            const double freq = net::parse_number(f[2], "stimulus"), phase = f.size() > 3 ? net::parse_number(f[3], "stimulus") : 0;
+            const auto f = nwn::split(s.spec(), ':');
+            const double freq = nwn::parse_number(f[2], "stimulus"), phase = f.size() > 3 ? nwn::parse_number(f[3], "stimulus") : 0;
             const double shifted = std::fmod(phase + 2 * std::numbers::pi * std::fmod(freq * t0, 1.0), 2 * std::numbers::pi);
             return net::Stimulus::parse("sine:" + f[1] + ":" + f[2] + ":" + format_number(shifted)).spice_source(duration);
         }
@@ -80,7 +80,7 @@ CopyDeck::CopyDeck(const net::Network& net, const net::Stimulus& stimulus, CopyD
     no.subckt_library = opt_.subckt_library;
     no.codemodel_load = net::CodemodelLoad::None;
     no.ngspice_major = opt_.ngspice_major;
-    subckt_ = net::split_lines(net::write_netlist(net, no));
+    subckt_ = nwn::split_lines(net::write_netlist(net, no));
 }
 
 std::string CopyDeck::port_node(const net::Electrode& e, std::size_t copy) const {

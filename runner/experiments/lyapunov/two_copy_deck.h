@@ -14,9 +14,9 @@
 #include <vector>
 
 #include "devicemodel/hochstetter/hochstetter.h"
-#include "netlistgen/netlist_writer.h"
-#include "netlistgen/network.h"
-#include "netlistgen/stimulus.h"
+#include "netlistgen/netlist/netlist_writer.h"
+#include "netlistgen/network/network.h"
+#include "netlistgen/network/stimulus.h"
 
 namespace nwn::exp {
 

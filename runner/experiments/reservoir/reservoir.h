@@ -16,7 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/progress.h"
-#include "netlistgen/network.h"
+#include "netlistgen/network/network.h"
 #include "runner/analysis/reservoir_readout.h"
 #include "runner/engine/engine_kind.h"
 

@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "netlistgen/network.h"
+#include "netlistgen/network/network.h"
 #include "runner/experiments/reservoir/reservoir.h"
 
 namespace nwn::exp {

@@ -9,10 +9,10 @@
 
 #include "common/error.h"
 #include "common/format.h"
-#include "netlistgen/deck_files.h"
-#include "netlistgen/text_parse.h"
-#include "netlistgen/resource_paths.h"
-#include "netlistgen/solver_options.h"
+#include "netlistgen/netlist/deck_files.h"
+#include "common/text_parse.h"
+#include "netlistgen/netlist/resource_paths.h"
+#include "netlistgen/netlist/solver_options.h"
 #include "runner/engine/ngspice_session.h"
 #include "runner/engine/ngspice_cli.h"
 #include "runner/experiments/run/interrupt.h"
@@ -20,6 +20,7 @@
 #include "runner/io/run_dir.h"
 #include "runner/io/timeseries_csv.h"
 #include "runner/io/vector_names.h"
+#include "nwn_config.h"
 
 namespace nwn::exp {
 
@@ -42,7 +43,7 @@ public:
     // A plot whose scale is not time (an .ac or .dc analysis next to the .tran) is not recorded:
     // timeseries.csv holds transients, and its "t" column would hold frequencies.
     void layout(std::vector<std::string> names, std::size_t scale) {
-        active_ = scale < names.size() && net::lower(names[scale]) == "time";
+        active_ = scale < names.size() && nwn::lower(names[scale]) == "time";
         if (!active_) {
             if (scale < names.size()) other_scale_ = names[scale];
             return;
@@ -93,7 +94,7 @@ private:
 };
 
 std::string analysis_of_scale(const std::string& scale) {
-    return net::lower(scale) == "frequency" ? "an .ac analysis" : "a sweep over " + scale + " (.dc)";
+    return nwn::lower(scale) == "frequency" ? "an .ac analysis" : "a sweep over " + scale + " (.dc)";
 }
 
 // nwn run records transients: a deck whose analyses outside .control include no .tran is refused before
@@ -193,7 +194,7 @@ RunResult run_deck(const DeckRunSpec& spec) {
     record.t_last = res.t_last;
     record.wall_s = res.wall_s;
     // The ngspice that ran (its own report), as network runs record it.
-    record.versions = std::map<std::string, std::string>{{"nwnspice", NWN_VERSION_STRING}};
+    record.versions = std::map<std::string, std::string>{{"nwnspice", NWN_VERSION}};
     if (!res.ngspice_version.empty()) (*record.versions)["ngspice"] = res.ngspice_version;
     io::write_run_record(spec.out, record);
     return res;

@@ -10,12 +10,12 @@
 #include "common/error.h"
 #include "common/format.h"
 #include "common/progress.h"
-#include "netlistgen/electrodes.h"
-#include "netlistgen/junction_params.h"
-#include "netlistgen/netlist_writer.h"
-#include "netlistgen/resource_paths.h"
-#include "netlistgen/solver_options.h"
-#include "netlistgen/text_parse.h"
+#include "netlistgen/network/electrodes.h"
+#include "netlistgen/network/junction_params.h"
+#include "netlistgen/netlist/netlist_writer.h"
+#include "netlistgen/netlist/resource_paths.h"
+#include "netlistgen/netlist/solver_options.h"
+#include "common/text_parse.h"
 #include "runner/engine/native_engine.h"
 #include "runner/engine/ngspice_cli.h"
 #include "runner/engine/ngspice_session.h"
@@ -24,6 +24,7 @@
 #include "runner/engine/ngspice_choice.h"
 #include "runner/experiments/run/run_recorder.h"
 #include "runner/io/run_dir.h"
+#include "nwn_config.h"
 
 namespace nwn::exp {
 
@@ -136,7 +137,7 @@ void run_libngspice(Context& c, RunRecorder& rec, RunResult& res) {
     res.ngspice_version = session.ngspice_version();
     res.ngspice_library = session.library_path();
     engine::load_junction_device(session, c.flavour, c.spec.codemodel, c.spec.osdi);
-    session.load_circuit(net::split_lines(c.deck));
+    session.load_circuit(nwn::split_lines(c.deck));
     EnginePoints points{c, rec};
     session.set_layout_callback(points.on_layout());
     session.set_recorder(points.recorder());
@@ -205,7 +206,7 @@ void write_run_record(const Context& c, const RunResult& r) {
     for (const auto& [name, v] : r.solver) record.solver[name] = v;
     record.G_initial = r.g_first;  // written as null when not finite
     record.G_final = r.g_last;
-    record.versions = std::map<std::string, std::string>{{"nwnspice", NWN_VERSION_STRING}, {"ngspice", NWN_NGSPICE_VERSION}};
+    record.versions = std::map<std::string, std::string>{{"nwnspice", NWN_VERSION}, {"ngspice", NWN_NGSPICE_VERSION}};
     if (!r.ngspice_version.empty()) (*record.versions)["ngspice"] = r.ngspice_version;
     if (!r.ngspice_library.empty()) record.ngspice_library = r.ngspice_library;
     if (c.spec.engine == Engine::NgspiceCli) record.ngspice_binary = c.ngspice.binary;

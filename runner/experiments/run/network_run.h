@@ -14,9 +14,9 @@
 #include <vector>
 
 #include "common/progress.h"
-#include "netlistgen/electrode_roles.h"
-#include "netlistgen/network.h"
-#include "netlistgen/stimulus.h"
+#include "netlistgen/network/electrode_roles.h"
+#include "netlistgen/network/network.h"
+#include "netlistgen/network/stimulus.h"
 #include "runner/engine/engine_kind.h"
 
 namespace nwn::exp {

@@ -12,10 +12,10 @@
 
 #include "common/atomic_file.h"
 #include "common/error.h"
-#include "netlistgen/deck_files.h"
-#include "netlistgen/junction_params.h"
-#include "netlistgen/text_parse.h"
-#include "netlistgen/stimulus.h"
+#include "netlistgen/netlist/deck_files.h"
+#include "netlistgen/network/junction_params.h"
+#include "common/text_parse.h"
+#include "netlistgen/network/stimulus.h"
 #include "runner/experiments/run/network_run.h"
 #include "runner/experiments/sweep/sweep_deck.h"
 #include "runner/experiments/sweep/sweep_plot.h"
@@ -78,8 +78,8 @@ std::string substitute(const std::string& tmpl, const std::vector<SweepParam>& p
 // passes as written. Row keys keep the values as the user wrote them.
 std::string plain(const std::string& v) {
     try {
-        const double x = net::parse_spice_number(v);
-        if (std::isfinite(x)) return net::format_number(x);
+        const double x = nwn::parse_spice_number(v);
+        if (std::isfinite(x)) return nwn::format_number(x);
     } catch (const Error&) {
     }
     return v;
@@ -91,7 +91,7 @@ std::vector<std::string> plain(const std::vector<std::string>& values) {
     return out;
 }
 
-std::string cell(double x) { return std::isnan(x) ? std::string() : net::format_number(x); }
+std::string cell(double x) { return std::isnan(x) ? std::string() : nwn::format_number(x); }
 
 struct Plan {
     Kind kind = Kind::Network;
@@ -119,7 +119,7 @@ Role network_role(const SweepSpec& spec, Kind kind, const SweepParam& p, const s
     std::vector<std::string> names;
     for (const auto& info : model_of(spec).params) names.push_back(info.name);
     if (contains(names, p.name)) {
-        for (const auto& v : p.values) net::parse_number(plain(v), "--param " + p.name + " (a junction parameter)");
+        for (const auto& v : p.values) nwn::parse_number(plain(v), "--param " + p.name + " (a junction parameter)");
         return Role::Junction;
     }
     if (kind == Kind::Generate && contains(kGeneratorOptions, p.name)) return Role::Generator;
@@ -143,7 +143,7 @@ std::vector<Measure> plan_measures(const SweepSpec& spec, Kind kind) {
             out.push_back(parse_measure(m));
             continue;
         }
-        const std::string name = net::lower(net::trim(m));
+        const std::string name = nwn::lower(nwn::trim(m));
         auto it = std::find_if(deck.begin(), deck.end(), [&](const Measure& d) { return d.name == name; });
         if (it == deck.end()) {
             std::string have;
@@ -186,7 +186,7 @@ Plan make_plan(const SweepSpec& spec) {
         for (const auto& a : spec.roles.arguments()) substitute(a, spec.params, {}, &placeholders);
         for (const auto& p : spec.params) plan.roles.push_back(network_role(spec, plan.kind, p, placeholders));
         if (plan.kind == Kind::Generate)
-            for (const auto& a : net::split(spec.generate_args, ' '))
+            for (const auto& a : nwn::split(spec.generate_args, ' '))
                 for (const auto& p : spec.params)
                     if (a == "--" + p.name) throw Error("--generate holds --" + p.name + ", which is also swept");
     }
@@ -267,21 +267,21 @@ void check_network_point(const SweepSpec& spec, const Plan& plan, const SweepPoi
     try {
         auto params = net::preset_params(model_of(spec), spec.preset);
         std::vector<std::string> overrides;
-        double tstop = net::parse_number(plain(spec.tstop), "--tstop"), tmax = net::parse_number(plain(spec.tmax), "--tmax");
+        double tstop = nwn::parse_number(plain(spec.tstop), "--tstop"), tmax = nwn::parse_number(plain(spec.tmax), "--tmax");
         for (std::size_t i = 0; i < spec.params.size(); ++i) {
             const std::string& name = spec.params[i].name;
             const std::string v = plain(pt.values[i]);
             const bool numeric = name != "electrodes" && (plan.roles[i] == Role::RunOption || plan.roles[i] == Role::Generator);
             if (plan.roles[i] == Role::Junction) overrides.push_back(name + "=" + v);
             if (!numeric) continue;
-            const double x = net::parse_number(v, name);
+            const double x = nwn::parse_number(v, name);
             if ((name == "wires" || name == "seed") && std::floor(x) != x) throw Error(name + " must be a whole number");
             if (spec.check_option) spec.check_option(name, x);
             if (name == "tstop") tstop = x;
             if (name == "tmax") tmax = x;
         }
         net::apply_overrides(params, overrides);
-        if (tmax > tstop) throw Error("tmax (" + net::format_number(tmax) + " s) exceeds tstop (" + net::format_number(tstop) + " s)");
+        if (tmax > tstop) throw Error("tmax (" + nwn::format_number(tmax) + " s) exceeds tstop (" + nwn::format_number(tstop) + " s)");
         net::Stimulus::parse(substitute(spec.stimulus, spec.params, plain(pt.values)));
         for (const auto& d : spec.roles.drives) {
             const std::string item = substitute(d, spec.params, plain(pt.values));
@@ -306,7 +306,7 @@ std::vector<Argv> point_commands(const SweepSpec& spec, const Plan& plan, const 
         fs::path net = plan.kind == Kind::Generate ? dir / "net.json" : fs::absolute(spec.input);
         if (plan.kind == Kind::Generate) {
             Argv gen{nwn, "generate"};
-            for (const auto& a : net::split(spec.generate_args, ' '))
+            for (const auto& a : nwn::split(spec.generate_args, ' '))
                 if (!a.empty()) gen.push_back(a);
             for (std::size_t i = 0; i < spec.params.size(); ++i)
                 if (plan.roles[i] == Role::Generator) gen.insert(gen.end(), {"--" + spec.params[i].name, plain(pt.values[i])});
@@ -329,7 +329,7 @@ std::vector<Argv> point_commands(const SweepSpec& spec, const Plan& plan, const 
         for (const auto& a : spec.roles.arguments()) run.push_back(substitute(a, spec.params, plain(pt.values)));
     }
     run.insert(run.end(), {"--engine", engine::engine_name(spec.engine), "--out", (dir / "run").string(), "--quiet"});
-    if (spec.wall_limit_s > 0) run.insert(run.end(), {"--wall-limit", net::format_number(spec.wall_limit_s)});
+    if (spec.wall_limit_s > 0) run.insert(run.end(), {"--wall-limit", nwn::format_number(spec.wall_limit_s)});
     cmds.push_back(run);
     nlohmann::json values = nlohmann::json::object();
     for (std::size_t i = 0; i < spec.params.size(); ++i) values[spec.params[i].name] = pt.values[i];

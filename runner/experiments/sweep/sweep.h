@@ -22,8 +22,8 @@
 #include <string>
 #include <vector>
 
-#include "netlistgen/electrode_roles.h"
-#include "netlistgen/netlist_writer.h"
+#include "netlistgen/network/electrode_roles.h"
+#include "netlistgen/netlist/netlist_writer.h"
 #include "runner/engine/engine_kind.h"
 #include "runner/experiments/sweep/sweep_params.h"
 #include "runner/jobs/shards.h"

@@ -5,13 +5,13 @@
 #include <sstream>
 
 #include "common/error.h"
-#include "netlistgen/text_parse.h"
+#include "common/text_parse.h"
 
 namespace nwn::exp {
 
 namespace {
 
-using net::lower;
+using nwn::lower;
 
 bool blank(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
 
@@ -85,7 +85,7 @@ void for_each_card(std::vector<std::string>& lines, F&& f) {
 
 // The deck's lines, without the '\r' of a CRLF file.
 std::vector<std::string> deck_lines(const std::string& text) {
-    auto lines = net::split_lines(text);
+    auto lines = nwn::split_lines(text);
     for (auto& l : lines)
         if (!l.empty() && l.back() == '\r') l.pop_back();
     return lines;

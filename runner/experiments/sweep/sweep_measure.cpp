@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "common/error.h"
-#include "netlistgen/text_parse.h"
+#include "common/text_parse.h"
 #include "runner/analysis/measure.h"
 
 namespace nwn::exp {
@@ -18,7 +18,7 @@ using Parsed = analysis::MeasureSpec;
 constexpr double kUnset = analysis::kMeasureUnset;
 constexpr int kDefault = analysis::kMeasureDefault, kLast = analysis::kMeasureLast;
 
-using net::lower;
+using nwn::lower;
 
 // Whitespace-separated words, blanks around '=' removed and parentheses kept whole, as ngspice's
 // front end hands a .meas line to com_measure2.
@@ -52,7 +52,7 @@ struct Parser {
         std::string t = text;
         if (t.size() >= 2 && t.front() == '\'' && t.back() == '\'') t = t.substr(1, t.size() - 2);
         try {
-            return net::parse_spice_number(t);
+            return nwn::parse_spice_number(t);
         } catch (const Error&) {
             fail(key + "=" + text + " is not a number (nwn evaluates measures after the run: use plain values, "
                                     "not expressions or {parameters})");
@@ -101,7 +101,7 @@ struct Parser {
         c.vec = w[b].substr(0, eq);
         const std::string rhs = w[b].substr(eq + 1);
         try {
-            c.val = net::parse_spice_number(rhs);
+            c.val = nwn::parse_spice_number(rhs);
         } catch (const Error&) {
             c.vec2 = rhs;  // another vector: the time where the two cross
         }

@@ -9,7 +9,7 @@
 
 #include "common/error.h"
 #include "common/format.h"
-#include "netlistgen/text_parse.h"
+#include "common/text_parse.h"
 
 namespace nwn::exp {
 
@@ -32,16 +32,16 @@ std::string range_value(double x) { return fmt("%.12g", x); }
 // start:stop:n[:log] when start and stop are numbers; false for anything else, which is then one list
 // value (a stimulus such as "dc:1" or "sine:1:5").
 bool parse_range(const std::string& spec, const std::string& text, std::vector<std::string>& out) {
-    const auto f = net::split(text, ':');
+    const auto f = nwn::split(text, ':');
     if (f.size() != 3 && !(f.size() == 4 && f[3] == "log")) return false;
     double a, b;
     try {
-        a = net::parse_spice_number(f[0]);
-        b = net::parse_spice_number(f[1]);
+        a = nwn::parse_spice_number(f[0]);
+        b = nwn::parse_spice_number(f[1]);
     } catch (const Error&) {
         return false;
     }
-    const long long n = net::parse_integer(f[2], "--param " + spec + ": point count of start:stop:n");
+    const long long n = nwn::parse_integer(f[2], "--param " + spec + ": point count of start:stop:n");
     if (n < 1) throw Error("--param " + spec + ": a range needs a point count n >= 1");
     if (static_cast<unsigned long long>(n) > kMaxPoints)
         throw Error("--param " + spec + ": " + std::to_string(n) + " points, more than a sweep takes (" +
@@ -63,12 +63,12 @@ SweepParam parse_sweep_param(const std::string& spec) {
     if (eq == std::string::npos)
         throw Error("--param " + spec + ": expected NAME=v1,v2,... or NAME=start:stop:n[:log]");
     SweepParam p;
-    p.name = net::trim(spec.substr(0, eq));
+    p.name = nwn::trim(spec.substr(0, eq));
     if (!valid_name(p.name)) throw Error("--param " + spec + ": '" + p.name + "' is not a parameter name");
-    const std::string rhs = net::trim(spec.substr(eq + 1));
+    const std::string rhs = nwn::trim(spec.substr(eq + 1));
     if (!parse_range(spec, rhs, p.values)) {
-        for (auto& v : net::split(rhs, ',')) {
-            v = net::trim(v);
+        for (auto& v : nwn::split(rhs, ',')) {
+            v = nwn::trim(v);
             if (v.empty()) throw Error("--param " + spec + ": empty value");
             for (char c : v)
                 if (std::isspace(static_cast<unsigned char>(c)) || c == '"' || c == ';')
@@ -93,7 +93,7 @@ std::vector<SweepPoint> sweep_points(const std::vector<SweepParam>& params, bool
     // SPICE names are case-insensitive: r and R would both set the deck's one .param r.
     std::map<std::string, std::string> names;  // lower case -> as given
     for (const auto& p : params)
-        if (const auto [it, fresh] = names.emplace(net::lower(p.name), p.name); !fresh)
+        if (const auto [it, fresh] = names.emplace(nwn::lower(p.name), p.name); !fresh)
             throw Error("--param " + p.name + " is given twice" +
                         (it->second == p.name ? std::string()
                                               : " (as " + it->second + " and " + p.name + ": parameter names are case-insensitive)"));

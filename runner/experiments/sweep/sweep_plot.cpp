@@ -7,8 +7,8 @@
 
 #include "common/atomic_file.h"
 #include "common/error.h"
-#include "netlistgen/text_parse.h"
-#include "netlistgen/text_parse.h"
+#include "common/text_parse.h"
+#include "common/text_parse.h"
 #include "runner/experiments/sweep/sweep_procs.h"
 #include "runner/jobs/job.h"
 
@@ -18,7 +18,7 @@ namespace {
 
 bool as_number(const std::string& s, double& x) {
     try {
-        x = net::parse_spice_number(s);
+        x = nwn::parse_spice_number(s);
         return std::isfinite(x);
     } catch (const Error&) {
         return false;

@@ -9,7 +9,7 @@
 
 #include "common/atomic_file.h"
 #include "common/error.h"
-#include "netlistgen/text_parse.h"
+#include "common/text_parse.h"
 
 namespace nwn::exp {
 
@@ -19,7 +19,7 @@ std::string join_csv(const std::vector<std::string>& cells) {
     return line;
 }
 
-std::vector<std::string> split_csv(const std::string& line) { return net::split(line, ','); }
+std::vector<std::string> split_csv(const std::string& line) { return nwn::split(line, ','); }
 
 SweepTable::SweepTable(std::filesystem::path path, std::vector<std::string> columns, std::size_t key_columns)
     : path_(std::move(path)), columns_(std::move(columns)), key_columns_(key_columns) {

@@ -11,8 +11,8 @@
 #include "experiments/avalanches/cli_support.h"
 #include "common/atomic_file.h"
 #include "common/error.h"
-#include "netlistgen/electrodes.h"
-#include "netlistgen/generator.h"
+#include "netlistgen/network/electrodes.h"
+#include "netlistgen/network/generator.h"
 
 namespace fs = std::filesystem;
 

@@ -1,8 +1,8 @@
 #include "networks.h"
 
-#include "netlistgen/electrodes.h"
-#include "netlistgen/junction_finder.h"
-#include "netlistgen/nwnsim_mat.h"
+#include "netlistgen/network/electrodes.h"
+#include "netlistgen/network/junction_finder.h"
+#include "netlistgen/network/nwnsim_mat.h"
 #include "support/reference.h"
 
 namespace nwn::test {

@@ -2,7 +2,7 @@
 #pragma once
 #include <optional>
 
-#include "netlistgen/network.h"
+#include "netlistgen/network/network.h"
 
 namespace nwn::test {
 

@@ -8,7 +8,7 @@
 #include <cmath>
 
 #include "networks.h"
-#include "netlistgen/junction_params.h"
+#include "netlistgen/network/junction_params.h"
 #include "runner/experiments/lyapunov/edge_control.h"
 #include "runner/experiments/lyapunov/lyapunov.h"
 #include "runner/experiments/lyapunov/running_lyapunov.h"

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "netlistgen/network_json.h"
+#include "netlistgen/network/network_json.h"
 #include "networks.h"
 #include "support/reference.h"
 

@@ -14,7 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "netlistgen/junction_params.h"
+#include "netlistgen/network/junction_params.h"
 #include "networks.h"
 #include "runner/experiments/lyapunov/lyapunov.h"
 #include "runner/experiments/lyapunov/lyapunov_engines.h"

@@ -1,7 +1,7 @@
 // The NLT task's targets (nlt_run.h), and its two readouts.
 #include <catch2/catch.hpp>
 
-#include "netlistgen/stimulus.h"
+#include "netlistgen/network/stimulus.h"
 #include "networks.h"
 #include "runner/experiments/lyapunov/nlt_run.h"
 #include "support/reference.h"

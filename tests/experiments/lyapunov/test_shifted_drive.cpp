@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "common/error.h"
-#include "netlistgen/stimulus.h"
+#include "netlistgen/network/stimulus.h"
 #include "runner/experiments/lyapunov/lyapunov.h"
 #include "runner/experiments/lyapunov/two_copy_deck.h"
 
