@@ -58,10 +58,12 @@ def nwn_path() -> pathlib.Path:
 
 # ---- Network ------------------------------------------------------------------------------------------
 
-def junction_params(preset: str = "dc", params: Optional[Mapping[str, float]] = None) -> Dict[str, float]:
-    """The junction parameters of a ``preset`` (dc | ac) with ``params`` overriding them, by name (as run.json's
-    "params")."""
-    return _ext._junction_params(preset, _overrides(params))
+def junction_params(preset: str = "dc", params: Optional[Mapping[str, float]] = None, *,
+                    model: str = "hochstetter") -> Dict[str, float]:
+    """The junction parameters of ``model``'s ``preset`` (dc | ac) with ``params`` overriding them, by name (as
+    run.json's "params"). ``model``: hochstetter (the Sydney tunnelling model) or miranda (the Turin rate-balance
+    model; docs/junction_models.md)."""
+    return _ext._junction_params(model, preset, _overrides(params))
 
 
 def _overrides(params: Optional[Mapping[str, float]]) -> List[str]:
@@ -167,8 +169,8 @@ def read_run(path: PathLike) -> Run:
 
 def run(net_or_deck: Union[Network, PathLike], drives: Drives = None, *, engine: str = "native",
         flavour: str = "auto", tstop: float = 1.0, tmax: float = 1e-3, ic: Optional[Sequence[float]] = None,
-        save_lambda: bool = False, save_events: bool = False, raw: bool = False, preset: str = "dc",
-        params: Optional[Mapping[str, float]] = None, nwnsim_compat: bool = False, resample: float = 0.0,
+        save_lambda: bool = False, save_events: bool = False, raw: bool = False, model: str = "hochstetter",
+        preset: str = "dc", params: Optional[Mapping[str, float]] = None, nwnsim_compat: bool = False, resample: float = 0.0,
         wall_limit: float = 0.0, out: Optional[PathLike] = None, ngspice_lib: str = "", ngspice_bin: str = "",
         solver: str = "auto", ground: Sequence[str] = (), floating: Sequence[str] = (),
         loads: Optional[Mapping[str, Union[float, str]]] = None, drive_table: Optional[PathLike] = None,
@@ -185,7 +187,8 @@ def run(net_or_deck: Union[Network, PathLike], drives: Drives = None, *, engine:
     multi-electrode run, whose ``columns`` add ``V_<name>``, ``I_<name>`` per electrode.
     ``engine``: native (NWNsim's fixed-step scheme, dt = tmax), libngspice or ngspice-cli.
     ``flavour``: the SPICE junction device, codemodel | osdi | subckt | auto. ``ic``: initial λ per junction.
-    ``params``: junction parameters overriding the ``preset`` (dc | ac), e.g. {"vset": 0.01}.
+    ``model``: the junction model, hochstetter or miranda (``--model``). ``params``: junction parameters
+    overriding the model's ``preset`` (dc | ac), e.g. {"vset": 0.01}.
     ``out``: the run directory to keep; None runs in a temporary one, removed afterwards.
     ``check``: raise RuntimeError when the run failed (else return it with ``status`` "failed").
     """
@@ -200,8 +203,8 @@ def run(net_or_deck: Union[Network, PathLike], drives: Drives = None, *, engine:
     overrides = _overrides(params)
     lambda0 = [] if ic is None else [float(x) for x in np.asarray(ic, dtype=float).ravel()]
     return _with_out(out, check, lambda d: _ext._run_network(
-        network, stimulus, roles, engine, flavour, tstop, tmax, lambda0, save_lambda, save_events, raw, preset,
-        overrides, nwnsim_compat, resample, wall_limit, d, source, ngspice_lib, ngspice_bin, solver))
+        network, stimulus, roles, engine, flavour, tstop, tmax, lambda0, save_lambda, save_events, raw, model,
+        preset, overrides, nwnsim_compat, resample, wall_limit, d, source, ngspice_lib, ngspice_bin, solver))
 
 
 def _with_out(out: Optional[PathLike], check: bool, go) -> Run:

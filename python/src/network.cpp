@@ -101,8 +101,8 @@ Network generate(std::optional<long long> wires, std::optional<double> density, 
 
 // The deck or .subckt text. Device loading as `nwn netlist --cm-load pre_codemodel` (load_device) or none.
 std::string netlist(const Network& n, const std::string& flavour, const std::string& form, const std::string& stimulus,
-                    const std::string& drive, double tstop, double tmax, double tstep, const std::string& preset,
-                    const std::vector<std::string>& params, const std::vector<double>& lambda0, bool save_lambda,
+                    const std::string& drive, double tstop, double tmax, double tstep, const std::string& model,
+                    const std::string& preset, const std::vector<std::string>& params, const std::vector<double>& lambda0, bool save_lambda,
                     bool save_wires, const std::string& name, std::optional<int> ngspice_major,
                     const std::string& solver, bool load_device) {
     net::NetlistOptions o;
@@ -114,7 +114,7 @@ std::string netlist(const Network& n, const std::string& flavour, const std::str
     o.tstop = tstop;
     o.tmax = tmax;
     o.tstep = tstep;
-    o.params = net::preset_params(preset);
+    o.params = net::preset_params(device::junction_model(model), preset);
     net::apply_overrides(o.params, params);
     o.lambda0 = lambda0;
     o.save_lambda = save_lambda;
@@ -205,7 +205,7 @@ void bind_network(py::module_& m) {
             "value per junction.")
         .def("netlist", &netlist, py::arg("flavour") = "codemodel", py::arg("form") = "deck",
              py::arg("stimulus") = "dc:1", py::arg("drive") = "", py::arg("tstop") = 1.0, py::arg("tmax") = 1e-3,
-             py::arg("tstep") = 0.0, py::arg("preset") = "dc", py::arg("params") = std::vector<std::string>{},
+             py::arg("tstep") = 0.0, py::arg("model") = "hochstetter", py::arg("preset") = "dc", py::arg("params") = std::vector<std::string>{},
              py::arg("lambda0") = std::vector<double>{}, py::arg("save_lambda") = false, py::arg("save_wires") = false,
              py::arg("name") = "nwn", py::arg("ngspice_major") = py::none(), py::arg("solver") = "auto",
              py::arg("load_device") = true, kNetlistDoc)

@@ -64,8 +64,8 @@ py::dict result_dict(const exp::RunResult& r) {
 py::dict run_network(const net::Network& network, const std::string& stimulus, const py::dict& roles,
                      const std::string& engine, const std::string& flavour, double tstop, double tmax,
                      const std::vector<double>& lambda0, bool save_lambda, bool save_events, bool raw,
-                     const std::string& preset, const std::vector<std::string>& params, bool nwnsim_compat,
-                     double resample, double wall_limit, const fs::path& out, const std::string& source,
+                     const std::string& model, const std::string& preset, const std::vector<std::string>& params,
+                     bool nwnsim_compat, double resample, double wall_limit, const fs::path& out, const std::string& source,
                      const std::string& ngspice_lib, const std::string& ngspice_bin, const std::string& solver) {
     exp::NetworkRunSpec s;
     s.network = network;
@@ -81,6 +81,7 @@ py::dict run_network(const net::Network& network, const std::string& stimulus, c
     s.save_lambda = save_lambda;
     s.save_events = save_events;
     s.raw = raw;
+    s.model = model;
     s.preset = preset;
     s.params = params;
     s.nwnsim_compat = nwnsim_compat;
@@ -130,9 +131,10 @@ py::dict read_run(const fs::path& dir) {
     return d;
 }
 
-// A preset's junction parameters with overrides, by name, as run.json records them.
-std::map<std::string, double> junction_params(const std::string& preset, const std::vector<std::string>& params) {
-    auto p = net::preset_params(preset);
+// A model's preset junction parameters with overrides, by name, as run.json records them.
+std::map<std::string, double> junction_params(const std::string& model, const std::string& preset,
+                                              const std::vector<std::string>& params) {
+    auto p = net::preset_params(device::junction_model(model), preset);
     net::apply_overrides(p, params);
     return io::params_by_name(p);
 }
@@ -142,13 +144,13 @@ std::map<std::string, double> junction_params(const std::string& preset, const s
 void bind_run(py::module_& m) {
     m.def("_run_network", &run_network, py::arg("network"), py::arg("stimulus"), py::arg("roles"), py::arg("engine"), py::arg("flavour"),
           py::arg("tstop"), py::arg("tmax"), py::arg("lambda0"), py::arg("save_lambda"), py::arg("save_events"),
-          py::arg("raw"), py::arg("preset"), py::arg("params"), py::arg("nwnsim_compat"), py::arg("resample"),
+          py::arg("raw"), py::arg("model"), py::arg("preset"), py::arg("params"), py::arg("nwnsim_compat"), py::arg("resample"),
           py::arg("wall_limit"), py::arg("out"), py::arg("source"), py::arg("ngspice_lib"), py::arg("ngspice_bin"),
           py::arg("solver"));
     m.def("_run_deck", &run_deck, py::arg("deck"), py::arg("engine"), py::arg("raw"), py::arg("wall_limit"),
           py::arg("out"));
     m.def("_read_run", &read_run, py::arg("dir"));
-    m.def("_junction_params", &junction_params, py::arg("preset"), py::arg("params"));
+    m.def("_junction_params", &junction_params, py::arg("model"), py::arg("preset"), py::arg("params"));
 }
 
 }  // namespace nwn::python
