@@ -1,5 +1,6 @@
 #include "runner/experiments/run/run_recorder.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -15,6 +16,29 @@ namespace nwn::exp {
 namespace {
 double conductance(double v, double i) {
     return v != 0 ? std::fabs(i / v) : std::numeric_limits<double>::quiet_NaN();
+}
+
+// G(λ) of the tunnelling model (either form) grows with |λ|, so the event count needs G only for states
+// near the level: with |λ| below lo, G is under it; above hi, over it. The bisection runs on the same G,
+// and the bracket is widened by 1e-6 of λ's scale, far more than rounding can move G across the level;
+// states inside get G exactly, so the counts are those of evaluating G for every junction (and far cheaper:
+// the exp per junction and sample was a tenth of a native ensemble member's time).
+struct LevelBracket {
+    double lo, hi;
+};
+LevelBracket level_bracket(const nwn_junction_params& p, double level) {
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    const auto above = [&](double a) {
+        double slope;
+        return nwn_conductance(&p, a, &slope) > level;
+    };
+    const double scale = 2 * std::max(p.lmax, p.lcrit);
+    if (!(scale > 0) || !std::isfinite(scale)) return {-inf, inf};  // G everywhere
+    if (above(0)) return {-inf, -1.0};                               // every state is over the level
+    if (!above(scale)) return {scale * (1 - 1e-6), inf};             // under it up to the scale
+    double a = 0, b = scale;                                         // G(a) <= level < G(b)
+    for (int k = 0; k < 200 && b - a > 1e-15 * scale; ++k) (above(0.5 * (a + b)) ? b : a) = 0.5 * (a + b);
+    return {a - 1e-6 * scale, b + 1e-6 * scale};
 }
 }  // namespace
 
@@ -32,7 +56,11 @@ RunRecorder::RunRecorder(RecorderOptions options) : opt_(std::move(options)) {
     if (opt_.event_params && !opt_.lambda_names.empty()) {
         ev_ = std::make_unique<io::TimeSeriesCsvWriter>(io::RunPaths{opt_.dir}.events(), std::vector<std::string>{"t", "events"},
                                                         std::vector<std::string>{kJunctionEventsComment});
-        counter_ = std::make_unique<analysis::LevelCrossingCounter>(analysis::on_level(opt_.event_params->goff));
+        const double level = analysis::on_level(opt_.event_params->goff);
+        counter_ = std::make_unique<analysis::LevelCrossingCounter>(level);
+        const LevelBracket b = level_bracket(*opt_.event_params, level);
+        level_lo_ = b.lo;
+        level_hi_ = b.hi;
         g_.resize(opt_.lambda_names.size());
     }
     if (opt_.raw) {
@@ -63,8 +91,14 @@ void RunRecorder::emit(double t, double v, double i, const double* lambda, const
         lam_->write_row(row_);
     }
     if (ev_ && lambda) {
+        // Outside the bracket, 0 and inf stand for "under" and "over" the level (the counter compares G > level).
         double slope;
-        for (std::size_t k = 0; k < g_.size(); ++k) g_[k] = nwn_conductance(&*opt_.event_params, lambda[k], &slope);
+        for (std::size_t k = 0; k < g_.size(); ++k) {
+            const double a = std::fabs(lambda[k]);
+            g_[k] = a < level_lo_ ? 0.0
+                    : a > level_hi_ ? std::numeric_limits<double>::infinity()
+                                    : nwn_conductance(&*opt_.event_params, lambda[k], &slope);
+        }
         ev_->write_row({t, static_cast<double>(counter_->push(g_))});
     }
 }

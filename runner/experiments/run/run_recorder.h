@@ -65,6 +65,7 @@ private:
     std::unique_ptr<io::TimeSeriesCsvWriter> ts_, lam_, ev_;
     std::unique_ptr<analysis::LevelCrossingCounter> counter_;
     std::vector<double> g_;
+    double level_lo_ = 0, level_hi_ = 0;  // |λ| bracket of the event level (run_recorder.cpp)
     std::unique_ptr<io::RawWriter> raw_;
     std::size_t points_ = 0;
     double t_first_ = 0, t_last_ = 0, g_first_ = 0, g_last_ = 0;
