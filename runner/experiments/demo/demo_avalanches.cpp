@@ -143,20 +143,46 @@ report::Section demo_avalanches(DemoContext& ctx) {
                        report::num_pm(tau.value, tau.sigma) + ", alpha = " + report::num_pm(alpha.value, alpha.sigma) +
                        (reliable ? " (reliable)" : " (NOT RELIABLE)");
 
+    // 2 and 3 run side by side: the SPICE member is one process, and the drift ensemble's members keep the
+    // other core busy.
+    const bool spice_member = !member.is_null() && sc.spice_member_tstop > 0;
+    const bool drift = !sc.drift_vstar.empty() && sc.drift_seeds > 0;
+    const fs::path dens = dir / "drift";
+    std::string vs;
+    for (double v : sc.drift_vstar) vs += (vs.empty() ? "" : ",") + number_label(v);
+    ChildProgress dp{static_cast<double>(sc.drift_seeds * sc.drift_vstar.size()), [dens, &sc, L] {
+                         double n = 0;
+                         for (double v : sc.drift_vstar) n += count_files(dens / ("L" + L) / ("Vstar" + number_label(v)), "seed", io::kEventsFile);
+                         return n;
+                     }};
+    fs::path mdir, sdir;
+    std::string seed;
+    double volts = 0;
+    std::vector<std::vector<std::string>> side_commands;
+    std::vector<fs::path> side_logs;
+    if (spice_member) {
+        mdir = ens / member.value("dir", "");
+        seed = std::to_string(member.value("seed", 0));
+        sdir = dir / ("spice_seed" + seed);
+        volts = member.value("voltage", 0.0);
+        const fs::path net_file = ens / ("L" + L) / "networks" / ("seed" + seed + ".json");
+        side_commands.push_back({"run", net_file.string(), "--engine", "libngspice", "--stimulus", "dc:" + fmt("%.12g", volts),
+                                 "--tstop", number_label(sc.spice_member_tstop), "--tmax", number_label(kDt), "--resample",
+                                 number_label(kDt), "--save-events", "--quiet", "--out", sdir.string()});
+        side_logs.push_back(sdir / "nwn.log");
+    }
+    if (drift) {
+        side_commands.push_back(ensemble_args(ctx, sc.drift_seeds, vs, dens));
+        side_logs.push_back(dir / "drift.log");
+    }
+    const std::vector<int> side = side_commands.empty() ? std::vector<int>{}
+                                  : run_children(ctx, sec, drift ? "avalanches: SPICE member and drift" : "avalanches: SPICE member",
+                                                 side_commands, side_logs, drift ? &dp : nullptr);
+
     // 2. One member through libngspice, event for event.
     std::string engines = "native engine (NWNsim's scheme) for the ensembles";
-    if (!member.is_null() && sc.spice_member_tstop > 0) {
-        const fs::path mdir = ens / member.value("dir", "");
-        const std::string seed = std::to_string(member.value("seed", 0));
-        const fs::path net_file = ens / ("L" + L) / "networks" / ("seed" + seed + ".json");
-        const fs::path sdir = dir / ("spice_seed" + seed);
-        const double volts = member.value("voltage", 0.0);
-        st = run_children(ctx, sec, "avalanches: SPICE member",
-                          {{"run", net_file.string(), "--engine", "libngspice", "--stimulus", "dc:" + fmt("%.12g", volts),
-                            "--tstop", number_label(sc.spice_member_tstop), "--tmax", number_label(kDt), "--resample", number_label(kDt), "--save-events",
-                            "--quiet", "--out", sdir.string()}},
-                          {sdir / "nwn.log"});
-        if (st[0] == 0) {
+    if (spice_member) {
+        if (side.front() == 0) {
             // Both counted as the runs streamed (nwn run --save-events), on the same 1 ms grid.
             const auto sp = io::read_timeseries_csv(io::RunPaths{sdir}.events(), {{"t", "events"}});
             const auto nat = io::read_timeseries_csv(io::RunPaths{mdir}.events(), {{"t", "events"}});
@@ -205,16 +231,7 @@ report::Section demo_avalanches(DemoContext& ctx) {
     }
 
     // 3. The drift away from a power law below and above V* = 1, in one figure.
-    if (!sc.drift_vstar.empty() && sc.drift_seeds > 0) {
-        std::string vs;
-        for (double v : sc.drift_vstar) vs += (vs.empty() ? "" : ",") + number_label(v);
-        const fs::path dens = dir / "drift";
-        ChildProgress dp{static_cast<double>(sc.drift_seeds * sc.drift_vstar.size()), [dens, &sc, L] {
-                             double n = 0;
-                             for (double v : sc.drift_vstar) n += count_files(dens / ("L" + L) / ("Vstar" + number_label(v)), "seed", io::kEventsFile);
-                             return n;
-                         }};
-        st = run_children(ctx, sec, "avalanches: drift", {ensemble_args(ctx, sc.drift_seeds, vs, dens)}, {dir / "drift.log"}, &dp);
+    if (drift) {
         report::Table dt{"Below, at and above V* = 1 (" + std::to_string(sc.drift_seeds) + " networks each away from V* = 1)",
                          {"V*", "events", "avalanches", "tau", "verdict", "largest S"},
                          {}};
