@@ -349,6 +349,7 @@ std::vector<std::string> row_cells(const SweepPoint& pt, const PointSummary& s, 
 // A sweep under way, for the phases of run_sweep after its plan: pick the points that run (this
 // shard's, less those done earlier), run them as jobs, then finish sweep.csv and plot.
 struct Sweep {
+    // Opens sweep.csv (rows of an earlier run of this sweep are kept).
     Sweep(const SweepSpec& s, const Plan& p) : spec(s), plan(p), table(s.out / "sweep.csv", p.columns, s.params.size()) {}
 
     const SweepSpec& spec;
