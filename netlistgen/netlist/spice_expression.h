@@ -14,8 +14,9 @@
 //             | if(c, a, b) | function(expr, ...)
 // A number is what strtod reads plus a SPICE suffix (10k, 1meg); a bare name is a parameter (as is
 // {name}); if(c, a, b) is the ternary; functions are sqrt exp abs uramp max min sgn (evaluation
-// refuses others; printing keeps any name). Names are case-insensitive. Trees deeper than 256
-// levels are refused, so that printing, evaluating and freeing cannot overflow the stack.
+// refuses others; printing keeps any name). Evaluation reads names case-insensitively. Trees deeper
+// than 256 levels, and more than 1024 nested brackets, signs or branches, are refused, so that
+// parsing, printing, evaluating and freeing cannot overflow the stack.
 #pragma once
 #include <map>
 #include <string>
