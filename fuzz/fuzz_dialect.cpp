@@ -1,5 +1,6 @@
-// The SPICE dialect translator (netlistgen/netlist/dialect_spice.cpp), as `nwn netlist --dialect`
-// runs it on a user's junction library and on network subcircuits. Byte 0 picks dialect and entry.
+// The SPICE dialect translator (netlistgen/netlist/dialect_spice.cpp and the expression parser of
+// spice_expression.cpp), as `nwn netlist --dialect` runs it on a user's junction library and on
+// network subcircuits. Byte 0 picks dialect and entry.
 // Every B-source expression the translator accepts must evaluate, in each dialect's text, to what the
 // ngspice text evaluates to (or fail there too): the dialects must carry the same equations.
 #include <cmath>
@@ -8,6 +9,7 @@
 
 #include "fuzz_support.h"
 #include "netlistgen/netlist/dialect_spice.h"
+#include "netlistgen/netlist/spice_expression.h"
 
 using nwn::net::SpiceDialect;
 

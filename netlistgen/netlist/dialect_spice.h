@@ -1,7 +1,7 @@
 // The portable junction subcircuit (and network subcircuits that use it) in other SPICE dialects,
 // translated from the ngspice text that devicemodel/subckt_text.cpp generates from junction.h: each
-// B-source expression is parsed into a tree and printed again, so the dialects carry exactly the same
-// equations and cannot drift from the ngspice library.
+// B-source expression is parsed into a tree and printed again (spice_expression.h), so the dialects
+// carry exactly the same equations and cannot drift from the ngspice library.
 //
 // What differs (ngspice 39 -> target):
 //   LTspice  c ? a : b  -> if(c, a, b);  a && b -> a & b  (LTspice's '&' is boolean AND; its '^' is XOR,
@@ -13,7 +13,6 @@
 // was available to run here: the texts are checked by re-parsing and evaluation (tests/cosim), not by
 // LTspice or Xyce themselves.
 #pragma once
-#include <map>
 #include <string>
 
 namespace nwn::net {
@@ -29,10 +28,5 @@ std::string translate_junction_library(const std::string& ngspice_text, SpiceDia
 // A network subcircuit of the portable flavour (nwn netlist --flavour subckt --form subckt) in
 // dialect d, its .include pointing at `library` (the translated nwnjunction library).
 std::string translate_network_subckt(const std::string& ngspice_text, SpiceDialect d, const std::string& library);
-
-// Value of a B-source expression in any of the dialects, for checks: `params` by name, node voltages
-// by node name (v(a,b) = v(a) - v(b)). Throws nwn::Error on syntax errors or unknown names.
-double evaluate_expression(const std::string& expr, const std::map<std::string, double>& params,
-                           const std::map<std::string, double>& nodes);
 
 }  // namespace nwn::net

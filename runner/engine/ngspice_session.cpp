@@ -78,6 +78,22 @@ bool is_save_none(const std::string& line) {
 
 }  // namespace
 
+// Session::run in three phases: prepare (in run itself), run in the background and poll, classify
+// how the run ended. Defined after Session::run, in the order they run.
+namespace {
+
+enum class Halt { none, user, watchdog, recorder, stuck };  // why the polling halted ngspice's thread
+struct RunEnd {
+    Halt halt = Halt::none;
+    bool started = false, gave_up = false;  // whether bg_run started a thread; given up on it
+    std::vector<std::string> lines;          // ngspice's output during the run
+};
+RunEnd run_in_background(NgspiceProcess& c, const RunOptions& opts, double tstop, Clock::time_point t0);
+void classify_run(RunOutcome& out, const RunEnd& end, const Session& session, const RunOptions& opts, double tstop,
+                  Clock::time_point t0);
+
+}  // namespace
+
 // ------------------------------------------------------------------------------------ Session
 Session::Session(SessionOptions opts) : opts_(std::move(opts)) {
     if (g_session_claimed.exchange(true))
@@ -463,18 +479,30 @@ RunOutcome Session::run(const RunOptions& opts) {
     }
 
     const double tstop = opts.tstop > 0 ? opts.tstop : deck_tstop_;
-    auto progress_now = [&] {
-        const double t = c.last_time.load(std::memory_order_relaxed);
-        double f = kNaN;
-        if (tstop > 0 && !std::isnan(t))
-            f = t / tstop;
-        else
-            f = c.stat_fraction.load(std::memory_order_relaxed);
-        if (std::isnan(f)) f = 0;
-        f = std::clamp(f, 0.0, 1.0);
-        report_progress(opts.on_progress, f, 1.0);
-    };
+    const RunEnd end = run_in_background(c, opts, tstop, t0);
+    classify_run(out, end, *this, opts, tstop, t0);
+    return out;
+}
 
+namespace {
+
+// The fraction of the run done (of tstop, or ngspice's own percentage), to opts.on_progress.
+void report_fraction(const NgspiceProcess& c, const RunOptions& opts, double tstop) {
+    const double t = c.last_time.load(std::memory_order_relaxed);
+    double f = kNaN;
+    if (tstop > 0 && !std::isnan(t))
+        f = t / tstop;
+    else
+        f = c.stat_fraction.load(std::memory_order_relaxed);
+    if (std::isnan(f)) f = 0;
+    f = std::clamp(f, 0.0, 1.0);
+    report_progress(opts.on_progress, f, 1.0);
+}
+
+// bg_run, then polling until ngspice's thread ends: halting it (bg_halt) on a stop request, a failed
+// recorder or the wall-clock limit, and giving up on a thread that never started or does not halt.
+RunEnd run_in_background(NgspiceProcess& c, const RunOptions& opts, double tstop, Clock::time_point t0) {
+    auto progress_now = [&] { report_fraction(c, opts, tstop); };
     OutputCapture cap;
     std::uint64_t starts0, exits0;
     {
@@ -484,7 +512,6 @@ RunOutcome Session::run(const RunOptions& opts) {
     }
     ng_command("bg_run");
 
-    enum class Halt { none, user, watchdog, recorder, stuck };
     Halt halt = Halt::none;
     Clock::time_point halt_at{};
     bool ended = false, started = false, gave_up = false;
@@ -534,13 +561,13 @@ RunOutcome Session::run(const RunOptions& opts) {
     g_stop_requested.store(false);  // the request has been served (or the run ended anyway)
     progress_now();  // the final state
     auto lines = cap.take();
+    return {halt, started, gave_up, std::move(lines)};
+}
 
-    out.accepted_points = c.points.load(std::memory_order_acquire);
-    out.last_time = c.last_time.load();
-    out.wall_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
-    const std::string at = " (last accepted time point t = " + format_time(out.last_time) + ", " +
-                           std::to_string(out.accepted_points) + " points)";
-    std::string err = extract_errors(lines, true);
+// How a run ended that was halted, lost its ngspice or its recorder: true when `out` says so.
+bool classify_halt(RunOutcome& out, const RunEnd& end, const Session& session, const RunOptions& opts,
+                   const std::string& err, const std::string& at) {
+    NgspiceProcess& c = ngspice_process();
     bool dead;
     int status;
     {
@@ -556,43 +583,49 @@ RunOutcome Session::run(const RunOptions& opts) {
 
     if (dead) {
         out.status = RunStatus::failed;
-        out.message = (err.empty() ? extract_errors(log(), false) : err) +
+        out.message = (err.empty() ? extract_errors(session.log(), false) : err) +
                       "\nngspice asked to exit (status " + std::to_string(status) +
                       "); the session is unusable" + at;
-        return out;
+        return true;
     }
-    if (gave_up) {
+    if (end.gave_up) {
         // ngspice's thread is in an unknown state: never touch it again in this process
         std::lock_guard lk(c.mu);
         c.dead = true;
-        c.exit_context = started ? "the background thread did not stop after bg_halt"
-                                 : "bg_run did not start a background thread";
+        c.exit_context = end.started ? "the background thread did not stop after bg_halt"
+                                     : "bg_run did not start a background thread";
         out.status = RunStatus::failed;
         out.message = c.exit_context + (err.empty() ? "" : ":\n" + err) + at;
-        out.timed_out = halt == Halt::stuck;
-        return out;
+        out.timed_out = end.halt == Halt::stuck;
+        return true;
     }
-    switch (halt) {
+    switch (end.halt) {
         case Halt::user:
             out.status = RunStatus::interrupted;
             out.message = "stopped on request" + at;
-            return out;
+            return true;
         case Halt::watchdog:
             out.status = RunStatus::failed;
             out.timed_out = true;
             out.message = "wall-clock limit of " + std::to_string(opts.wall_limit_s) +
                           " s exceeded; halted" + at;
-            return out;
+            return true;
         default: break;
     }
     if (!rec_error.empty()) {  // the recorder missed points: whatever ngspice did, this failed
         out.status = RunStatus::failed;
         out.message = "recorder failed: " + rec_error + at;
-        return out;
+        return true;
     }
+    return false;
+}
 
-    const bool is_time = c.layout.scale_index() != VectorLayout::npos &&
-                         nwn::lower(c.layout.names()[c.layout.scale_index()]) == "time";
+// How an analysis ended that ran on its own: completed, or failed by ngspice's messages, short of
+// tstop, or without a point.
+void classify_analysis(RunOutcome& out, const std::vector<std::string>& lines, const VectorLayout& layout,
+                       double tstop, const std::string& err, const std::string& at) {
+    const bool is_time = layout.scale_index() != VectorLayout::npos &&
+                         nwn::lower(layout.names()[layout.scale_index()]) == "time";
     const bool reached_end = tstop > 0 && is_time && !std::isnan(out.last_time) &&
                              out.last_time >= tstop * (1 - 1e-9);
     bool aborted = false, interrupted = false;
@@ -610,21 +643,35 @@ RunOutcome Session::run(const RunOptions& opts) {
         for (const auto& l : lines) all += std::string(split_stream(l).second) + "\n";
         const std::string hint = singular_matrix_hint(all);
         out.message = (hint.empty() ? "" : hint + "\n") + (err.empty() ? std::string("ngspice stopped the simulation") : err) + at;
-        return out;
+        return;
     }
     if (tstop > 0 && is_time && !reached_end) {
         out.status = RunStatus::failed;
         out.message = "the analysis ended before tstop = " + format_time(tstop) + " without an error message" + at;
-        return out;
+        return;
     }
     if (out.accepted_points == 0 && tstop > 0) {
         out.status = RunStatus::failed;
         out.message = "the analysis delivered no points" + at;
-        return out;
+        return;
     }
     out.status = RunStatus::completed;
     if (!err.empty()) out.message = "completed; ngspice reported: " + err;
-    return out;
 }
+
+// The outcome of a run from what it left: its counters, ngspice's messages and how the polling ended.
+void classify_run(RunOutcome& out, const RunEnd& end, const Session& session, const RunOptions& opts, double tstop,
+                  Clock::time_point t0) {
+    const NgspiceProcess& c = ngspice_process();
+    out.accepted_points = c.points.load(std::memory_order_acquire);
+    out.last_time = c.last_time.load();
+    out.wall_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    const std::string at = " (last accepted time point t = " + format_time(out.last_time) + ", " +
+                           std::to_string(out.accepted_points) + " points)";
+    const std::string err = extract_errors(end.lines, true);
+    if (!classify_halt(out, end, session, opts, err, at)) classify_analysis(out, end.lines, c.layout, tstop, err, at);
+}
+
+}  // namespace
 
 }  // namespace nwn::engine

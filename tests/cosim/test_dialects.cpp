@@ -12,6 +12,7 @@
 #include "devicemodel/miranda/miranda.h"
 #include "devicemodel/models.h"
 #include "netlistgen/netlist/dialect_spice.h"
+#include "netlistgen/netlist/spice_expression.h"
 #include "support/reference.h"
 
 using namespace nwn::test;

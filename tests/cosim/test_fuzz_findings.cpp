@@ -7,6 +7,7 @@
 
 #include "common/error.h"
 #include "netlistgen/netlist/dialect_spice.h"
+#include "netlistgen/netlist/spice_expression.h"
 #include "runner/experiments/sweep/sweep_params.h"
 
 using nwn::net::SpiceDialect;

@@ -346,9 +346,34 @@ std::vector<std::string> row_cells(const SweepPoint& pt, const PointSummary& s, 
     return cells;
 }
 
-}  // namespace
+// A sweep under way, for the phases of run_sweep after its plan: pick the points that run (this
+// shard's, less those done earlier), run them as jobs, then finish sweep.csv and plot.
+struct Sweep {
+    // Opens sweep.csv (rows of an earlier run of this sweep are kept).
+    Sweep(const SweepSpec& s, const Plan& p) : spec(s), plan(p), table(s.out / "sweep.csv", p.columns, s.params.size()) {}
 
-SweepResult run_sweep(const SweepSpec& spec_in) {
+    const SweepSpec& spec;
+    const Plan& plan;
+    SweepTable table;
+    SweepResult res;
+    std::vector<const SweepPoint*> mine;  // the points of this shard (all of them unsharded)
+    std::vector<const SweepPoint*> todo;  // those of `mine` that run now
+    std::string first_failure;            // of the points run now: the first that failed, for the plot note
+
+    void say(const std::string& s) const {
+        if (!spec.quiet) std::cerr << "nwn sweep: " << s << "\n";
+    }
+    fs::path dir_of(const SweepPoint& pt) const { return fs::path("points") / point_dir_name(spec.params, pt); }
+    void record(const SweepPoint& pt, const PointSummary& s) { table.append(row_cells(pt, s, dir_of(pt).string())); }
+
+    void pick_points();
+    bool run_points();  // false when interrupted or a point is left unfinished
+    void finish();
+    void plot();
+};
+
+// The spec as every phase reads it: absolute output directory, the nwn binary, merge checked.
+SweepSpec resolved(const SweepSpec& spec_in) {
     SweepSpec spec = spec_in;
     spec.out = fs::absolute(spec.out).lexically_normal();  // one spelling of each point path, whoever runs it (MPI)
     if (spec.nwn_binary.empty()) spec.nwn_binary = fs::read_symlink("/proc/self/exe");
@@ -356,28 +381,34 @@ SweepResult run_sweep(const SweepSpec& spec_in) {
         if (!spec.shard.whole()) throw Error("--merge and --shard: merge the shards into a whole sweep");
         jobs::check_merge_dirs(spec.merge, spec.out);
     }
+    return spec;
+}
+
+}  // namespace
+
+SweepResult run_sweep(const SweepSpec& spec_in) {
+    const SweepSpec spec = resolved(spec_in);
     const Plan plan = make_plan(spec);
     if (plan.kind != Kind::Deck)
         for (const auto& pt : plan.points) check_network_point(spec, plan, pt);
     fs::create_directories(spec.out / "points");
     lock_work_dir(spec.out, "nwn sweep", 10);
     check_identity(spec.out / "sweep.json", identity(spec, plan), spec);
-    SweepTable table(spec.out / "sweep.csv", plan.columns, spec.params.size());
+    Sweep sweep(spec, plan);
+    if (sweep.table.dropped_lines())
+        sweep.say("dropped " + std::to_string(sweep.table.dropped_lines()) + " torn line(s) of sweep.csv");
+    sweep.pick_points();
+    if (sweep.run_points()) sweep.finish();
+    return sweep.res;
+}
 
-    SweepResult res;
-    auto say = [&](const std::string& s) {
-        if (!spec.quiet) std::cerr << "nwn sweep: " << s << "\n";
-    };
-    if (table.dropped_lines()) say("dropped " + std::to_string(table.dropped_lines()) + " torn line(s) of sweep.csv");
-
-    std::vector<const SweepPoint*> mine;  // the points of this shard (all of them unsharded)
+// This shard's points: those with a row in sweep.csv, or a finished run directory (here or, merging,
+// in a shard), are done; the others go to `todo`.
+void Sweep::pick_points() {
     for (std::size_t i = 0; i < plan.points.size(); ++i)
         if (spec.shard.has(i)) mine.push_back(&plan.points[i]);
     res.points = mine.size();
     res.csv = spec.out / "sweep.csv";
-    auto dir_of = [&](const SweepPoint& pt) { return fs::path("points") / point_dir_name(spec.params, pt); };
-    auto record = [&](const SweepPoint& pt, const PointSummary& s) { table.append(row_cells(pt, s, dir_of(pt).string())); };
-    std::vector<const SweepPoint*> todo;
     for (const auto* pp : mine) {
         const SweepPoint& pt = *pp;
         const bool failed_row = table.has(pt.key) && table.cells(pt.key)[spec.params.size()] == "failed";
@@ -404,20 +435,24 @@ SweepResult run_sweep(const SweepSpec& spec_in) {
         for (const auto* pt : todo) missing.push_back(pt->key);
         jobs::refuse_unmerged(missing, "point");
     }
+}
+
+// Says what runs, then runs one job per point (its commands written when it starts, its row when it ends),
+// `jobs` at a time; then the tally of failed and unfinished points.
+bool Sweep::run_points() {
     say(std::to_string(res.points) + " points" + (spec.shard.whole() ? "" : " in shard " + spec.shard.label()) + ": " +
         std::to_string(res.reused) + " done earlier, " + std::to_string(todo.size()) + " to run, " +
         (jobs::mpi_workers() ? std::to_string(jobs::mpi_workers()) + " MPI workers" : std::to_string(spec.jobs) + " at a time"));
 
     install_interrupt_handler();
     std::size_t finished = res.reused;
-    std::string first_failure;
     std::vector<jobs::Job> list;
     for (const auto* pp : todo) {
         const SweepPoint& pt = *pp;
         jobs::Job job;
         job.dir = spec.out / dir_of(pt);
         job.log = job.dir / "nwn.log";
-        job.prepare = [&spec, &plan, &pt](jobs::Job& j) {
+        job.prepare = [this, &pt](jobs::Job& j) {
             fs::remove_all(j.dir);
             fs::create_directories(j.dir);
             j.commands = point_commands(spec, plan, pt, j.dir);
@@ -459,27 +494,35 @@ SweepResult run_sweep(const SweepSpec& spec_in) {
     res.unfinished += todo.size() - started;
     for (const auto* pt : mine)
         if (table.has(pt->key) && table.cells(pt->key)[spec.params.size()] == "failed") ++res.failed;
-    if (res.interrupted || res.unfinished) return res;
+    return !(res.interrupted || res.unfinished);
+}
 
+// sweep.csv rewritten in the sweep's point order; a whole sweep is plotted.
+void Sweep::finish() {
     std::vector<std::string> keys;
     for (const auto* pt : mine) keys.push_back(pt->key);
     table.finish(keys);
     if (!spec.shard.whole()) {
         res.plot_note = "no plot: shard " + spec.shard.label() + " (merge the shards with --merge)";
-        return res;
+        return;
     }
+    plot();
+}
 
+// The plotted column (--plot, else the first measure, else the tracked quantity's final value) over
+// the parameters, or a note why there is no plot.
+void Sweep::plot() {
     const std::string y = !spec.plot.empty()        ? spec.plot
                           : !plan.measures.empty()  ? plan.measures.front().name
                           : !plan.track.empty()     ? plan.track + "_final"
                                                     : "";
     if (y.empty()) {
         res.plot_note = "no plot: nothing measured or tracked (use --measure or --track)";
-        return res;
+        return;
     }
     if (res.failed == res.points && res.points > 0) {
         res.plot_note = "no plot: every point failed" + (first_failure.empty() ? std::string() : "; the first, " + first_failure);
-        return res;
+        return;
     }
     SweepPlotInput pin;
     pin.y_name = y;
@@ -491,7 +534,6 @@ SweepResult run_sweep(const SweepSpec& spec_in) {
         pin.y.push_back(table.cells(pt.key)[yc]);
     }
     res.plot = write_sweep_plot(spec.out, pin, &res.plot_note);
-    return res;
 }
 
 }  // namespace nwn::exp
