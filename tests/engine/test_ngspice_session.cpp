@@ -250,7 +250,7 @@ TEST_CASE("halt() from another thread interrupts a long run and keeps the points
 TEST_CASE("a stop request (common/cancel.h) halts every run until withdrawn, unless its owner reacts itself", "[engine]") {
     Session s;
     s.load_circuit(rc_deck(1e3, 1e-6, ".tran 10u 1m uic"));
-    request_cancel();
+    nwn::request_cancel();
     // One meaning: not consumed by the first run, as the native engine and every long loop see it too.
     for (int k = 0; k < 2; ++k) {
         const auto out = s.run();
@@ -260,7 +260,7 @@ TEST_CASE("a stop request (common/cancel.h) halts every run until withdrawn, unl
     RunOptions own;
     own.halt_on_stop_request = false;  // a co-simulation, which pauses on Ctrl-C instead
     CHECK(s.run(own).status == RunStatus::completed);
-    reset_cancel();
+    nwn::reset_cancel();
     CHECK(s.run().status == RunStatus::completed);
 }
 
@@ -474,7 +474,7 @@ TEST_CASE("keep_vectors = false streams every point while ngspice keeps only the
 }
 
 namespace {
-void on_sigint(int) { request_cancel(); }
+void on_sigint(int) { nwn::request_cancel(); }
 }  // namespace
 
 TEST_CASE("a SIGINT handler can stop a run", "[engine]") {
@@ -496,7 +496,7 @@ TEST_CASE("a SIGINT handler can stop a run", "[engine]") {
     killer.join();
     ::sigaction(SIGINT, &old, nullptr);
     s.set_recorder({});
-    reset_cancel();  // for the tests that follow in this process
+    nwn::reset_cancel();  // for the tests that follow in this process
     REQUIRE(out.status == RunStatus::interrupted);
     CHECK(out.accepted_points == n.load());
     CHECK(out.accepted_points >= 1000);
