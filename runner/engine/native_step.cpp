@@ -1,5 +1,7 @@
 #include "runner/engine/native_step.h"
 
+#include <utility>
+
 namespace nwn::engine {
 
 NativeStep::NativeStep(const net::Network& net, std::vector<net::ElectrodeRole> roles,
