@@ -33,15 +33,13 @@ net::Stimulus stimulus_of(const std::string& spec);
 // Ctrl-C during a simulation that runs with the GIL released. Python's own SIGINT handler only sets a flag
 // that the interpreter looks at between bytecodes, which never happens while C++ holds the thread; so, on
 // the main thread (the only one Python delivers signals to), SIGINT is routed for the scope's lifetime to
-// the project's stop flag (common/cancel.h, which every engine and long loop polls) and to the libngspice
-// session's halt, exactly what `nwn run` does on Ctrl-C (runner/experiments/run/interrupt.h, minus its
-// process-ending second signal and alarm, which are the CLI's business, not a library's).
+// the project's stop request (common/cancel.h, which every engine and long loop serves), exactly what
+// `nwn run` does on Ctrl-C (common/stop_signals.h, minus its process-ending second signal and alarm, which
+// are the CLI's business, not a library's). The request is withdrawn when the scope ends.
 // Construct and finish() with the GIL held.
 class InterruptScope {
 public:
-    // Halt::no: SIGINT only sets the stop flag (for loops that poll it and can go on afterwards).
-    enum class Halt { yes, no };
-    explicit InterruptScope(Halt halt_ngspice = Halt::yes);
+    InterruptScope();
     ~InterruptScope();
     InterruptScope(const InterruptScope&) = delete;
     InterruptScope& operator=(const InterruptScope&) = delete;
@@ -59,8 +57,8 @@ private:
 // fn() with the GIL released inside an InterruptScope: Ctrl-C stops it (engines end their run as interrupted,
 // long loops throw Cancelled) and raises KeyboardInterrupt here once it has returned.
 template <class Fn>
-auto without_gil(InterruptScope::Halt halt_ngspice, Fn&& fn) {
-    InterruptScope scope(halt_ngspice);
+auto without_gil(Fn&& fn) {
+    InterruptScope scope;
     if constexpr (std::is_void_v<decltype(fn())>) {
         {
             py::gil_scoped_release release;
@@ -76,11 +74,6 @@ auto without_gil(InterruptScope::Halt halt_ngspice, Fn&& fn) {
         scope.finish();
         return std::move(*r);
     }
-}
-
-template <class Fn>
-auto without_gil(Fn&& fn) {
-    return without_gil(InterruptScope::Halt::yes, std::forward<Fn>(fn));
 }
 
 // Python's json module is the reference for what a JSON value is in Python: dicts, lists, floats, ...

@@ -4,18 +4,12 @@
 #include "bindings.h"
 #include "common/cancel.h"
 #include "common/error.h"
-#include "runner/engine/ngspice_session.h"
 
 namespace nwn::python {
 
 namespace {
 
-extern "C" void nwnspice_python_on_sigint(int) {
-    request_cancel();
-    engine::Session::interrupt();
-}
-
-extern "C" void nwnspice_python_on_sigint_flag_only(int) { request_cancel(); }
+extern "C" void nwnspice_python_on_sigint(int) { request_cancel(); }
 
 // Asked once (the main thread does not change); the comparison is then cheap enough for every step.
 bool on_main_thread() {
@@ -26,11 +20,11 @@ bool on_main_thread() {
 
 }  // namespace
 
-InterruptScope::InterruptScope(Halt halt_ngspice) {
+InterruptScope::InterruptScope() {
     reset_cancel();
     if (!on_main_thread()) return;
     struct sigaction sa {};
-    sa.sa_handler = halt_ngspice == Halt::yes ? nwnspice_python_on_sigint : nwnspice_python_on_sigint_flag_only;
+    sa.sa_handler = nwnspice_python_on_sigint;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = SA_RESTART;
     installed_ = ::sigaction(SIGINT, &sa, &previous_) == 0;
@@ -41,12 +35,8 @@ InterruptScope::~InterruptScope() {
     withdraw();
 }
 
-// A stop request that the work done in this scope did not consume (a native run or a fit stopped by the flag
-// alone) must not stop the next libngspice run, which serves any pending request at its start.
-void InterruptScope::withdraw() {
-    if (cancel_requested()) engine::Session::clear_stop();
-    reset_cancel();
-}
+// The stop request has been served in this scope: it must not stop the next call's work.
+void InterruptScope::withdraw() { reset_cancel(); }
 
 bool InterruptScope::requested() { return cancel_requested(); }
 

@@ -194,7 +194,7 @@ public:
         {
             std::lock_guard lk(mu_);
             closing_ = true;
-            if (session_) session_->stop();
+            if (session_) session_->halt();
         }
         cv_.notify_all();
         py::gil_scoped_release release;
@@ -210,7 +210,7 @@ public:
         if (!std::isfinite(t)) throw Error("advance_to: time must be finite");
         if (t > kHorizon) throw Error("advance_to: " + fmt("%g", t) + " s is beyond this simulation's horizon");
         // Ctrl-C pauses the simulation (it can go on) instead of halting ngspice as it does a run.
-        without_gil(InterruptScope::Halt::no, [&] {
+        without_gil([&] {
             std::unique_lock lk(mu_);
             if (finished_) throw Error("the libngspice simulation has ended: " + message_);
             if (t <= t_ + eps()) return;
@@ -283,7 +283,9 @@ private:
                 std::lock_guard lk(mu_);
                 session_ = &session;
             }
-            const auto outcome = session.run();
+            engine::RunOptions ro;
+            ro.halt_on_stop_request = false;  // Ctrl-C pauses the simulation (advance_to), which can go on
+            const auto outcome = session.run(ro);
             std::lock_guard lk(mu_);
             message_ = outcome.message.empty() ? engine::to_string(outcome.status) : outcome.message;
             session_ = nullptr;

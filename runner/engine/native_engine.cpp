@@ -6,12 +6,13 @@
 #include <optional>
 #include <string>
 
+#include "common/cancel.h"
 #include "common/error.h"
 #include "common/format.h"
 #include "netlistgen/network/electrodes.h"
 #include "netlistgen/network/junction_params.h"
 #include "common/text_parse.h"
-#include "runner/engine/nodal_system.h"
+#include "runner/engine/native_step.h"
 
 namespace nwn::engine {
 
@@ -57,20 +58,16 @@ std::vector<net::ElectrodeRole> roles_of(const net::Network& net, const std::vec
 
 struct NativeEngine::Impl {
     const net::Network& net;
-    std::vector<net::ElectrodeRole> roles;
     NativeOptions opt;
-    std::optional<NodalSystem> sys;       // after the option checks, which report first
-    std::vector<std::optional<double>> held;  // per electrode: a set_drive() voltage replacing the stimulus
+    std::optional<NativeStep> stepper;  // after the option checks, which report first
     long steps = 0;
 
-    std::unique_ptr<device::NativeJunctions> rules;
-    std::vector<double> lambda, g, jv, ev, ei;
+    std::vector<double> lambda, ei;
     VectorLayout layout;
     std::vector<double> values;  // the last step's, in layout order
     Point point;
 
-    Impl(const net::Network& n, std::vector<net::ElectrodeRole> r, NativeOptions o)
-        : net(n), roles(std::move(r)), opt(std::move(o)) {
+    Impl(const net::Network& n, std::vector<net::ElectrodeRole> roles, NativeOptions o) : net(n), opt(std::move(o)) {
         const int ne = static_cast<int>(net.electrodes.size());
         const size_t nj = net.junctions.size();
         if (!(opt.dt > 0) || !(opt.tstop > 0)) throw Error("native engine: dt and tstop must be > 0");
@@ -82,7 +79,7 @@ struct NativeEngine::Impl {
         for (const auto& p : opt.params)
             if (&p.model() != &opt.params.front().model()) throw Error("native engine: junctions of two models");
         net::check_initial_states(opt.lambda0, opt.params);
-        rules = opt.params.front().model().native(opt.params, opt.nwnsim_compat);
+        auto rules = opt.params.front().model().native(opt.params, opt.nwnsim_compat);
         if (ne < 2) throw Error("native engine: the network needs at least two electrodes");
         if (roles.size() != static_cast<std::size_t>(ne))
             throw Error("native engine: " + std::to_string(roles.size()) + " electrode roles for " + std::to_string(ne) +
@@ -92,15 +89,11 @@ struct NativeEngine::Impl {
                 throw Error("native engine: electrode '" + r.electrode + "' is driven without a stimulus");
 
         // Every wire and junction: a part without an electrode is an error (singular), not dropped.
-        sys.emplace(net, NodalOptions{}, holds_of(roles));
-        held.assign(ne, std::nullopt);
+        stepper.emplace(net, std::move(roles), std::move(rules), opt.dt, NodalOptions{});
 
         lambda = opt.lambda0.empty() ? std::vector<double>(nj, 0.0) : opt.lambda0;
-        g.assign(nj, 0.0);
-        jv.assign(nj, 0.0);
-        ev.assign(ne, 0.0);
         ei.assign(ne, 0.0);
-        layout = native_layout(net, *sys);
+        layout = native_layout(net, stepper->system());
         values.assign(layout.size(), 0.0);
         point.layout = &layout;
         point.values = values.data();
@@ -109,16 +102,11 @@ struct NativeEngine::Impl {
     const Point& step() {
         const long k = ++steps;
         const double t = k * opt.dt;
-        rules->conductances(lambda, g);
-        for (size_t e = 0; e < ev.size(); ++e)
-            ev[e] = held[e] ? *held[e] : roles[e].role == net::Role::Drive ? roles[e].stimulus->value(t) : 0.0;
-        if (!sys->refactor(g))
+        stepper->drive(t);
+        if (!stepper->advance(lambda))
             throw Error("native engine: singular conductance matrix at t = " + std::to_string(t) +
                         " (a part of the network is not connected to any electrode)");
-        sys->solve(ev);
-        sys->electrode_currents(ei);
-        sys->junction_voltages(jv);
-        rules->update(lambda, jv, opt.dt);
+        stepper->system().electrode_currents(ei);
         return make_point(t, k - 1);
     }
 
@@ -126,8 +114,10 @@ struct NativeEngine::Impl {
         double* v = values.data();
         *v++ = t;
         v = std::copy(ei.begin(), ei.end(), v);
-        v = std::copy(sys->node_voltages().begin(), sys->node_voltages().end(), v);
+        const auto& node_v = stepper->system().node_voltages();
+        v = std::copy(node_v.begin(), node_v.end(), v);
         v = std::copy(lambda.begin(), lambda.end(), v);
+        const auto& jv = stepper->junction_voltages();
         std::copy(jv.begin(), jv.end(), v);
         point.time = t;
         point.step = static_cast<std::size_t>(index);
@@ -146,7 +136,7 @@ struct NativeEngine::Impl {
             const Point& p = step();
             if (rec) rec(p);
             report_progress(ro.on_progress, p.time, opt.tstop);
-            const bool stop = ro.stop_requested && ro.stop_requested();
+            const bool stop = cancel_requested();
             const bool over = ro.wall_limit_s > 0 &&
                               std::chrono::duration<double>(Clock::now() - start).count() > ro.wall_limit_s;
             if (!stop && !over) continue;
@@ -176,12 +166,12 @@ NativeEngine::NativeEngine(const net::Network& net, const std::vector<NativeDriv
 void NativeEngine::set_drive(const std::string& electrode, double volts) {
     const auto& el = net::electrode_named(impl_->net, electrode, "native engine");
     const auto e = static_cast<std::size_t>(&el - impl_->net.electrodes.data());
-    const auto role = impl_->roles[e].role;
+    const auto role = impl_->stepper->roles()[e].role;
     if (role != net::Role::Drive && role != net::Role::Ground)
         throw Error("native engine: electrode '" + el.name + "' is " + net::role_name(role) +
                     ": only a driven or grounded electrode can be set");
     if (!std::isfinite(volts)) throw Error("native engine: a non-finite voltage for electrode '" + el.name + "'");
-    impl_->held[e] = volts;
+    impl_->stepper->hold(e, volts);
 }
 NativeEngine::~NativeEngine() = default;
 const VectorLayout& NativeEngine::layout() const { return impl_->layout; }

@@ -2,7 +2,8 @@
 // with the electrode voltages imposed, conductances from the previous state, one sparse solve per
 // fixed step (symbolic factorisation reused), every junction state advanced by its model's discrete
 // rule (devicemodel/models.h: explicit Euler of NWNsim's rule for hochstetter; for miranda the exact
-// exponential step at the step's voltage, the Turin code's scheme). It exists to validate SPICE results
+// exponential step at the step's voltage, the Turin code's scheme): native_step.h's step, which the native
+// Lyapunov copies take too. It exists to validate SPICE results
 // against NWNsim and to run large ensembles fast.
 //
 // It delivers what the SPICE engines deliver (run_types.h): a VectorLayout, then one Point per step, so a
@@ -49,11 +50,11 @@ struct NativeOptions {
     std::vector<double> lambda0;                 // per junction; empty = 0
 };
 
-// How run() may end early, as the libngspice session's RunOptions: a wall-clock limit (status failed,
-// timed_out) and a stop request (status interrupted); progress is simulated time out of tstop.
+// How run() may end early besides a stop request (common/cancel.h, asked after every step: status
+// interrupted), as the libngspice session's RunOptions: a wall-clock limit (status failed, timed_out);
+// progress is simulated time out of tstop.
 struct NativeRunOptions {
-    double wall_limit_s = 0;            // 0 = none
-    bool (*stop_requested)() = nullptr;  // asked after every step
+    double wall_limit_s = 0;  // 0 = none
     ProgressFn on_progress;
 };
 
@@ -72,8 +73,8 @@ public:
     // resolve their indices before the first step.
     const VectorLayout& layout() const;
     // Announces layout() to on_layout, then runs on to tstop with each step's Point to recorder, until a
-    // stop is requested or the wall-clock limit is reached (a recorder cannot end a run, as with the other
-    // engines; options.stop_requested can); accepted_points is the number of steps taken.
+    // stop is requested (common/cancel.h) or the wall-clock limit is reached (a recorder cannot end a run, as
+    // with the other engines); accepted_points is the number of steps taken.
     RunOutcome run(const Recorder& recorder, const LayoutCallback& on_layout = {}, const NativeRunOptions& options = {});
     // Takes the next step, whatever tstop: the Point run() would deliver, valid until the next step.
     const Point& step();

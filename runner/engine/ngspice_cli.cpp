@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "common/atomic_file.h"
+#include "common/cancel.h"
 #include "common/error.h"
 #include "runner/io/raw_reader.h"
 #include "netlistgen/netlist/solver_options.h"
@@ -112,7 +113,7 @@ RunOutcome run_ngspice_cli(const std::filesystem::path& dir, const std::filesyst
                                                 : "cannot run the ngspice CLI " + program.binary);
     const bool have_raw = std::filesystem::exists(raw);
     const std::string errors = ngspice_error_lines(log);
-    if (options.interrupted && options.interrupted()) {
+    if (cancel_requested()) {  // a stop request (common/cancel.h): runner/jobs stopped ngspice
         out.status = RunStatus::interrupted;
         out.message = "interrupted";
     } else if (timed_out) {

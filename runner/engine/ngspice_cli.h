@@ -23,13 +23,13 @@ struct CliOptions {
     // directory (batch mode reads it before the deck; `codemodel` and `osdi` keep the path's case).
     std::optional<std::filesystem::path> device;
     double wall_limit_s = 0;  // 0 = none
-    bool (*interrupted)() = nullptr;  // whether the run was interrupted (ngspice is stopped by runner/jobs)
     CliProgram program;
 };
 
 // Runs deck (absolute path) with dir as working directory (ngspice.log and the raw file land there; the
 // raw file is removed once read). The transient plot's layout goes to on_layout (scale: "time") and each
 // of its points to recorder; a raw file truncated by a failed ngspice still delivers its complete points.
+// A stop request (common/cancel.h) ends ngspice and the run as interrupted.
 // Never throws for simulation failures (an unreadable raw file fails the run); throws nwn::Error when
 // ngspice cannot be started.
 RunOutcome run_ngspice_cli(const std::filesystem::path& dir, const std::filesystem::path& deck, const CliOptions& options,

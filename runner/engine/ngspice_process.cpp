@@ -11,7 +11,7 @@
 
 namespace nwn::engine::detail {
 
-std::atomic<bool> g_stop_requested{false};
+std::atomic<bool> g_halt_requested{false};
 std::atomic<bool> g_session_claimed{false};
 static_assert(std::atomic<bool>::is_always_lock_free);
 

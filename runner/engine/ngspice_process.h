@@ -22,9 +22,9 @@ namespace nwn::engine::detail {
 
 inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// Constant-initialised and lock-free, unlike NgspiceProcess (allocated on first use): a signal
-// handler may set the stop request.
-extern std::atomic<bool> g_stop_requested;   // Session::stop()/interrupt(), served by the next run
+// Constant-initialised and lock-free, unlike NgspiceProcess (allocated on first use): halt() is
+// async-signal-safe.
+extern std::atomic<bool> g_halt_requested;   // Session::halt(), served by the next run
 extern std::atomic<bool> g_session_claimed;  // a Session exists in this process
 
 struct NgspiceProcess {

@@ -1,6 +1,7 @@
 #include "runner/engine/ngspice_session.h"
 
 #include "common/atomic_file.h"
+#include "common/cancel.h"
 #include "common/error.h"
 #include "netlistgen/netlist/deck_files.h"
 #include "netlistgen/netlist/resource_paths.h"
@@ -30,13 +31,28 @@ namespace nwn::engine {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 using detail::g_session_claimed;
-using detail::g_stop_requested;
+using detail::g_halt_requested;
 using detail::kNaN;
 using detail::ng;
 using detail::ng_command;
 using detail::NgspiceProcess;
 using detail::ngspice_process;
 using detail::OutputCapture;
+
+namespace {
+
+// Whether run() must halt: its owner called halt(), or a stop was requested (common/cancel.h) and the owner
+// left the reaction to the run. take_halt_request() also consumes the owner's halt (the stop request stays:
+// it is the process's, and served by every engine).
+bool halt_requested(const RunOptions& opts) {
+    return g_halt_requested.load() || (opts.halt_on_stop_request && cancel_requested());
+}
+bool take_halt_request(const RunOptions& opts) {
+    const bool owner = g_halt_requested.exchange(false);
+    return owner || (opts.halt_on_stop_request && cancel_requested());
+}
+
+}  // namespace
 
 // The deck cards the session itself reads: the .tran stop time for progress, where ngSpice_Circ stops,
 // and ".save none" (see vector()).
@@ -203,7 +219,7 @@ std::vector<std::string> Session::command(const std::string& cmd, bool check) {
         std::string verb;
         in >> verb;
         if (verb.starts_with("bg_"))
-            throw nwn::Error("command '" + cmd + "' refused: background runs are managed by run()/stop()");
+            throw nwn::Error("command '" + cmd + "' refused: background runs are managed by run()/halt()");
         if (verb == "quit" || verb == "exit")
             throw nwn::Error("command '" + cmd + "' refused: it would make ngspice ask to be unloaded");
     }
@@ -400,9 +416,7 @@ bool Session::set_breakpoint(double t) {
 
 const VectorLayout& Session::layout() const { return ngspice_process().layout; }
 
-void Session::stop() noexcept { g_stop_requested.store(true); }
-void Session::interrupt() noexcept { g_stop_requested.store(true); }
-void Session::clear_stop() noexcept { g_stop_requested.store(false); }
+void Session::halt() noexcept { g_halt_requested.store(true); }
 
 std::vector<double> Session::vector(const std::string& name) const {
     require_usable(("read vector " + name).c_str());
@@ -471,7 +485,7 @@ RunOutcome Session::run(const RunOptions& opts) {
         c.recorder_error.clear();
         c.layout = VectorLayout{};  // a stale layout must not describe this run
     }
-    if (g_stop_requested.exchange(false)) {
+    if (take_halt_request(opts)) {
         out.status = RunStatus::interrupted;
         out.message = "stop requested before the run started";
         out.last_time = kNaN;
@@ -538,7 +552,7 @@ RunEnd run_in_background(NgspiceProcess& c, const RunOptions& opts, double tstop
                 std::lock_guard lk(c.data_mu);
                 rec_failed = c.recorder_failed;
             }
-            if (g_stop_requested.load())
+            if (halt_requested(opts))
                 halt = Halt::user;
             else if (rec_failed)
                 halt = Halt::recorder;
@@ -558,7 +572,7 @@ RunEnd run_in_background(NgspiceProcess& c, const RunOptions& opts, double tstop
             ng_command("bg_halt");
         }
     }
-    g_stop_requested.store(false);  // the request has been served (or the run ended anyway)
+    g_halt_requested.store(false);  // the owner's halt has been served (or the run ended anyway)
     progress_now();  // the final state
     auto lines = cap.take();
     return {halt, started, gave_up, std::move(lines)};

@@ -3,10 +3,10 @@
 // thread under a wall-clock watchdog, streams every accepted time point to a recorder, and turns
 // ngspice's console output into errors and run outcomes.
 //
-// Threading: every method except stop()/interrupt() must be called from one thread at a time
-// (the "owner" thread). The recorder runs on ngspice's background thread; progress callbacks run
-// on the owner thread inside run(). stop()/interrupt() are async-signal-safe (one atomic store)
-// and may be called from any thread or from a SIGINT handler.
+// Threading: every method except halt() must be called from one thread at a time (the "owner"
+// thread). The recorder runs on ngspice's background thread; progress callbacks run on the owner
+// thread inside run(). halt() is async-signal-safe (one atomic store) and may be called from any thread.
+// A stop request (common/cancel.h: Ctrl-C) halts a run as well; the session has no stop flag of its own.
 //
 // libngspice keeps its state in globals: only one Session may exist at a time in a process, a
 // code model (.cm) can be loaded only once per process, after ngspice asked to exit
@@ -43,6 +43,9 @@ struct RunOptions {
     // ngspice's percentage) out of 1.
     ProgressFn on_progress;
     double poll_interval_s = 0.05;
+    // A stop request (common/cancel.h) halts the run, which ends as interrupted (also one requested before
+    // it starts); false leaves the reaction to the owner (a co-simulation pauses instead, and can go on).
+    bool halt_on_stop_request = true;
 };
 
 // Value of an EXTERNAL voltage source at a time: (name as ngspice spells it, lower-case; t) -> volts.
@@ -98,11 +101,10 @@ public:
     // about tstep/100.
     RunOutcome run(const RunOptions& opts = {});
 
-    // Request a halt of the current run (or of the next run(), if none is in progress: the request
-    // stays pending until a run() consumes it or clear_stop() is called). Async-signal-safe.
-    void stop() noexcept;
-    static void interrupt() noexcept;  // same, without needing the Session object
-    static void clear_stop() noexcept;  // withdraws a pending request (static: it is process-wide, like interrupt())
+    // Halts the current run (or the next run(), if none is in progress: the request stays pending until a
+    // run() consumes it), which ends as interrupted: for an owner done with a run (a co-simulation being
+    // closed). A user's stop is common/cancel.h's request, which run() serves itself. Async-signal-safe.
+    void halt() noexcept;
 
     void set_recorder(Recorder r);              // empty function = no recorder
     void set_layout_callback(LayoutCallback cb);
@@ -123,7 +125,7 @@ public:
 
     // Any ngspice command, executed immediately. Returns the output lines it produced; throws
     // nwn::Error when it printed an error (unless check = false) or made ngspice exit.
-    // bg_* and quit/exit are refused (use run(), stop(), and the destructor).
+    // bg_* and quit/exit are refused (use run(), halt(), and the destructor).
     std::vector<std::string> command(const std::string& cmd, bool check = true);
 
     // remcirc + destroy all: forget the circuit and free every plot, so that the next circuit

@@ -3,6 +3,7 @@
 // one that makes ngspice exit runs in a forked child.
 #include "runner/engine/ngspice_session.h"
 
+#include "common/cancel.h"
 #include "common/error.h"
 #include "runner/engine/ngspice_library.h"
 #include "engine/rc_circuit.h"
@@ -194,7 +195,7 @@ TEST_CASE("a circuit that fails at run time reports failed with ngspice's messag
     REQUIRE(s.usable());
 }
 
-TEST_CASE("stop() from another thread interrupts a long run and keeps the points so far",
+TEST_CASE("halt() from another thread interrupts a long run and keeps the points so far",
           "[engine]") {
     Session s;
     // 1 ns steps over 10 s: 1e10 points, never finishes on its own.
@@ -208,7 +209,7 @@ TEST_CASE("stop() from another thread interrupts a long run and keeps the points
     std::thread stopper([&] {
         while (n.load() < 1000) std::this_thread::sleep_for(std::chrono::milliseconds(5));
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
-        s.stop();
+        s.halt();
     });
     std::vector<double> progress;
     RunOptions opts;
@@ -238,11 +239,28 @@ TEST_CASE("stop() from another thread interrupts a long run and keeps the points
     auto again = s.run();
     CHECK(again.status == RunStatus::completed);
 
-    // a stop requested between runs is served by the next run
-    s.stop();
+    // a halt requested between runs is served by the next run
+    s.halt();
     auto pre = s.run();
     CHECK(pre.status == RunStatus::interrupted);
     CHECK(pre.accepted_points == 0);
+    CHECK(s.run().status == RunStatus::completed);
+}
+
+TEST_CASE("a stop request (common/cancel.h) halts every run until withdrawn, unless its owner reacts itself", "[engine]") {
+    Session s;
+    s.load_circuit(rc_deck(1e3, 1e-6, ".tran 10u 1m uic"));
+    nwn::request_cancel();
+    // One meaning: not consumed by the first run, as the native engine and every long loop see it too.
+    for (int k = 0; k < 2; ++k) {
+        const auto out = s.run();
+        CHECK(out.status == RunStatus::interrupted);
+        CHECK(out.accepted_points == 0);
+    }
+    RunOptions own;
+    own.halt_on_stop_request = false;  // a co-simulation, which pauses on Ctrl-C instead
+    CHECK(s.run(own).status == RunStatus::completed);
+    nwn::reset_cancel();
     CHECK(s.run().status == RunStatus::completed);
 }
 
@@ -456,7 +474,7 @@ TEST_CASE("keep_vectors = false streams every point while ngspice keeps only the
 }
 
 namespace {
-void on_sigint(int) { Session::interrupt(); }
+void on_sigint(int) { nwn::request_cancel(); }
 }  // namespace
 
 TEST_CASE("a SIGINT handler can stop a run", "[engine]") {
@@ -478,6 +496,7 @@ TEST_CASE("a SIGINT handler can stop a run", "[engine]") {
     killer.join();
     ::sigaction(SIGINT, &old, nullptr);
     s.set_recorder({});
+    nwn::reset_cancel();  // for the tests that follow in this process
     REQUIRE(out.status == RunStatus::interrupted);
     CHECK(out.accepted_points == n.load());
     CHECK(out.accepted_points >= 1000);

@@ -5,8 +5,8 @@
 #include <iostream>
 
 #include "command.h"
-#include "runner/experiments/run/interrupt.h"
 #include "common/error.h"
+#include "common/stop_signals.h"
 #include "runner/experiments/avalanches/avalanche_analysis.h"
 #include "runner/experiments/avalanches/avalanche_options.h"
 #include "runner/experiments/avalanches/avalanche_summary.h"
@@ -80,7 +80,7 @@ int run_avalanches(const std::vector<std::string>& args) {
     if (!nwn::cli::parse_input_command_line(args, opts, vm)) return nwn::cli::kExitOk;
     if (events != "conductance" && events != "crossings" && events != "dgg-spike")
         throw po::error("option '--events': '" + events + "' is not an event method (conductance, crossings or dgg-spike)");
-    nwn::exp::install_interrupt_handler();  // the fits poll it: Ctrl-C stops them (exit 130)
+    nwn::install_stop_signal_handler();  // the fits poll it: Ctrl-C stops them (exit 130)
     if (vm.count("voltage")) rec.voltage = voltage;
     const auto crit = flags.criticality();
 

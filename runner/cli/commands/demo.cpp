@@ -4,9 +4,9 @@
 #include <iostream>
 
 #include "command.h"
+#include "common/stop_signals.h"
 #include "progress_drawer.h"
 #include "runner/experiments/demo/demo.h"
-#include "runner/experiments/run/interrupt.h"
 
 namespace po = boost::program_options;
 
@@ -55,7 +55,7 @@ int run_demo(const std::vector<std::string>& args) {
     s.nwn_binary = std::filesystem::read_symlink("/proc/self/exe");
     s.command_line = "nwn demo";
     for (const auto& a : args) s.command_line += " " + a;
-    nwn::exp::install_interrupt_handler();
+    nwn::install_stop_signal_handler();
     s.progress = [quiet = s.quiet](const std::string& label) { return nwn::cli::ProgressDrawer(label, quiet).callback(); };
     const auto r = nwn::exp::run_demo(s);
     if (!s.quiet) std::cerr << r.summary;

@@ -6,9 +6,9 @@
 #include "progress_drawer.h"
 #include "role_options.h"
 #include "simulation_options.h"
+#include "common/stop_signals.h"
 #include "common/text_parse.h"
 #include "runner/experiments/lyapunov/edge_control.h"
-#include "runner/experiments/run/interrupt.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -67,7 +67,7 @@ int run_edge_control_cmd(const std::vector<std::string>& args) {
         for (const auto& item : nwn::split(entry, ','))
             if (!nwn::trim(item).empty()) s.steps.push_back(nwn::exp::parse_amplitude_step(nwn::trim(item)));
     s.out = out;
-    nwn::exp::install_interrupt_handler();
+    nwn::install_stop_signal_handler();
     nwn::cli::ProgressDrawer bar("edge-control", s.quiet);
     s.progress = bar.callback();
     const auto doc = nwn::exp::run_edge_control(s);

@@ -9,10 +9,10 @@
 #include "progress_drawer.h"
 #include "distribution_options.h"
 #include "common/error.h"
+#include "common/stop_signals.h"
 #include "common/text_parse.h"
 #include "runner/experiments/avalanches/avalanche_options.h"
 #include "runner/experiments/ensemble/ensemble.h"
-#include "runner/experiments/run/interrupt.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -110,7 +110,7 @@ int run_ensemble(const std::vector<std::string>& args) {
     dist.apply(s.shard, s.merge);
     s.nwn_binary = fs::read_symlink("/proc/self/exe");
     s.analysis.criticality();  // bad analysis options fail before any run
-    nwn::exp::install_interrupt_handler();
+    nwn::install_stop_signal_handler();
 
     nwn::cli::ProgressDrawer bar("ensemble", s.quiet);
     s.progress = bar.callback();

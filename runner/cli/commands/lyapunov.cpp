@@ -3,9 +3,9 @@
 #include <iostream>
 
 #include "command.h"
+#include "common/stop_signals.h"
 #include "progress_drawer.h"
 #include "simulation_options.h"
-#include "runner/experiments/run/interrupt.h"
 #include "runner/experiments/lyapunov/lyapunov.h"
 
 namespace po = boost::program_options;
@@ -53,7 +53,7 @@ int run_lyapunov_cmd(const std::vector<std::string>& args) {
     s.network_source = fs::absolute(sa.input).string();
     s.stimulus = nwn::net::Stimulus::parse(stimulus);
     s.out = out;
-    nwn::exp::install_interrupt_handler();
+    nwn::install_stop_signal_handler();
     nwn::cli::ProgressDrawer bar("lyapunov", s.quiet);
     s.progress = bar.callback();
     const auto r = nwn::exp::run_lyapunov(s);

@@ -3,9 +3,9 @@
 #include <iostream>
 
 #include "command.h"
+#include "common/stop_signals.h"
 #include "progress_drawer.h"
 #include "simulation_options.h"
-#include "runner/experiments/run/interrupt.h"
 #include "runner/experiments/lyapunov/nlt_run.h"
 
 namespace po = boost::program_options;
@@ -60,7 +60,7 @@ int run_nlt_cmd(const std::vector<std::string>& args) {
     s.cv.washout = s.readout.washout;
     s.cv.train_fraction = s.readout.train_fraction < 1 ? s.readout.train_fraction : 0.7;
     s.out = out;
-    nwn::exp::install_interrupt_handler();
+    nwn::install_stop_signal_handler();
     nwn::cli::ProgressDrawer bar("nlt", s.quiet);
     s.progress = bar.callback();
     const auto r = nwn::exp::run_nlt(s);

@@ -5,8 +5,8 @@
 #include <sstream>
 
 #include "command.h"
-#include "runner/experiments/run/interrupt.h"
 #include "common/error.h"
+#include "common/stop_signals.h"
 #include "runner/analysis/criticality_json.h"
 #include "runner/analysis/powerlaw.h"
 #include "runner/io/timeseries_csv.h"
@@ -54,7 +54,7 @@ int run_powerlaw(const std::vector<std::string>& args) {
         ("xmax", po::value(&xmax), "fix the support instead of searching it (with --xmin)");
     po::variables_map vm;
     if (!nwn::cli::parse_input_command_line(args, opts, vm)) return nwn::cli::kExitOk;
-    nwn::exp::install_interrupt_handler();  // the fits poll it: Ctrl-C stops them (exit 130)
+    nwn::install_stop_signal_handler();  // the fits poll it: Ctrl-C stops them (exit 130)
     if (vm.count("xmin") != vm.count("xmax")) throw po::error("--xmin and --xmax go together");
     if (o.resamples == 0) throw po::error("--resamples must be at least 1");
     const auto x = integer_column(file, column);

@@ -8,11 +8,11 @@
 #include "role_options.h"
 #include "simulation_options.h"
 #include "common/error.h"
+#include "common/stop_signals.h"
 #include "netlistgen/network/electrodes.h"
 #include "netlistgen/network/junction_values.h"
 #include "netlistgen/network/network_json.h"
 #include "runner/experiments/run/deck_run.h"
-#include "runner/experiments/run/interrupt.h"
 #include "runner/experiments/run/network_run.h"
 
 namespace po = boost::program_options;
@@ -106,7 +106,7 @@ int run_run(const std::vector<std::string>& args) {
     std::string cmdline = "nwn run";
     for (const auto& a : args) cmdline += " " + a;
     auto opt_path = [](const std::string& s) { return s.empty() ? std::nullopt : std::optional<fs::path>(s); };
-    nwn::exp::install_interrupt_handler();
+    nwn::install_stop_signal_handler();
 
     if (is_deck(in)) {
         if (!roles.empty()) throw po::error("electrode roles (--drive, --ground, --float, --load) apply to a network run");

@@ -8,10 +8,11 @@
 #include <thread>
 
 #include "common/atomic_file.h"
+#include "common/cancel.h"
 #include "common/error.h"
 #include "common/format.h"
+#include "common/stop_signals.h"
 #include "runner/experiments/demo/demo_context.h"
-#include "runner/experiments/run/interrupt.h"
 #include "nwn_config.h"
 
 namespace fs = std::filesystem;
@@ -86,7 +87,7 @@ DemoResult run_demo(const DemoSpec& spec) {
     DemoContext ctx{spec, demo_scale(spec.mode), spec.out, find_nwnsim(spec), find_examples(spec), 2, {}, {}};
     ctx.jobs = spec.jobs ? spec.jobs : std::max(1u, std::thread::hardware_concurrency());
     fs::create_directories(spec.out);
-    install_interrupt_handler();
+    install_stop_signal_handler();
 
     report::Page page;
     page.title = "nwnspice demo: Hochstetter et al. (Nat. Commun. 12, 4008, 2021) reproduced";
@@ -111,7 +112,7 @@ DemoResult run_demo(const DemoSpec& spec) {
         const bool wanted = spec.sections.empty() || std::find(spec.sections.begin(), spec.sections.end(), def.id) != spec.sections.end();
         if (!wanted) continue;
         report::Section sec;
-        if (interrupted()) {
+        if (cancel_requested()) {
             sec = skipped_section(def.id, def.title, "the demo was interrupted before this section.");
             sec.status = "interrupted";
         } else {
@@ -124,7 +125,7 @@ DemoResult run_demo(const DemoSpec& spec) {
                 sec.status = "failed";
                 ctx.summary.push_back(std::string(def.id) + ": failed: " + e.what());
             }
-            if (interrupted() && sec.status == "ok") sec.status = "interrupted";
+            if (cancel_requested() && sec.status == "ok") sec.status = "interrupted";
             sec.wall_s = std::chrono::duration<double>(Clock::now() - t0).count();
             walls[def.id] = sec.wall_s;
         }
@@ -159,7 +160,7 @@ DemoResult run_demo(const DemoSpec& spec) {
     summary += "report: " + res.report.string() + "\n";
     write_file_atomic(spec.out / "summary.txt", summary);
     res.summary = summary;
-    res.interrupted = interrupted();
+    res.interrupted = cancel_requested();
     res.all_ok = all_ok;
     return res;
 }

@@ -9,13 +9,13 @@
 
 #include "common/atomic_file.h"
 #include "runner/jobs/execution.h"
+#include "common/cancel.h"
 #include "common/error.h"
 #include "common/progress.h"
 #include "netlistgen/network/junction_params.h"
 #include "runner/analysis/criticality_json.h"
 #include "runner/experiments/avalanches/avalanche_summary.h"
 #include "runner/experiments/ensemble/ensemble_members.h"
-#include "runner/experiments/run/interrupt.h"
 #include "runner/experiments/sweep/sweep_procs.h"
 #include "runner/io/run_dir.h"
 #include "runner/jobs/job.h"
@@ -214,7 +214,7 @@ bool run_members(const EnsembleSpec& s, std::vector<Group>& groups) {
                 m->message = e.what();
             }
             if (m->status == "pending") m->status = "failed";
-            if (m->status != "completed" && !interrupted()) {
+            if (m->status != "completed" && !cancel_requested()) {
                 if (m->message.empty())
                     m->message = "nwn run exited with " + std::to_string(ex.status) + "; see " + io::RunPaths{m->dir}.log().string();
                 std::cerr << "\nnwn ensemble: " << m->dir.string() << ": " << m->status << ": " << m->message << "\n";
@@ -224,7 +224,7 @@ bool run_members(const EnsembleSpec& s, std::vector<Group>& groups) {
         list.push_back(std::move(job));
     }
     jobs::run_jobs(list, s.jobs);
-    return !interrupted();
+    return !cancel_requested();
 }
 
 }  // namespace

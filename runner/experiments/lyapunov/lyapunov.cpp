@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "common/atomic_file.h"
+#include "common/cancel.h"
 #include "common/error.h"
 #include "common/format.h"
 #include "runner/engine/run_limits.h"
@@ -12,7 +13,6 @@
 #include "netlistgen/network/junction_params.h"
 #include "netlistgen/netlist/netlist_writer.h"
 #include "common/text_parse.h"
-#include "runner/experiments/run/interrupt.h"
 #include "runner/experiments/lyapunov/lyapunov_engines.h"
 #include "runner/experiments/lyapunov/lyapunov_report.h"
 
@@ -77,7 +77,7 @@ void measure(SegmentEngine& engine, const State& direction, const LyapunovPlan& 
     auto copies = analysis::perturbed_copies(log.attractor, direction, spec.exponents, spec.eps, spec.seed);
     analysis::PeriodRatio ratio(plan.period, log.t0, 0.01 * spec.stimulus.peak());  // zero crossings ±1 % of the peak
     const RefObserver feed_ratio = [&](const RefPoint& p) { ratio.add(p.t, p.v, p.i); };
-    for (long s = 0; s < plan.segments && !interrupted(); ++s) {
+    for (long s = 0; s < plan.segments && !cancel_requested(); ++s) {
         engine.advance(copies, log.t0 + s * plan.tau, plan.tau, feed_ratio);
         std::vector<bool> lost;
         const auto f = analysis::renormalise(copies, spec.eps, &lost);
@@ -175,11 +175,14 @@ LyapunovResult run_lyapunov(const LyapunovSpec& spec_in) {
         measure(*engine, direction, plan, log, bar);
         t += log.rates.size() * plan.tau;
         log.segments_s = seconds_since(start) - log.transient_s;
+    } catch (const Cancelled& e) {  // a stop request: what was measured so far is kept
+        log.status = "interrupted";
+        log.message = e.what();
     } catch (const Error& e) {
-        log.status = interrupted() ? "interrupted" : "failed";
+        log.status = "failed";
         log.message = e.what();
     }
-    if (interrupted() && log.status == "completed") {
+    if (cancel_requested() && log.status == "completed") {
         log.status = "interrupted";
         log.message = "interrupted at t = " + std::to_string(t) + " s";
     }

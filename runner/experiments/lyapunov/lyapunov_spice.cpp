@@ -5,6 +5,7 @@
 #include <cmath>
 #include <fstream>
 
+#include "common/cancel.h"
 #include "common/error.h"
 #include "netlistgen/netlist/resource_paths.h"
 #include "runner/engine/ngspice_session.h"
@@ -96,6 +97,9 @@ public:
         run_s_ += seconds_since(start);
         session_.set_recorder({});
         session_.set_layout_callback({});
+        // A halt on a stop request is a stop, not a failure (common/cancel.h).
+        if (outcome.status == engine::RunStatus::interrupted)
+            throw Cancelled("ngspice interrupted in the segment from t = " + std::to_string(t0) + " s: " + outcome.message);
         if (!outcome.ok())
             throw Error("ngspice " + std::string(engine::to_string(outcome.status)) + " in the segment from t = " +
                         std::to_string(t0) + " s: " + outcome.message);

@@ -3,8 +3,8 @@
 #include <chrono>
 #include <cmath>
 
+#include "common/cancel.h"
 #include "common/error.h"
-#include "runner/experiments/run/interrupt.h"
 #include "runner/experiments/lyapunov/lyapunov_engines.h"
 
 namespace nwn::exp {
@@ -16,6 +16,16 @@ const net::Network& checked(const net::Network& net, double dt) {
     if (!(dt > 0)) throw Error("native Lyapunov: the step must be > 0");
     if (net.electrodes.size() < 2) throw Error("the network needs two electrodes (give --contacts I,J)");
     return net;
+}
+
+// The model's rules first, then the checks, then the system: the order the errors report in.
+engine::NativeStep native_step(const net::Network& net, std::vector<net::ElectrodeRole> roles,
+                               const nwn_junction_params& params, double dt, bool nwnsim_compat) {
+    auto rules = device::JunctionParams(params).model().native({params}, nwnsim_compat);
+    // Only the components holding an electrode, as in the SPICE decks; of two contacts on one wire
+    // the later sets its voltage.
+    return {checked(net, dt), std::move(roles), std::move(rules), dt,
+            {.electrode_components_only = true, .later_contact_wins = true}};
 }
 
 std::vector<net::ElectrodeRole> drive_one(const net::Network& net, const net::Stimulus& stimulus, const std::string& drive) {
@@ -39,37 +49,28 @@ NativeCopies::NativeCopies(const net::Network& net, const net::Stimulus& stimulu
 
 NativeCopies::NativeCopies(const net::Network& net, std::vector<net::ElectrodeRole> roles, const nwn_junction_params& params,
                            double dt, bool nwnsim_compat)
-    : roles_(std::move(roles)), rules_(device::JunctionParams(params).model().native({params}, nwnsim_compat)), dt_(dt),
-      // Only the components holding an electrode, as in the SPICE decks; of two contacts on one wire
-      // the later sets its voltage.
-      sys_(checked(net, dt), {.electrode_components_only = true, .later_contact_wins = true}, engine::holds_of(roles_)) {
-    const auto drain = net::primary_drain(roles_);
+    : step_(native_step(net, std::move(roles), params, dt, nwnsim_compat)) {
+    const auto drain = net::primary_drain(step_.roles());
     if (!drain) throw Error("native Lyapunov: no grounded, driven or loaded electrode besides the first drive");
-    primary_ = net::primary_drive(roles_).value_or(0);
-    sense_node_ = sys_.electrode_node(*drain);
-    g_.assign(junctions().size(), 0.0);
-    ev_.assign(net.electrodes.size(), 0.0);
-    jv_.assign(junctions().size(), 0.0);
+    primary_ = net::primary_drive(step_.roles()).value_or(0);
+    sense_node_ = step_.system().electrode_node(*drain);
     wire_v_.assign(wires().size(), 0.0);
 }
 
 void NativeCopies::step(std::vector<State>& copies, double t) {
-    for (std::size_t e = 0; e < ev_.size(); ++e)
-        ev_[e] = roles_[e].role == net::Role::Drive ? scale_ * roles_[e].stimulus->value(t) : 0.0;
+    step_.drive(t);
     for (std::size_t c = 0; c < copies.size(); ++c) {
         State& lambda = copies[c];
-        if (lambda.size() != g_.size()) throw Error("native Lyapunov: state of the wrong size");
-        rules_->conductances(lambda, g_);
-        if (!sys_.refactor(g_)) throw Error("native Lyapunov: singular conductance matrix");
-        sys_.solve(ev_);
-        sys_.junction_voltages(jv_);
+        if (lambda.size() != junctions().size()) throw Error("native Lyapunov: state of the wrong size");
+        if (!step_.advance(lambda)) throw Error("native Lyapunov: singular conductance matrix");
         if (c == 0) {
-            drive_v_ = ev_[primary_];
-            current_ = sys_.current_into(sense_node_);
-            const auto& node_v = sys_.node_voltages();
+            // The system still holds copy 0's solution from its state before the update.
+            const auto& sys = step_.system();
+            drive_v_ = step_.electrode_voltages()[primary_];
+            current_ = sys.current_into(sense_node_);
+            const auto& node_v = sys.node_voltages();
             for (std::size_t w = 0; w < wire_v_.size(); ++w) wire_v_[w] = node_v[w];
         }
-        rules_->update(lambda, jv_, dt_);
     }
 }
 
@@ -95,7 +96,7 @@ public:
             copies_.step(copies, t);
             if (observer)
                 observer({t, copies_.drive_voltage(), copies_.current(), with_wires ? &copies_.wire_voltages() : nullptr});
-            if ((k & 1023) == 0 && interrupted()) throw Error("interrupted");
+            if ((k & 1023) == 0) throw_if_cancelled();
         }
         steps_ += n;
         wall_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

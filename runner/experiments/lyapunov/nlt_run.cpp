@@ -7,6 +7,7 @@
 #include <Eigen/Dense>
 
 #include "common/atomic_file.h"
+#include "common/cancel.h"
 #include "common/error.h"
 #include "common/format.h"
 #include "runner/engine/run_limits.h"
@@ -14,7 +15,6 @@
 #include "netlistgen/network/junction_params.h"
 #include "netlistgen/netlist/netlist_writer.h"
 #include "common/text_parse.h"
-#include "runner/experiments/run/interrupt.h"
 #include "runner/experiments/lyapunov/lyapunov.h"
 #include "runner/experiments/lyapunov/lyapunov_json.h"
 #include "runner/io/timeseries_csv.h"
@@ -195,8 +195,11 @@ NltResult run_nlt(const NltSpec& spec) {
         }, true);
         sampler.finish();
         run_s = std::chrono::duration<double>(Clock::now() - start).count();
+    } catch (const Cancelled& e) {  // a stop request
+        res.status = "interrupted";
+        res.message = e.what();
     } catch (const Error& e) {
-        res.status = interrupted() ? "interrupted" : "failed";
+        res.status = "failed";
         res.message = e.what();
     }
 

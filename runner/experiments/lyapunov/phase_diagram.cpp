@@ -11,12 +11,13 @@
 
 #include "common/atomic_file.h"
 #include "runner/jobs/execution.h"
+#include "common/cancel.h"
 #include "common/error.h"
+#include "common/stop_signals.h"
 #include "common/text_parse.h"
 #include "runner/experiments/lyapunov/lyapunov_json.h"
 #include "runner/experiments/lyapunov/nlt_run.h"
 #include "runner/experiments/reservoir/reservoir.h"
-#include "runner/experiments/run/interrupt.h"
 #include "runner/experiments/sweep/sweep_procs.h"
 #include "runner/io/json_file.h"
 #include "runner/jobs/job.h"
@@ -230,7 +231,7 @@ PhaseDiagramResult run_phase_diagram(const PhaseDiagramSpec& spec_in) {
         std::to_string(res.reused) + " done earlier, " + std::to_string(todo.size()) + " to run, " +
         (jobs::mpi_workers() ? std::to_string(jobs::mpi_workers()) + " MPI workers" : std::to_string(spec.jobs) + " at a time"));
 
-    install_interrupt_handler();
+    install_stop_signal_handler();
     std::vector<jobs::Job> list;
     for (const auto* pp : todo) {
         jobs::Job job;
@@ -262,7 +263,7 @@ PhaseDiagramResult run_phase_diagram(const PhaseDiagramSpec& spec_in) {
         list.push_back(std::move(job));
     }
     const std::size_t started = jobs::run_jobs(list, static_cast<unsigned>(spec.jobs));
-    res.interrupted = interrupted();
+    res.interrupted = cancel_requested();
     res.unfinished += list.size() - started;
 
     std::vector<PhaseRow> rows;

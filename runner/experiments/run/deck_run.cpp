@@ -15,7 +15,6 @@
 #include "netlistgen/netlist/solver_options.h"
 #include "runner/engine/ngspice_session.h"
 #include "runner/engine/ngspice_cli.h"
-#include "runner/experiments/run/interrupt.h"
 #include "runner/io/raw_writer.h"
 #include "runner/io/run_dir.h"
 #include "runner/io/timeseries_csv.h"
@@ -156,7 +155,6 @@ RunResult run_deck(const DeckRunSpec& spec) {
             engine::CliOptions co;
             co.device = cm;
             co.wall_limit_s = spec.wall_limit_s;
-            co.interrupted = interrupted;
             const auto o = engine::run_ngspice_cli(
                 spec.out, std::filesystem::absolute(spec.deck), co, [&](const engine::Point& p) { out.point(p.time, p.values); },
                 [&](const engine::VectorLayout& l) { out.layout(l.names(), l.scale_index()); });

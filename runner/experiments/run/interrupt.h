@@ -1,14 +1,13 @@
-// Ctrl-C for long runs: the first SIGINT, SIGTERM or SIGHUP asks the running engine to stop (the run then ends
-// as "interrupted" and keeps what it recorded) and sets common/cancel.h's flag for every other long
-// loop; a second one ends the process at once, and so does SIGALRM 30 s after the first if the
-// stop has not finished by then. The handler only touches atomics.
+// Transitional: the old names of common/stop_signals.h and common/cancel.h, kept only for the two files being
+// reworked in parallel (experiments/sweep/sweep.cpp, cli/commands/reservoir.cpp); they move to those headers
+// and this file goes once that work has landed. New code uses the common/ headers.
 #pragma once
-#include <sys/types.h>
+#include "common/cancel.h"
+#include "common/stop_signals.h"
 
 namespace nwn::exp {
 
-void install_interrupt_handler();
-bool interrupted();
-void clear_interrupt();
+inline void install_interrupt_handler() { install_stop_signal_handler(); }
+inline bool interrupted() { return cancel_requested(); }
 
 }  // namespace nwn::exp

@@ -20,7 +20,6 @@
 #include "runner/engine/ngspice_cli.h"
 #include "runner/engine/ngspice_session.h"
 #include "runner/engine/run_limits.h"
-#include "runner/experiments/run/interrupt.h"
 #include "runner/engine/ngspice_choice.h"
 #include "runner/experiments/run/run_recorder.h"
 #include "runner/io/run_dir.h"
@@ -119,7 +118,6 @@ void run_native(Context& c, RunRecorder& rec, RunResult& res) {
     engine::NativeEngine eng(c.spec.network, c.roles, opt);
     engine::NativeRunOptions ro;
     ro.wall_limit_s = c.spec.wall_limit_s;
-    ro.stop_requested = interrupted;
     ro.on_progress = c.spec.progress;
     EnginePoints points{c, rec};
     const auto outcome = eng.run(points.recorder(), points.on_layout(), ro);
@@ -164,7 +162,6 @@ void run_cli(Context& c, RunRecorder& rec, RunResult& res) {
     engine::CliOptions co;
     co.device = engine::junction_device(c.flavour, c.spec.codemodel, c.spec.osdi);
     co.wall_limit_s = c.spec.wall_limit_s;
-    co.interrupted = interrupted;
     co.program = {c.ngspice.binary, c.ngspice.scripts_dir};
     EnginePoints points{c, rec};
     const auto outcome = engine::run_ngspice_cli(dir, std::filesystem::absolute(io::RunPaths{dir}.deck()), co,

@@ -1,18 +1,16 @@
-#include "runner/experiments/run/interrupt.h"
+#include "common/stop_signals.h"
 
 #include <signal.h>
 #include <unistd.h>
 
-
 #include "common/cancel.h"
-#include "runner/engine/ngspice_session.h"
 
-namespace nwn::exp {
+namespace nwn {
 
 namespace {
 // A second signal while the first is being honoured stops the process at once: nothing can make
 // nwn deaf to Ctrl-C.
-extern "C" void on_sigint(int sig) {
+extern "C" void on_stop_signal(int sig) {
     if (cancel_requested()) {
         ::signal(sig, SIG_DFL);
         ::raise(sig);
@@ -20,13 +18,12 @@ extern "C" void on_sigint(int sig) {
     }
     request_cancel();
     ::alarm(30);  // a backstop: SIGALRM's default action ends a process whose stop got stuck
-    engine::Session::interrupt();
 }
 }  // namespace
 
-void install_interrupt_handler() {
+void install_stop_signal_handler() {
     struct sigaction sa {};
-    sa.sa_handler = on_sigint;
+    sa.sa_handler = on_stop_signal;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = SA_RESTART;
     ::sigaction(SIGINT, &sa, nullptr);
@@ -34,7 +31,4 @@ void install_interrupt_handler() {
     ::sigaction(SIGHUP, &sa, nullptr);  // a closed terminal or ssh session: stop as for SIGTERM, keeping the record
 }
 
-bool interrupted() { return cancel_requested(); }
-void clear_interrupt() { reset_cancel(); }
-
-}  // namespace nwn::exp
+}  // namespace nwn

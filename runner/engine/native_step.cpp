@@ -1,0 +1,28 @@
+#include "runner/engine/native_step.h"
+
+#include <utility>
+
+namespace nwn::engine {
+
+NativeStep::NativeStep(const net::Network& net, std::vector<net::ElectrodeRole> roles,
+                       std::unique_ptr<device::NativeJunctions> rules, double dt, const NodalOptions& options)
+    : roles_(std::move(roles)), rules_(std::move(rules)), dt_(dt), sys_(net, options, holds_of(roles_)),
+      held_(roles_.size()), ev_(roles_.size(), 0.0), g_(sys_.junctions().size(), 0.0),
+      jv_(sys_.junctions().size(), 0.0) {}
+
+void NativeStep::drive(double t) {
+    // scale_ is 1 unless a controller set it, and 1·x is x exactly, so an unscaled drive is the stimulus's value.
+    for (std::size_t e = 0; e < ev_.size(); ++e)
+        ev_[e] = held_[e] ? *held_[e] : roles_[e].role == net::Role::Drive ? scale_ * roles_[e].stimulus->value(t) : 0.0;
+}
+
+bool NativeStep::advance(std::vector<double>& lambda) {
+    rules_->conductances(lambda, g_);
+    if (!sys_.refactor(g_)) return false;
+    sys_.solve(ev_);
+    sys_.junction_voltages(jv_);
+    rules_->update(lambda, jv_, dt_);
+    return true;
+}
+
+}  // namespace nwn::engine
