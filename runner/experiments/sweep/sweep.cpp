@@ -19,7 +19,8 @@
 #include "runner/experiments/run/network_run.h"
 #include "runner/experiments/sweep/sweep_deck.h"
 #include "runner/experiments/sweep/sweep_plot.h"
-#include "runner/experiments/run/interrupt.h"
+#include "common/cancel.h"
+#include "common/stop_signals.h"
 #include "runner/experiments/sweep/sweep_procs.h"
 #include "runner/experiments/sweep/sweep_summary.h"
 #include "runner/experiments/sweep/sweep_table.h"
@@ -444,7 +445,7 @@ bool Sweep::run_points() {
         std::to_string(res.reused) + " done earlier, " + std::to_string(todo.size()) + " to run, " +
         (jobs::mpi_workers() ? std::to_string(jobs::mpi_workers()) + " MPI workers" : std::to_string(spec.jobs) + " at a time"));
 
-    install_interrupt_handler();
+    install_stop_signal_handler();
     std::size_t finished = res.reused;
     std::vector<jobs::Job> list;
     for (const auto* pp : todo) {
@@ -464,9 +465,9 @@ bool Sweep::run_points() {
             // A run stopped by a signal (ours, or anyone's: kill -9 of a worker leaves no run.json) is
             // unfinished, not failed: resuming reruns it.
             const bool unfinished = status != io::RunStatus::Completed && status != io::RunStatus::Failed;
-            if (status == io::RunStatus::Interrupted || (unfinished && (interrupted() || ex.signal != 0))) {
+            if (status == io::RunStatus::Interrupted || (unfinished && (cancel_requested() || ex.signal != 0))) {
                 ++res.unfinished;
-                say(pt.key + (ex.signal && !interrupted() ? ": killed by signal " + std::to_string(ex.signal) + "; a resumed sweep reruns it"
+                say(pt.key + (ex.signal && !cancel_requested() ? ": killed by signal " + std::to_string(ex.signal) + "; a resumed sweep reruns it"
                                                           : ": interrupted"));
                 return;
             }
@@ -490,7 +491,7 @@ bool Sweep::run_points() {
         list.push_back(std::move(job));
     }
     const std::size_t started = jobs::run_jobs(list, static_cast<unsigned>(spec.jobs));
-    res.interrupted = interrupted();
+    res.interrupted = cancel_requested();
     res.unfinished += todo.size() - started;
     for (const auto* pt : mine)
         if (table.has(pt->key) && table.cells(pt->key)[spec.params.size()] == "failed") ++res.failed;
