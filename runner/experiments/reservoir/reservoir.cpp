@@ -153,10 +153,9 @@ Features sample_features(const ReservoirSpec& s, const io::TimeSeries& ts, const
     return f;
 }
 
-// How the readouts were read; for a TIA its output range over the samples and, in SPICE, how far its
-// virtual grounds strayed from 0 V (the op-amp's offset and finite gain).
+// The TIA readouts: their output range over the samples and, in SPICE, how far their virtual grounds strayed
+// from 0 V (the op-amps' offset and finite gain) and which readouts are bridged to other held electrodes.
 json readout_circuit_json(const ReservoirSpec& s, const io::TimeSeries& ts) {
-    if (!s.tia) return {{"kind", "ground"}};
     const bool ideal = s.engine == engine::Engine::Native;
     double lo = std::numeric_limits<double>::infinity(), hi = -lo, vg = 0;
     for (const auto& c : feature_columns(s)) {
@@ -318,10 +317,11 @@ json run_reservoir(const ReservoirSpec& s) {
                              {"folds", s.readout.folds}, {"penalties", s.readout.penalties}}}};
     // Only when asked for, so that the default runs' reservoir.json stays as it was.
     if (s.tia) doc["readout_circuit"] = readout_circuit_json(s, ts);
-    if (s.features != "electrodes") doc["features"] = s.features;
-    if (s.features != "electrodes")
+    if (s.features != "electrodes") {
+        doc["features"] = s.features;
         doc["wire_features"] = {{"count", reservoir_feature_wires(s).size()}, {"measurable_on_chip", false},
                                 {"note", "wire voltages (Vwire_<i>) are not measurable on a chip: a simulation's view of the reservoir"}};
+    }
     if (s.task == "memory-capacity") doc["max_delay"] = s.max_delay;
     if (s.task == "mackey-glass") doc["horizons"] = s.horizons;
     if (digits)
