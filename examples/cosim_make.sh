@@ -6,6 +6,8 @@
 #   cosim_net_sc.lib    the same, portable-subcircuit flavour (includes nwnjunction.lib)
 #   cosim_net4.json     40 wires, 77 junctions, four electrodes c0..c3 round the edges
 #   cosim_net4_cm.lib   .subckt nwn4 c0 c1 c2 c3, code-model flavour
+# cosim_cmos.lib is no output of this script: it is a link to ../netlistgen/netlist/cmos_periphery.lib, the CMOS
+# periphery nwn itself places in decks (nwn reservoir --readout-circuit tia).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=$(cd "${1:-$here/../build}" && pwd)

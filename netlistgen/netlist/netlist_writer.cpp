@@ -1,5 +1,6 @@
 #include "netlistgen/netlist/netlist_writer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -66,6 +67,7 @@ public:
             throw Error("electrode roles: " + std::to_string(o_.roles.size()) + " roles for " +
                         std::to_string(net_.electrodes.size()) + " electrodes");
         const Electrode& driven = o_.roles.empty() ? driven_electrode() : net_.electrodes.front();
+        check_periphery();
         os_ << "nwnspice network: " << summary(net_) << "\n";
         header();
         if (o_.flavour != Flavour::Subckt) device_loading();
@@ -78,6 +80,7 @@ public:
                 os_ << "V" << e.name << " " << electrode_node(e) << " 0 "
                     << (&e == &driven ? o_.stimulus.spice_source(o_.tstop) : std::string("DC 0")) << "\n";
         } else {
+            periphery();
             electrode_roles();
         }
         for (const auto& line : deck_solver_options(o_.ngspice_major, o_.solver)) os_ << line << "\n";
@@ -210,6 +213,34 @@ private:
         }
     }
 
+    // Each circuit at a grounded electrode, at most one per electrode.
+    void check_periphery() const {
+        if (o_.periphery.empty()) return;
+        if (o_.roles.empty()) throw Error("a periphery at the electrodes needs electrode roles (a deck by roles)");
+        for (std::size_t c = 0; c < o_.periphery.electrodes.size(); ++c) {
+            const auto& name = o_.periphery.electrodes[c].electrode;
+            const Electrode* e = find_electrode(net_, name);
+            if (!e) throw Error("periphery: no electrode named '" + name + "'");
+            if (o_.roles[static_cast<std::size_t>(e - net_.electrodes.data())].role != Role::Ground)
+                throw Error("periphery: electrode '" + name + "' is not grounded (a circuit takes a grounded electrode's current)");
+            for (std::size_t d = 0; d < c; ++d)
+                if (o_.periphery.electrodes[d].electrode == name) throw Error("periphery: electrode '" + name + "' given twice");
+        }
+    }
+
+    const ElectrodeCircuit* circuit_of(const Electrode& e) const {
+        for (const auto& c : o_.periphery.electrodes)
+            if (c.electrode == e.name) return &c;
+        return nullptr;
+    }
+
+    void periphery() {
+        if (o_.periphery.empty()) return;
+        os_ << "* Periphery: " << o_.periphery.description << "\n" << o_.periphery.library;
+        if (!o_.periphery.library.empty() && o_.periphery.library.back() != '\n') os_ << "\n";
+        for (const auto& line : o_.periphery.shared) os_ << line << "\n";
+    }
+
     // i(v<name>) is the current from the network into the electrode for every electrode with a source.
     void electrode_roles() {
         os_ << "* Electrodes by role; i(v<name>) = current from the network into the electrode\n";
@@ -224,7 +255,13 @@ private:
                         << (o_.external_drives ? std::string("EXTERNAL") : r.stimulus->spice_source(o_.tstop)) << "\n";
                     break;
                 case Role::Ground:
-                    os_ << "* " << e.name << ": grounded\nV" << e.name << " " << node << " 0 DC 0\n";
+                    if (const ElectrodeCircuit* c = circuit_of(e)) {
+                        os_ << "* " << e.name << ": into its periphery at " << periphery_node(e.name) << "\nV" << e.name << " "
+                            << node << " " << periphery_node(e.name) << " DC 0\n";
+                        for (const auto& line : c->lines) os_ << line << "\n";
+                    } else {
+                        os_ << "* " << e.name << ": grounded\nV" << e.name << " " << node << " 0 DC 0\n";
+                    }
                     break;
                 case Role::Float:
                     os_ << "* " << e.name << ": floating (no source), v(" << node << ") recorded\n";
@@ -259,6 +296,8 @@ private:
         }
         if (o_.save_lambda)
             for (std::size_t k : active_) items.push_back("v(l" + std::to_string(k) + ")");
+        for (const auto& v : o_.saves)  // not twice (a single-wire electrode's node is its wire's)
+            if (std::find(items.begin(), items.end(), v) == items.end()) items.push_back(v);
         wrapped(os_, ".save", items);
     }
 
@@ -269,6 +308,8 @@ private:
 };
 
 }  // namespace
+
+std::string periphery_node(const std::string& electrode) { return "pin_" + electrode; }
 
 Flavour parse_flavour(const std::string& name) {
     if (name == "codemodel") return Flavour::Codemodel;

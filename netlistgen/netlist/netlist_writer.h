@@ -45,6 +45,25 @@ enum class Form { Deck, Subckt };
 // all (the host loads it, e.g. through libngspice).
 enum class CodemodelLoad { PreCodemodel, SpiceInit, None };
 
+// Circuitry a grounded electrode's current flows into instead of ground (a readout amplifier's virtual
+// ground, e.g. cmos_periphery.h's TIA). The deck keeps the electrode's 0 V source V<name> as its current
+// meter, from the electrode's node to periphery_node(name), and writes the electrode's lines after it;
+// `library` (models, .subckt definitions) and `shared` (the periphery's supplies) are written once, before
+// the electrodes. Deck form with roles only.
+struct ElectrodeCircuit {
+    std::string electrode;           // a grounded electrode's name
+    std::vector<std::string> lines;  // SPICE lines connected to periphery_node(electrode)
+};
+struct Periphery {
+    std::string description;  // one comment line, e.g. "CMOS transimpedance amplifiers (cmos_periphery.lib)"
+    std::string library;
+    std::vector<std::string> shared;
+    std::vector<ElectrodeCircuit> electrodes;
+    bool empty() const { return electrodes.empty(); }
+};
+// The node between electrode `name`'s current meter and its periphery: pin_<name>.
+std::string periphery_node(const std::string& electrode);
+
 struct NetlistOptions {
     Flavour flavour = Flavour::Codemodel;
     Form form = Form::Deck;
@@ -64,6 +83,8 @@ struct NetlistOptions {
     bool external_drives = false;
     double tstop = 1.0, tmax = 1e-3, tstep = 0;  // tstep 0 = tmax
     bool save_lambda = false, save_wires = false;
+    Periphery periphery;               // deck form with roles: circuitry at grounded electrodes
+    std::vector<std::string> saves;    // more vectors to .save, e.g. v(<a periphery node>)
     std::string subckt_name = "nwn";
     std::filesystem::path codemodel;       // absolute; codemodel decks with PreCodemodel / SpiceInit
     std::filesystem::path subckt_library;  // absolute; subckt flavour

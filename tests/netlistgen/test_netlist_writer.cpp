@@ -7,8 +7,11 @@
 #include "fixtures.h"
 #include "netlistgen/network/electrodes.h"
 #include "netlistgen/network/junction_params.h"
+#include "common/atomic_file.h"
+#include "netlistgen/netlist/cmos_periphery.h"
 #include "netlistgen/netlist/netlist_writer.h"
 #include "netlistgen/netlist/solver_options.h"
+#include "support/reference.h"
 
 using namespace nwn::net;
 
@@ -190,4 +193,47 @@ TEST_CASE("writer errors: no electrodes, unknown driven electrode, initial state
     CHECK_THROWS_WITH(write_netlist(n, o), Catch::Contains("outside [-lmax, lmax]"));
     o.lambda0 = {0, 0};
     CHECK_THROWS_WITH(write_netlist(n, o), Catch::Contains("2 values for 4 junctions"));
+}
+
+TEST_CASE("periphery at grounded electrodes: the meter ends on pin_<name>, the circuit follows, library and supplies once") {
+    const auto n = network();
+    auto o = options(Flavour::Codemodel);
+    RoleRequest r;
+    r.drives = {"src=dc:0.5"};
+    r.ground = {"drn"};
+    o.roles = resolve_roles(n, r, o.stimulus);
+    const std::string plain = write_netlist(n, o);
+    o.periphery = tia_periphery({"drn"}, parse_tia("tia:4.7k", "--readout-circuit"));
+    o.saves = {"v(" + tia_output_node("drn") + ")", "v(w0)"};  // v(w0) is drn's node, saved already
+    const std::string deck = write_netlist(n, o);
+    CHECK(lines_starting(deck, "Vdrn") == std::vector<std::string>{"Vdrn w0 pin_drn DC 0"});
+    CHECK(lines_starting(deck, "Xtia_") == std::vector<std::string>{"Xtia_drn pin_drn tia_drn tia_vdd tia_vss cmos_tia rf=4700 rb=12000"});
+    CHECK(lines_starting(deck, "Vtia_") == std::vector<std::string>{"Vtia_vdd tia_vdd 0 DC 1.5", "Vtia_vss tia_vss 0 DC -1.5"});
+    CHECK(lines_starting(deck, ".subckt cmos_tia").size() == 1);
+    CHECK(deck.find(cmos_periphery_library()) != std::string::npos);
+    CHECK(lines_starting(deck, ".save") == std::vector<std::string>{".save i(vsrc) i(vdrn) v(w3) v(w0) v(tia_drn)"});
+    // Without a periphery the deck is what it was.
+    o.periphery = {};
+    o.saves.clear();
+    CHECK(write_netlist(n, o) == plain);
+
+    o.periphery = tia_periphery({"src"}, {});
+    CHECK_THROWS_WITH(write_netlist(n, o), Catch::Contains("electrode 'src' is not grounded"));
+    o.periphery = tia_periphery({"gate"}, {});
+    CHECK_THROWS_WITH(write_netlist(n, o), Catch::Contains("no electrode named 'gate'"));
+    o.periphery = tia_periphery({"drn", "drn"}, {});
+    CHECK_THROWS_WITH(write_netlist(n, o), Catch::Contains("'drn' given twice"));
+    o.periphery = tia_periphery({"drn"}, {});
+    o.roles.clear();
+    CHECK_THROWS_WITH(write_netlist(n, o), Catch::Contains("needs electrode roles"));
+}
+
+TEST_CASE("the CMOS periphery: one text, which examples/cosim_cmos.lib is, and the TIA specs") {
+    // The examples' library is a link to netlistgen/netlist/cmos_periphery.lib, the text compiled in.
+    CHECK(nwn::read_file(nwn::test::source_dir() / "examples/cosim_cmos.lib") == cmos_periphery_library());
+    CHECK(cmos_periphery_library().find(".subckt cmos_tia in out vdd vss") != std::string::npos);
+    CHECK(parse_tia("tia", "--x").rf == 1e3);
+    CHECK(parse_tia("tia:1meg", "--x").rf == 1e6);
+    for (const char* bad : {"tia:", "tia:-1k", "tia:0", "tia:2G", "tia:ten", "tiara"})
+        CHECK_THROWS_WITH(parse_tia(bad, "--readout-circuit"), Catch::Contains("--readout-circuit '" + std::string(bad) + "'"));
 }

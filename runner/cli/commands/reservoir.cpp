@@ -10,7 +10,7 @@
 #include "common/text_parse.h"
 #include "runner/experiments/reservoir/reservoir.h"
 #include "runner/experiments/reservoir/reservoir_spread.h"
-#include "runner/experiments/run/interrupt.h"
+#include "common/stop_signals.h"
 #include "simulation_options.h"
 
 namespace po = boost::program_options;
@@ -28,7 +28,7 @@ std::vector<std::string> names(const std::string& list) {
 int run_reservoir_cmd(const std::vector<std::string>& args) {
     nwn::exp::ReservoirSpec s;
     std::vector<std::string> input;
-    std::string task, out, inputs, readouts, probes, contacts, electrodes, penalties, horizons;
+    std::string task, out, inputs, readouts, probes, contacts, electrodes, penalties, horizons, readout_circuit;
     unsigned long long seed = 1;
     bool quiet = false;
     po::options_description opts(
@@ -41,7 +41,8 @@ int run_reservoir_cmd(const std::vector<std::string>& args) {
         "level; features read at the image's last step; test accuracy of a one-vs-rest ridge classifier and its confusion\n"
         "matrix in DIR/reservoir.csv; --steps counts images). Each input sample, mapped onto OFFSET +- A volts,\n"
         "drives the input electrodes for one --step-time; the features, read at the end of each step, are the\n"
-        "currents of the grounded --readouts and the voltages of the floating --probes. The readout is ridge\n"
+        "currents of the grounded --readouts (or their TIAs' outputs, --readout-circuit) and the voltages of the\n"
+        "floating --probes (--features wires|both: also every wire's voltage, not measurable on a chip). The readout is ridge\n"
         "regression on standardised features, its penalty chosen by k-fold cross-validation on the training part,\n"
         "scored on the test part, beside the same readout on the raw input and an echo-state network with as many\n"
         "features. Writes DIR/reservoir.json (scores), DIR/reservoir.csv (memory capacity per delay), DIR/drive.csv\n"
@@ -56,6 +57,12 @@ int run_reservoir_cmd(const std::vector<std::string>& args) {
         ("inputs", po::value(&inputs)->required(), "electrodes driven by the task's input, e.g. p0_0,p3_3")
         ("readouts", po::value(&readouts), "grounded electrodes whose currents are features")
         ("probes", po::value(&probes), "floating electrodes whose voltages are features")
+        ("readout-circuit", po::value(&readout_circuit)->default_value("ground"),
+         "ground: the readouts' currents are features; tia[:RF]: a transimpedance amplifier per readout (RF Ohm, default "
+         "1k), its output -RF*I the feature: in SPICE the CMOS TIA of cmos_periphery.lib (sinks up to ~0.6 mA), supplies "
+         "+-1.5 V, in the deck; natively the ideal one (a virtual ground at 0 V: the grounded readout)")
+        ("features", po::value(&s.features)->default_value("electrodes"),
+         "electrodes: readouts and probes (what a chip can read); wires: every wire's voltage (not measurable on a chip); both")
         ("steps", po::value(&s.steps)->default_value(2000), "input samples")
         ("step-time", po::value(&s.step_time)->default_value(0.01), "time each sample is held (s)")
         ("amplitude", po::value(&s.amplitude)->default_value(1.0), "input range OFFSET +- A (V)")
@@ -90,7 +97,7 @@ int run_reservoir_cmd(const std::vector<std::string>& args) {
     pos.add("task", 1).add("input", -1);
     po::variables_map vm;
     if (!nwn::cli::parse_command_line(args, opts, pos, vm)) return nwn::cli::kExitOk;
-    nwn::exp::install_interrupt_handler();
+    nwn::install_stop_signal_handler();
     s.task = task;
     std::vector<nwn::exp::ReservoirMember> members;
     for (const auto& file : input) {
@@ -102,6 +109,11 @@ int run_reservoir_cmd(const std::vector<std::string>& args) {
     s.inputs = names(inputs);
     s.readouts = names(readouts);
     s.probes = names(probes);
+    if (readout_circuit != "ground") {
+        if (readout_circuit.rfind("tia", 0) != 0)
+            throw po::error("--readout-circuit must be ground, tia or tia:RF (got '" + readout_circuit + "')");
+        s.tia = nwn::net::parse_tia(readout_circuit, "--readout-circuit");
+    }
     s.seed = seed;
     s.horizons.clear();
     for (const auto& h : names(horizons)) {
@@ -123,6 +135,9 @@ int run_reservoir_cmd(const std::vector<std::string>& args) {
     s.out = out;
     s.command_line = "nwn reservoir";
     for (const auto& a : args) s.command_line += " " + a;
+    if (s.tia && s.engine == nwn::engine::Engine::Native && !quiet)
+        std::cerr << "nwn reservoir: note: the native engine's TIA is the ideal one, a virtual ground at exactly 0 V: the "
+                     "grounded readout, its current times rf (the CMOS amplifier runs with --engine libngspice or ngspice-cli)\n";
     nwn::cli::ProgressDrawer bar(nwn::engine::engine_name(s.engine), quiet);
     s.progress = bar.callback();
     const auto doc = members.size() > 1 ? nwn::exp::run_reservoir_spread(s, members) : nwn::exp::run_reservoir(s);
@@ -136,6 +151,10 @@ int run_reservoir_cmd(const std::vector<std::string>& args) {
                   << pm(doc["network_score"]) << ", raw input " << pm(doc["baselines"]["raw_input"]) << ", echo-state network "
                   << pm(doc["baselines"]["echo_state"]) << "; " << out << "/reservoir.json\n";
     } else if (!quiet) {
+        if (doc.contains("readout_circuit") && !doc["readout_circuit"].value("bridges", nlohmann::json::array()).empty())
+            std::cerr << "nwn reservoir: note: readouts share a wire with another held electrode ("
+                      << doc["readout_circuit"]["bridges"].dump() << "): the TIA's virtual-ground offset drives a current "
+                      << "through that bridge, which the grounded readout has not\n";
         const std::string key = nwn::exp::reservoir_score_key(task);
         std::cerr << "nwn reservoir: " << task << " " << key << ": network " << doc["network_score"][key].get<double>()
                   << ", raw input " << doc["baselines"]["raw_input"][key].get<double>() << ", echo-state network ("

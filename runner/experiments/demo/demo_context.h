@@ -31,6 +31,7 @@ struct DemoScale {
     double nlt_duration = 80;
     std::size_t reservoir_samples = 400;   // NARMA-10 samples and digit images
     bool reservoir_spice = false;          // NARMA-10 also through libngspice
+    bool reservoir_tia = false;            // and with a CMOS TIA per readout (~18 s more)
 };
 DemoScale demo_scale(DemoMode mode);
 

@@ -1,6 +1,7 @@
 // Reservoir computing: a 4 × 4 pad array under a 300-wire network on NARMA-10 and the digits, natively, and the
-// same NARMA-10 reservoir through libngspice (the OSDI device where this build has ngspice 46), scores side by
-// side with the two baselines.
+// same NARMA-10 reservoir through libngspice (the OSDI device where this build has ngspice 46) with grounded
+// readouts and (--full) with a CMOS transimpedance amplifier per readout in the deck. Scores side by side with the
+// two baselines.
 #include "common/format.h"
 #include "runner/experiments/demo/demo_context.h"
 #include "runner/experiments/ensemble/ensemble_members.h"
@@ -32,9 +33,13 @@ report::Section demo_reservoir(DemoContext& ctx) {
     const std::vector<std::string> common{"--step-time", "0.01", "--tmax", "1e-3", "--amplitude", "0.4", "--offset", "0.4", "--quiet"};
     struct Run {
         std::string label, task, engine, dir;
+        std::vector<std::string> extra{};
     };
     std::vector<Run> runs{{"NARMA-10, native", "narma10", "native", "narma_native"}};
     if (sc.reservoir_spice) runs.push_back({"NARMA-10, libngspice", "narma10", "libngspice", "narma_spice"});
+    if (sc.reservoir_tia)
+        runs.push_back({"NARMA-10, libngspice, a CMOS TIA per readout", "narma10", "libngspice", "narma_spice_tia",
+                        {"--readout-circuit", "tia"}});
     const bool digits = io::find_digits().has_value();
     if (digits) runs.push_back({"digits (64 features), native", "digits", "native", "digits_native"});
     std::vector<std::vector<std::string>> cmds;
@@ -46,12 +51,14 @@ report::Section demo_reservoir(DemoContext& ctx) {
                                "p2_0,p2_1,p2_2,p2_3,p3_0,p3_1,p3_2,p3_3", "--read-every-step"});
         else
             c.insert(c.end(), series_roles.begin(), series_roles.end());
+        c.insert(c.end(), r.extra.begin(), r.extra.end());
         c.insert(c.end(), common.begin(), common.end());
         cmds.push_back(c);
         logs.push_back(dir / (r.dir + ".log"));
     }
     st = run_children(ctx, sec, "reservoir: tasks", cmds, logs);
-    sec.engines = sc.reservoir_spice ? "native engine; libngspice (the OSDI device with this build's ngspice 46, else the code model)"
+    sec.engines = sc.reservoir_spice ? std::string("native engine; libngspice (the OSDI device with this build's ngspice 46, else the "
+                                                   "code model)") + (sc.reservoir_tia ? ", with level-1 MOSFETs for the TIAs" : "")
                                      : "native engine";
     report::Table t{"Scores of the network and the baselines (NARMA-10: NRMSE, lower is better; digits: test accuracy)",
                     {"task, engine", "network", "raw input", "echo-state network", "features"}, {}};
@@ -81,6 +88,10 @@ report::Section demo_reservoir(DemoContext& ctx) {
         "The readout is ridge regression with the penalty chosen by 5-fold cross-validation; the baselines are the same readout "
         "on the raw input and an echo-state network with as many units as features. The native engine and libngspice run the "
         "same drive table, so their NARMA-10 scores agree to the SPICE tolerance." +
+        std::string(sc.reservoir_tia ? " With a CMOS TIA per readout, each readout pad sits at the virtual ground of a two-stage "
+                                       "op-amp of level-1 MOSFETs (+-1.5 V supplies, rf 1 kOhm) in the same deck as the junction "
+                                       "device, and its output, -rf I, is the feature: the score is the grounded readout's, up to "
+                                       "the amplifiers' virtual grounds (within 2 mV of 0 V)." : "") +
         std::string(digits ? "" : " The digits were skipped: python3-sklearn's digits.csv.gz was not found."));
     ctx.summary.push_back(line);
     return sec;

@@ -58,6 +58,7 @@ DemoScale demo_scale(DemoMode mode) {
             s.nlt_duration = 80;
             s.reservoir_samples = 1000;
             s.reservoir_spice = true;
+            s.reservoir_tia = true;
             break;
     }
     return s;

@@ -1,6 +1,8 @@
 #include "runner/experiments/reservoir/reservoir.h"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <optional>
 
 #include "common/atomic_file.h"
@@ -73,6 +75,10 @@ void check_names(const ReservoirSpec& s) {
                 if (m == e.name) throw Error("electrode '" + e.name + "' is named twice in --inputs, --readouts and --probes");
             seen.push_back(e.name);
         }
+    if (s.features != "electrodes" && s.features != "wires" && s.features != "both")
+        throw Error("--features must be electrodes, wires or both (got '" + s.features + "')");
+    if (s.tia && s.features == "wires") throw Error("--readout-circuit tia with --features wires: the readouts are no features");
+    if (s.tia && s.readouts.empty()) throw Error("--readout-circuit tia needs --readouts (the electrodes at the amplifiers' inputs)");
     if (!(s.step_time > 0) || !(s.amplitude > 0)) throw Error("--step-time and --amplitude must be > 0");
     if (!std::isfinite(s.offset)) throw Error("--offset must be finite");
     if (s.steps < 50 || s.steps > 10'000'000) throw Error("--steps must be in [50, 1e7]");
@@ -82,25 +88,108 @@ void check_names(const ReservoirSpec& s) {
                     fmt("%g", s.tmax) + " s)");
 }
 
-// The features at the end of every one of `steps` steps, in the order readouts then probes.
-Features sample_features(const ReservoirSpec& s, const io::TimeSeries& ts, std::size_t steps, std::vector<std::string>& names) {
+// A feature: its name in reservoir.json, the timeseries.csv column it is read from, times `scale`.
+struct FeatureColumn {
+    std::string name, column;
+    double scale = 1;
+};
+
+std::string tia_column(const std::string& electrode) { return "Vtia_" + electrode; }
+std::string wire_column(int w) { return "Vwire_" + std::to_string(w); }
+
+// In the order readouts, probes, wires (ascending).
+std::vector<FeatureColumn> feature_columns(const ReservoirSpec& s) {
+    std::vector<FeatureColumn> out;
+    if (s.features != "wires") {
+        for (const auto& n : s.readouts) {
+            const std::string e = net::electrode_named(s.network, n, "reservoir").name;
+            if (!s.tia)
+                out.push_back({"I_" + e, "I_" + e});
+            else if (s.engine == engine::Engine::Native)  // the ideal TIA: -rf·(current into the electrode) = rf·I_<name>
+                out.push_back({tia_column(e), "I_" + e, s.tia->rf});
+            else
+                out.push_back({tia_column(e), tia_column(e)});
+        }
+        for (const auto& n : s.probes) {
+            const std::string e = net::electrode_named(s.network, n, "reservoir").name;
+            out.push_back({"V_" + e, "V_" + e});
+        }
+    }
+    if (s.features != "electrodes")
+        for (int w : reservoir_feature_wires(s)) out.push_back({wire_column(w), wire_column(w)});
+    return out;
+}
+
+// The vectors the run records beyond the electrodes': the TIA outputs (SPICE) and the wire voltages.
+std::vector<std::pair<std::string, std::string>> extra_vectors(const ReservoirSpec& s) {
+    std::vector<std::pair<std::string, std::string>> out;
+    if (s.tia && s.engine != engine::Engine::Native)
+        for (const auto& n : s.readouts) {
+            const std::string e = net::electrode_named(s.network, n, "reservoir").name;
+            out.emplace_back(tia_column(e), "v(" + net::tia_output_node(e) + ")");
+        }
+    if (s.features != "electrodes")
+        for (int w : reservoir_feature_wires(s)) out.emplace_back(wire_column(w), "v(w" + std::to_string(w) + ")");
+    return out;
+}
+
+// The features at the end of every one of `steps` steps.
+Features sample_features(const ReservoirSpec& s, const io::TimeSeries& ts, const std::vector<FeatureColumn>& features,
+                         std::size_t steps) {
     std::vector<const std::vector<double>*> cols;
-    for (const auto& n : s.readouts) names.push_back("I_" + net::electrode_named(s.network, n, "reservoir").name);
-    for (const auto& n : s.probes) names.push_back("V_" + net::electrode_named(s.network, n, "reservoir").name);
-    for (const auto& n : names) cols.push_back(&ts.column(n));
+    for (const auto& f : features) cols.push_back(&ts.column(f.column));
     const auto& t = ts.column("t");
     Features f;
-    f.cols = names.size();
+    f.cols = features.size();
     std::size_t k = 1;
     for (std::size_t r = 0; r < t.size() && k <= steps; ++r) {
         if (std::abs(t[r] - static_cast<double>(k) * s.step_time) > 1e-9 * s.step_time * static_cast<double>(k)) continue;
-        for (const auto* c : cols) f.data.push_back((*c)[r]);
+        for (std::size_t c = 0; c < cols.size(); ++c) f.data.push_back(features[c].scale * (*cols[c])[r]);
         ++k;
     }
     f.rows = k - 1;
     if (f.rows != steps)
         throw Error("the run gave samples for " + std::to_string(f.rows) + " of " + std::to_string(steps) + " steps");
     return f;
+}
+
+// The TIA readouts: their output range over the samples and, in SPICE, how far their virtual grounds strayed
+// from 0 V (the op-amps' offset and finite gain) and which readouts are bridged to other held electrodes.
+json readout_circuit_json(const ReservoirSpec& s, const io::TimeSeries& ts) {
+    const bool ideal = s.engine == engine::Engine::Native;
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo, vg = 0;
+    for (const auto& c : feature_columns(s)) {
+        if (c.name.rfind("Vtia_", 0) != 0) continue;
+        for (double v : ts.column(c.column)) {
+            lo = std::min(lo, c.scale * v);
+            hi = std::max(hi, c.scale * v);
+        }
+        for (double v : ts.column("V_" + c.name.substr(5))) vg = std::max(vg, std::abs(v));
+    }
+    json j = {{"kind", "tia"}, {"rf", s.tia->rf}, {"output_min", lo}, {"output_max", hi},
+              {"circuit", ideal ? "ideal: a virtual ground at exactly 0 V, i.e. the grounded readout's current times rf"
+                                : "CMOS cmos_tia of cmos_periphery.lib (two-stage Miller op-amp, level-1 MOSFETs) per readout"}};
+    if (!ideal) {
+        // A wire under a readout and another held electrode joins the two through 2/link_conductance (20 Ohm for
+        // 0.1 S links): the amplifier's virtual ground, microvolts to millivolts off 0 V, drives a current
+        // through that bridge which the grounded readout has not.
+        json bridges = json::array();
+        for (const auto& n : s.readouts) {
+            const auto& r = net::electrode_named(s.network, n, "reservoir");
+            for (const auto& e : s.network.electrodes) {
+                if (&e == &r || std::find(s.probes.begin(), s.probes.end(), e.name) != s.probes.end()) continue;
+                const bool shared = std::any_of(r.wires.begin(), r.wires.end(), [&](int w) {
+                    return std::find(e.wires.begin(), e.wires.end(), w) != e.wires.end();
+                });
+                if (shared) bridges.push_back(r.name + "~" + e.name);
+            }
+        }
+        j["bridges"] = bridges;
+        j["rb"] = s.tia->rb;
+        j["supplies"] = {s.tia->vss, s.tia->vdd};
+        j["virtual_ground_max_abs"] = vg;
+    }
+    return j;
 }
 
 json score_json(const std::string& task, const Features& f, const Series& u, const ReservoirSpec& s) {
@@ -149,6 +238,17 @@ json lyapunov_json(const ReservoirSpec& s, const fs::path& table, std::size_t st
 
 }  // namespace
 
+std::vector<int> reservoir_feature_wires(const ReservoirSpec& s) {
+    std::vector<int> held;
+    for (const auto* list : {&s.inputs, &s.readouts})
+        for (const auto& n : *list)
+            if (const auto& e = net::electrode_named(s.network, n, "reservoir"); !e.bar) held.insert(held.end(), e.wires.begin(), e.wires.end());
+    std::vector<int> out;
+    for (int w : net::active_wires(s.network))
+        if (std::find(held.begin(), held.end(), w) == held.end()) out.push_back(w);
+    return out;
+}
+
 bool is_reservoir_task(const std::string& task) {
     return task == "memory-capacity" || task == "narma10" || task == "mackey-glass" || task == "digits";
 }
@@ -190,6 +290,12 @@ json run_reservoir(const ReservoirSpec& s) {
     r.params = s.params;
     r.nwnsim_compat = s.nwnsim_compat && s.engine == engine::Engine::Native;
     r.resample_dt = s.step_time;
+    r.extra_vectors = extra_vectors(s);
+    if (s.tia && s.engine != engine::Engine::Native) {
+        std::vector<std::string> names;
+        for (const auto& n : s.readouts) names.push_back(net::electrode_named(s.network, n, "reservoir").name);
+        r.periphery = net::tia_periphery(names, *s.tia);
+    }
     r.progress = s.progress;
     r.out = s.out / "run";
     r.command_line = s.command_line;
@@ -197,8 +303,11 @@ json run_reservoir(const ReservoirSpec& s) {
     if (result.status == "interrupted") throw Cancelled();  // exit 130; the run directory says how far it got
     if (!result.ok()) throw Error("the reservoir's run " + result.status + ": " + result.message);
 
+    const auto columns = feature_columns(s);
     std::vector<std::string> names;
-    const Features f = sample_features(s, io::read_timeseries_csv(io::RunPaths{r.out}.timeseries(), {{}, true}), steps, names);
+    for (const auto& c : columns) names.push_back(c.name);
+    const auto ts = io::read_timeseries_csv(io::RunPaths{r.out}.timeseries(), {{}, true});
+    const Features f = sample_features(s, ts, columns, steps);
     json doc = {{"format", "nwnspice-reservoir"}, {"version", 1}, {"status", "completed"}, {"task", s.task}, {"command", s.command_line},
                 {"network", s.network_source}, {"engine", engine::engine_name(s.engine)},
                 {"inputs", s.inputs}, {"readouts", s.readouts}, {"probes", s.probes}, {"feature_names", names},
@@ -206,20 +315,34 @@ json run_reservoir(const ReservoirSpec& s) {
                 {"echo_state_seed", s.echo_state_seed.value_or(s.seed)},
                 {"readout", {{"washout", s.readout.washout}, {"train_fraction", s.readout.train_fraction},
                              {"folds", s.readout.folds}, {"penalties", s.readout.penalties}}}};
+    // Only when asked for, so that the default runs' reservoir.json stays as it was.
+    if (s.tia) doc["readout_circuit"] = readout_circuit_json(s, ts);
+    if (s.features != "electrodes") {
+        doc["features"] = s.features;
+        doc["wire_features"] = {{"count", reservoir_feature_wires(s).size()}, {"measurable_on_chip", false},
+                                {"note", "wire voltages (Vwire_<i>) are not measurable on a chip: a simulation's view of the reservoir"}};
+    }
     if (s.task == "memory-capacity") doc["max_delay"] = s.max_delay;
     if (s.task == "mackey-glass") doc["horizons"] = s.horizons;
-    if (digits) {
+    if (digits)
         doc["digits"] = {{"file", dp->file.string()}, {"images", dp->data.images.size()}, {"scan", s.digits_scan},
                          {"pixels_per_step", dp->per_step}, {"pixel_steps", dp->pixel_steps}, {"rest_steps", s.rest_steps},
                          {"read_every_step", s.read_every_step}};
+    auto scored = [&](const Features& x) {
+        return digits ? digits_score_json(per_image(x, *dp, s.rest_steps, s.read_every_step), *dp, s.readout) : score_json(s.task, x, u, s);
+    };
+    doc["network_score"] = scored(f);
+    if (digits) {
         const auto esn = analysis::echo_state_features(dp->scaled, f.cols, 0.9, 1.0, s.echo_state_seed.value_or(s.seed));
-        doc["network_score"] = digits_score_json(per_image(f, *dp, s.rest_steps, s.read_every_step), *dp, s.readout);
-        doc["baselines"] = {{"raw_input", digits_score_json(pixel_features(*dp), *dp, s.readout)},
-                            {"echo_state", digits_score_json(per_image(esn, *dp, s.rest_steps, s.read_every_step), *dp, s.readout)}};
+        doc["baselines"] = {{"raw_input", digits_score_json(pixel_features(*dp), *dp, s.readout)}, {"echo_state", scored(esn)}};
     } else {
-        doc["network_score"] = score_json(s.task, f, u, s);
         doc["baselines"] = {{"raw_input", score_json(s.task, analysis::raw_input_features(u), u, s)},
-                            {"echo_state", score_json(s.task, analysis::echo_state_features(u, f.cols, 0.9, 1.0, s.echo_state_seed.value_or(s.seed)), u, s)}};
+                            {"echo_state", scored(analysis::echo_state_features(u, f.cols, 0.9, 1.0, s.echo_state_seed.value_or(s.seed)))}};
+    }
+    if (s.tia && s.engine != engine::Engine::Native) {  // the same run read through its current meters: what the amplifiers add
+        ReservoirSpec meters = s;
+        meters.tia.reset();
+        doc["readout_circuit"]["meter_score"] = scored(sample_features(s, ts, feature_columns(meters), steps));
     }
     if (s.lyapunov) doc["lyapunov"] = lyapunov_json(s, table, steps);
     write_file_atomic(s.out / "reservoir.json", doc.dump(2) + "\n");

@@ -1,7 +1,8 @@
 // nwn reservoir: a network as a physical reservoir on a standard task. The task's input, held for one
 // step time per sample, drives the input electrodes (through a drive table, so every engine runs the same
 // waveform); the features are what a chip can read at the end of each step: the currents of grounded
-// readout electrodes and the voltages of floating probes. The readout (analysis/reservoir_readout.h) is
+// readout electrodes (or, with a TIA per readout, the amplifiers' output voltages) and the voltages of
+// floating probes; optionally also every wire's voltage, which no chip can read (a simulation's view). The readout (analysis/reservoir_readout.h) is
 // scored beside two baselines computed the same way: the readout on the raw input, and an echo-state
 // network with as many features. With lyapunov, reservoir.json also holds the exponent along the input, so
 // nwn phase-diagram --task can put the score beside λ. Writes DIR/reservoir.json, DIR/reservoir.csv (per-delay or per-sample
@@ -16,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/progress.h"
+#include "netlistgen/netlist/cmos_periphery.h"
 #include "netlistgen/network/network.h"
 #include "runner/analysis/reservoir_readout.h"
 #include "runner/engine/engine_kind.h"
@@ -29,6 +31,14 @@ struct ReservoirSpec {
     std::vector<std::string> inputs;      // driven with the task's input, mapped onto offset ± amplitude
     std::vector<std::string> readouts;    // grounded; their currents are features
     std::vector<std::string> probes;      // floating; their voltages are features
+    // A transimpedance amplifier per readout (--readout-circuit tia[:RF]): the feature is its output,
+    // -rf·(current from the network into the readout). SPICE engines: the CMOS cmos_tia of
+    // cmos_periphery.lib at every readout, its supplies in the deck; native: the ideal amplifier, a virtual
+    // ground at exactly 0 V, i.e. the grounded readout's current times rf. None: the currents themselves.
+    std::optional<net::TiaOptions> tia;
+    // electrodes (the readouts and probes), wires (every wire's voltage but the source-held ones: not
+    // measurable on a chip) or both.
+    std::string features = "electrodes";
     std::size_t steps = 2000;             // input samples (digits: images, at most the 1 797 of the data)
     double step_time = 0.01;              // s per input sample
     double amplitude = 1.0;               // V
@@ -56,6 +66,10 @@ struct ReservoirSpec {
     std::filesystem::path out;
     std::string command_line;
 };
+
+// The wires whose voltages are wire features: those write_netlist includes (net::active_wires) but the
+// single-wire electrodes held by a source (inputs, readouts), whose voltage is fixed. Ascending.
+std::vector<int> reservoir_feature_wires(const ReservoirSpec& spec);
 
 // Whether `task` is one of nwn reservoir's tasks, and the key of its score in reservoir.json's
 // network_score: memory_capacity or accuracy (higher is better) or nrmse (lower is better).

@@ -54,12 +54,13 @@ std::vector<std::string> lambda_names(const Context& c) {
     return names;
 }
 
-// V_<name> ..., I_<name> ... of a multi-electrode run's timeseries.csv.
+// V_<name> ..., I_<name> ... of a multi-electrode run's timeseries.csv, then the extra vectors'.
 std::vector<std::string> electrode_columns(const Context& c) {
     std::vector<std::string> out;
-    if (!c.multi) return out;
-    for (const char* q : {"V_", "I_"})
-        for (const auto& e : c.spec.network.electrodes) out.push_back(q + e.name);
+    if (c.multi)
+        for (const char* q : {"V_", "I_"})
+            for (const auto& e : c.spec.network.electrodes) out.push_back(q + e.name);
+    for (const auto& [column, vector] : c.spec.extra_vectors) out.push_back(column);
     return out;
 }
 
@@ -72,6 +73,7 @@ struct EnginePoints {
     static constexpr std::size_t none = engine::VectorLayout::npos;
     std::size_t i_idx = none, v_col = none;  // v_col: the driven electrode's entry of ext (multi-electrode runs)
     std::vector<std::size_t> lam_idx, ev_idx, ei_idx;  // ei: none for a floating electrode (no current)
+    std::vector<std::size_t> x_idx;                    // the extra vectors
     std::vector<double> lam, ext;
 
     engine::LayoutCallback on_layout() {
@@ -89,7 +91,9 @@ struct EnginePoints {
                     ev_idx.push_back(layout.index("v(" + net::electrode_node(el) + ")"));
                     ei_idx.push_back(c.roles[e].role == net::Role::Float ? none : layout.index("i(v" + el.name + ")"));
                 }
-            ext.resize(2 * ev_idx.size());
+            x_idx.clear();
+            for (const auto& [column, vector] : c.spec.extra_vectors) x_idx.push_back(layout.index(vector));
+            ext.resize(2 * ev_idx.size() + x_idx.size());
             v_col = c.multi && c.driven ? static_cast<std::size_t>(c.driven - c.spec.network.electrodes.data()) : none;
         };
     }
@@ -101,6 +105,7 @@ struct EnginePoints {
                 ext[e] = p[ev_idx[e]];
                 ext[ne + e] = ei_idx[e] == none ? 0.0 : -p[ei_idx[e]];  // into the network: minus ngspice's i(v)
             }
+            for (std::size_t x = 0; x < x_idx.size(); ++x) ext[2 * ne + x] = p[x_idx[x]];
             const double v = !c.multi ? c.spec.stimulus.value(p.time) : v_col == none ? 0.0 : ext[v_col];
             rec.record(p.time, v, i_idx == none ? 0.0 : p[i_idx], lam_idx.empty() ? nullptr : lam.data(),
                        ext.empty() ? nullptr : ext.data());
@@ -245,6 +250,7 @@ RunResult run_network(const NetworkRunSpec& spec) {
     io::prepare_run_dir(spec.out);
 
     if (spec.engine == Engine::Native) {
+        if (!spec.periphery.empty()) throw Error("a periphery at the electrodes needs a SPICE engine");
         for (std::size_t k = 0; k < net.junctions.size(); ++k) c.junctions.push_back(k);
     } else {
         c.junctions = net::active_junctions(net);
@@ -260,6 +266,8 @@ RunResult run_network(const NetworkRunSpec& spec) {
         no.tstop = spec.tstop;
         no.tmax = spec.tmax;
         no.save_lambda = wants_states(spec);
+        no.periphery = spec.periphery;
+        for (const auto& [column, vector] : spec.extra_vectors) no.saves.push_back(vector);
         no.codemodel_load = net::CodemodelLoad::None;
         if (no.flavour == net::Flavour::Subckt) no.subckt_library = net::find_subckt_library(spec.subckt_library, model);
         no.command_line = spec.command_line;

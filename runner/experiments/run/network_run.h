@@ -11,10 +11,12 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/progress.h"
 #include "netlistgen/network/electrode_roles.h"
+#include "netlistgen/netlist/netlist_writer.h"
 #include "netlistgen/network/network.h"
 #include "netlistgen/network/stimulus.h"
 #include "runner/engine/engine_kind.h"
@@ -41,6 +43,10 @@ struct NetworkRunSpec {
     bool save_events = false;                // events.csv: junction crossings of 1.1·goff per written sample
     bool raw = false;
     double resample_dt = 0;
+    // More timeseries.csv columns after the electrodes': {column, vector} pairs such as {"V_wire12", "v(w12)"}
+    // (vector names as engine::VectorLayout takes them; the SPICE deck saves them).
+    std::vector<std::pair<std::string, std::string>> extra_vectors;
+    net::Periphery periphery;                // SPICE engines, roles: circuitry at grounded electrodes (netlist_writer.h)
     double wall_limit_s = 0;                 // 0 = none
     ProgressFn progress;                     // simulated time out of tstop
     std::optional<std::filesystem::path> codemodel, subckt_library, osdi;
