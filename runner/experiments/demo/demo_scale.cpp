@@ -1,4 +1,4 @@
-// How much each section of the demo computes in each mode. The default fits in about 2 minutes on two
+// How much each section of the demo computes in each mode. The default takes about 3.5 minutes on two
 // cores after the build, --quick in about 20 s (the CI test), --full pools more for tighter numbers.
 #include "runner/experiments/demo/demo_context.h"
 
