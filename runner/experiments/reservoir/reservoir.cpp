@@ -155,10 +155,10 @@ Features sample_features(const ReservoirSpec& s, const io::TimeSeries& ts, const
 
 // The TIA readouts: their output range over the samples and, in SPICE, how far their virtual grounds strayed
 // from 0 V (the op-amps' offset and finite gain) and which readouts are bridged to other held electrodes.
-json readout_circuit_json(const ReservoirSpec& s, const io::TimeSeries& ts) {
+json readout_circuit_json(const ReservoirSpec& s, const io::TimeSeries& ts, const std::vector<FeatureColumn>& features) {
     const bool ideal = s.engine == engine::Engine::Native;
     double lo = std::numeric_limits<double>::infinity(), hi = -lo, vg = 0;
-    for (const auto& c : feature_columns(s)) {
+    for (const auto& c : features) {
         if (c.name.rfind("Vtia_", 0) != 0) continue;
         for (double v : ts.column(c.column)) {
             lo = std::min(lo, c.scale * v);
@@ -316,7 +316,7 @@ json run_reservoir(const ReservoirSpec& s) {
                 {"readout", {{"washout", s.readout.washout}, {"train_fraction", s.readout.train_fraction},
                              {"folds", s.readout.folds}, {"penalties", s.readout.penalties}}}};
     // Only when asked for, so that the default runs' reservoir.json stays as it was.
-    if (s.tia) doc["readout_circuit"] = readout_circuit_json(s, ts);
+    if (s.tia) doc["readout_circuit"] = readout_circuit_json(s, ts, columns);
     if (s.features != "electrodes") {
         doc["features"] = s.features;
         doc["wire_features"] = {{"count", reservoir_feature_wires(s).size()}, {"measurable_on_chip", false},
