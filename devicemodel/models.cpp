@@ -1,5 +1,7 @@
 #include "devicemodel/models.h"
 
+#include <bit>
+#include <cstdint>
 #include <cstring>
 #include <sstream>
 
@@ -68,6 +70,16 @@ public:
     }
     void conductances(const std::vector<double>& x, std::vector<double>& g) const override {
         for (std::size_t k = 0; k < x.size(); ++k) g[k] = T::native_g(g_.size() == 1 ? &g_[0] : &g_[k], x[k]);
+    }
+    bool refresh_conductances(const std::vector<double>& x, std::vector<double>& x_at, std::vector<double>& g) const override {
+        bool changed = false;
+        for (std::size_t k = 0; k < x.size(); ++k) {
+            if (std::bit_cast<std::uint64_t>(x[k]) == std::bit_cast<std::uint64_t>(x_at[k])) continue;
+            g[k] = T::native_g(g_.size() == 1 ? &g_[0] : &g_[k], x[k]);
+            x_at[k] = x[k];
+            changed = true;
+        }
+        return changed;
     }
     void update(std::vector<double>& x, const std::vector<double>& v, double dt) const override {
         for (std::size_t k = 0; k < x.size(); ++k) x[k] = T::native_step(&at(k), x[k], v[k], dt, compat_);

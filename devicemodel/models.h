@@ -27,6 +27,10 @@ class NativeJunctions {
 public:
     virtual ~NativeJunctions() = default;
     virtual void conductances(const std::vector<double>& x, std::vector<double>& g) const = 0;
+    // g[k] = G(x[k]) only where x[k] differs bit for bit from x_at[k], the state g[k] was last computed at
+    // (x_at updated); true if any entry changed. G is a function of the state alone, so an unchanged state
+    // keeps its conductance exactly, and most junctions of a network under DC sit still at any one step.
+    virtual bool refresh_conductances(const std::vector<double>& x, std::vector<double>& x_at, std::vector<double>& g) const = 0;
     virtual void update(std::vector<double>& x, const std::vector<double>& v, double dt) const = 0;
 };
 

@@ -1,5 +1,8 @@
 #include "runner/engine/native_step.h"
 
+#include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <utility>
 
 namespace nwn::engine {
@@ -17,10 +20,23 @@ void NativeStep::drive(double t) {
 }
 
 bool NativeStep::advance(std::vector<double>& lambda) {
-    rules_->conductances(lambda, g_);
-    if (!sys_.refactor(g_)) return false;
-    sys_.solve(ev_);
-    sys_.junction_voltages(jv_);
+    if (!factored_) {
+        lambda_at_g_ = lambda;
+        rules_->conductances(lambda, g_);
+    }
+    if (rules_->refresh_conductances(lambda, lambda_at_g_, g_) || !factored_) {
+        factored_ = solved_ = false;
+        if (!sys_.refactor(g_)) return false;
+        factored_ = true;
+    }
+    if (!solved_ || !std::equal(ev_.begin(), ev_.end(), ev_solved_.begin(), ev_solved_.end(), [](double a, double b) {
+            return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
+        })) {
+        sys_.solve(ev_);
+        sys_.junction_voltages(jv_);
+        ev_solved_ = ev_;
+        solved_ = true;
+    }
     rules_->update(lambda, jv_, dt_);
     return true;
 }

@@ -3,7 +3,9 @@
 // for each of several states in lock step. A step of states λ at time t: every junction's conductance from λ
 // (the model's native rule, devicemodel/models.h), the nodal system restamped and factorised with them and
 // solved for the electrode voltages at t, the junction voltages, and λ advanced by the model's rule at those
-// voltages. Nothing is allocated per step.
+// voltages. Nothing is allocated per step, and nothing is recomputed that cannot have changed: conductances
+// only of states that moved, the factorisation only when a conductance moved, the solve only when that or
+// the drive did.
 #pragma once
 #include <cstddef>
 #include <memory>
@@ -53,6 +55,10 @@ private:
     std::vector<std::optional<double>> held_;  // per electrode
     double scale_ = 1;
     std::vector<double> ev_, g_, jv_;
+    // What the system was last factorised and solved with: a step whose states and drive are those of the
+    // step before reuses the factorisation and the solution, which would come out bit for bit the same.
+    std::vector<double> lambda_at_g_, ev_solved_;
+    bool factored_ = false, solved_ = false;
 };
 
 }  // namespace nwn::engine
