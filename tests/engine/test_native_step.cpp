@@ -1,5 +1,7 @@
-// NativeEngine::step() is the run loop's own step, and its Points hold what native_engine.h documents.
+// NativeEngine::step() is the run loop's own step, and its Points hold what native_engine.h documents;
+// NativeStep's reuse of unchanged work changes nothing.
 #include "runner/engine/native_engine.h"
+#include "runner/engine/native_step.h"
 
 #include <catch2/catch.hpp>
 
@@ -7,6 +9,7 @@
 #include <vector>
 
 #include "engine/bridge_network.h"
+#include "netlistgen/network/generator.h"
 
 using namespace nwn;
 using engine::NativeEngine;
@@ -77,4 +80,45 @@ TEST_CASE("native engine: a point holds the deck's vectors, currents before the 
     CHECK(p["i(vtop)"] == Approx(-i));
     CHECK(p["v(l0)"] == nwn_euler_update(&dc, opt.lambda0[0], p["j0#voltage"], opt.dt, 0));
     CHECK(p["l0"] == eng.lambda()[0]);
+}
+
+TEST_CASE("native step: reusing conductances, factorisation and solution gives the states of recomputing them") {
+    // 150 wires with contacts on two of them, under 1.5 V pulses of 20 ms every 250 ms: junctions switch while
+    // the pulse is on and relax after it, then sit still; the drive is flat for most steps: every reuse path is taken.
+    net::GeneratorParams gp;
+    gp.wires = 150;
+    gp.lx = gp.ly = 30;
+    gp.seed = 4;
+    net::Network n = net::generate_network(gp);
+    n.electrodes = {{"src", {0}}, {"drn", {static_cast<int>(n.wires.size()) - 1}}};
+    const auto stim = net::Stimulus::parse("pulse:0:1.5:0.02:0.25");
+    const std::vector<net::ElectrodeRole> roles{{"src", net::Role::Drive, stim, 0}, {"drn", net::Role::Ground, std::nullopt, 0}};
+    const std::vector<device::JunctionParams> params{device::JunctionParams(nwn_params_dc())};
+    const double dt = 1e-3;
+    engine::NativeStep step(n, roles, params.front().model().native(params, false), dt, {});
+
+    // The same step with nothing reused.
+    engine::NodalSystem sys(n, {}, engine::holds_of(roles));
+    const auto rules = params.front().model().native(params, false);
+    const std::size_t nj = sys.junctions().size();
+    std::vector<double> lambda(nj, 0.0), ref(nj, 0.0), g(nj), jv(nj);
+    std::size_t still = 0, moving = 0;
+    for (int k = 1; k <= 500; ++k) {
+        const double t = k * dt;
+        step.drive(t);
+        REQUIRE(step.advance(lambda));
+        rules->conductances(ref, g);
+        REQUIRE(sys.refactor(g));
+        sys.solve({stim.value(t), 0.0});
+        sys.junction_voltages(jv);
+        const auto before = ref;
+        rules->update(ref, jv, dt);
+        (ref == before ? still : moving) += 1;
+        REQUIRE(lambda == ref);
+        REQUIRE(step.junction_voltages() == jv);
+        REQUIRE(step.system().node_voltages() == sys.node_voltages());
+    }
+    INFO(still << " still, " << moving << " moving");
+    CHECK(still > 50);
+    CHECK(moving > 50);
 }
