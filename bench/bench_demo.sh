@@ -3,7 +3,7 @@
 # scratch directory and prints a markdown table of each run's sections (from demo.json) with the median,
 # plus the CPU time (user + sys, /usr/bin/time) of the whole command. Run it on a quiet machine.
 #   bench/bench_demo.sh [RUNS] [MODE]      defaults: 3, default (MODE: default | quick | full)
-# Environment: BUILD_DIR (default build), NWN_REFERENCE_DIR (NWNsim's data for activation and chaos).
+# Environment: BUILD_DIR (default build; a baseline build to compare with), NWN_REFERENCE_DIR (NWNsim's data for activation and chaos).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -14,7 +14,9 @@ case $mode in
   *) echo "bench_demo.sh: MODE must be default, quick or full, not '$mode'" >&2; exit 2 ;;
 esac
 [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "bench_demo.sh: RUNS must be a positive integer, not '$runs'" >&2; exit 2; }
-nwn=$PWD/${BUILD_DIR:-build}/bin/nwn
+build=${BUILD_DIR:-build}
+[[ $build == /* ]] || build=$PWD/$build
+nwn=$build/bin/nwn
 [[ -x $nwn ]] || { echo "bench_demo.sh: $nwn not built (scripts/build.sh)" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -29,7 +31,7 @@ import json, statistics, sys
 work, runs = sys.argv[1], int(sys.argv[2])
 walls = [json.load(open(f"{work}/run{r}/demo.json"))["wall_s"] for r in range(1, runs + 1)]
 cpu = [sum(map(float, open(f"{work}/time{r}").read().split())) for r in range(1, runs + 1)]
-sections = [s for s in ("activation", "avalanches", "chaos", "cosim", "total") if s in walls[0]]
+sections = [s for s in ("activation", "avalanches", "chaos", "cosim", "reservoir", "total") if s in walls[0]]
 print("| section | " + " | ".join(f"run {r}" for r in range(1, runs + 1)) + " | median |")
 print("|---" * (runs + 2) + "|")
 for s in sections:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs the demo: `nwn demo`, which reproduces the paper's results in
-# about 3.5 minutes on 2 cores and writes a report to open in a browser (demo-out/index.html).
+# about 2.5 minutes on 2 cores and writes a report to open in a browser (demo-out/index.html).
 #   scripts/demo.sh [DIR | --out DIR] [--quick | --full] [other nwn demo options]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -30,7 +30,7 @@ int run_demo(const std::vector<std::string>& args) {
         "              edge at 0.85 Hz for a few amplitudes, and nwn edge-control holding the network at lambda ~ 0\n"
         "  cosim       a CMOS co-simulation example (pulse generator -> network -> TIA)\n"
         "  reservoir   a 4 x 4 pad array on NARMA-10 (native and libngspice) and the digits, with the baselines\n"
-        "Default: about 3.5 minutes on 2 cores; --quick about 20 s (smaller ensemble, fewer points); --full pools more.\n"
+        "Default: about 2.5 minutes on 2 cores; --quick about 20 s (smaller ensemble, fewer points); --full pools more.\n"
         "activation and chaos need NWNsim's reference data (--reference, $NWN_REFERENCE_DIR, or the build's default);\n"
         "without it they are reported as skipped. Also writes DIR/demo.json (every number), DIR/report.json (the page,\n"
         "for nwn report) and DIR/summary.txt. Progress bars on stderr; the summary and the report's path at the end.\n\n"

@@ -29,7 +29,8 @@ struct DemoScale {
     std::vector<double> edge_amplitudes;   // V, at 0.85 Hz: the amplitude sweep across the edge
     double edge_control_duration = 0;      // s under nwn edge-control; 0 = not run
     double nlt_duration = 80;
-    std::size_t reservoir_samples = 400;   // NARMA-10 samples and digit images
+    std::size_t reservoir_samples = 300;   // NARMA-10 samples
+    std::size_t digit_images = 300;
     bool reservoir_spice = false;          // NARMA-10 also through libngspice
     bool reservoir_tia = false;            // and with a CMOS TIA per readout (~18 s more)
 };

@@ -20,7 +20,8 @@ report::Section demo_reservoir(DemoContext& ctx) {
     const fs::path dir = ctx.out / "reservoir";
     fs::create_directories(dir);
     const auto& sc = ctx.scale;
-    const std::string net = (dir / "mea.json").string(), n = number_label(static_cast<double>(sc.reservoir_samples));
+    const std::string net = (dir / "mea.json").string(), n = number_label(static_cast<double>(sc.reservoir_samples)),
+                      images = number_label(static_cast<double>(sc.digit_images));
     auto st = run_children(ctx, sec, "reservoir: network",
                            {{"generate", "--wires", "300", "--lx", "50", "--ly", "50", "--seed", "3", "--electrodes", "grid:4x4", "-o", net}},
                            {dir / "generate.log"});
@@ -45,7 +46,8 @@ report::Section demo_reservoir(DemoContext& ctx) {
     std::vector<std::vector<std::string>> cmds;
     std::vector<fs::path> logs;
     for (const auto& r : runs) {
-        std::vector<std::string> c{"reservoir", r.task, net, "--engine", r.engine, "--steps", n, "--out", (dir / r.dir).string()};
+        std::vector<std::string> c{"reservoir", r.task, net, "--engine", r.engine, "--steps", r.task == "digits" ? images : n,
+                                   "--out", (dir / r.dir).string()};
         if (r.task == "digits")
             c.insert(c.end(), {"--inputs", "p0_0,p0_1,p0_2,p0_3,p1_0,p1_1,p1_2,p1_3", "--readouts",
                                "p2_0,p2_1,p2_2,p2_3,p3_0,p3_1,p3_2,p3_3", "--read-every-step"});
@@ -82,7 +84,7 @@ report::Section demo_reservoir(DemoContext& ctx) {
     sec.tables.push_back(t);
     ctx.numbers["reservoir"] = jr;
     sec.paragraphs.push_back(
-        "300 wires in 50 x 50 um under a 4 x 4 pad array, " + n + " samples of 10 ms (digits: " + n + " images, one column per step). "
+        "300 wires in 50 x 50 um under a 4 x 4 pad array, " + n + " samples of 10 ms (digits: " + images + " images, one column per step). "
         "NARMA-10: the input on pad p1_1 at 0-0.8 V, the currents of six grounded pads and the voltages of three floating ones "
         "as features. Digits: eight input pads (one image column per step), eight readout pads read at every column step. "
         "The readout is ridge regression with the penalty chosen by 5-fold cross-validation; the baselines are the same readout "
