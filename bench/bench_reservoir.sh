@@ -2,7 +2,7 @@
 # What a reservoir task costs: each task of nwn reservoir on a 300-wire network with a 3 x 3 pad array (seed 3,
 # 50 x 50 um), 200 samples of 10 ms (digits: 200 images of 10 steps), native engine (1 ms step) and libngspice
 # with the OSDI device (the build's ngspice 46, 1 ms maximum step; digits natively only); and one grid point of nwn phase-diagram
-# --task narma10 (the task plus the native two-copy exponent along its input). Median wall time of RUNS runs
+# --task narma10 on each engine (the task plus the native two-copy exponent along its input). Median wall time of RUNS runs
 # each, with the cost per 10 ms step of input.
 #   bench/bench_reservoir.sh [RUNS]      default 3
 set -euo pipefail
@@ -43,8 +43,15 @@ for task in memory-capacity narma10 mackey-glass digits; do
     timed "$task, $engine" "$samples" $nwn reservoir "$task" "$work/net.json" "${r[@]}" "${common[@]}" "${e[@]}" --out "$work/$task-$engine"
   done
 done
-# A rerun of the same directory would resume (and cost nothing): a fresh directory each time.
-point="rm -rf '$work/pd' && $nwn phase-diagram '$work/net.json' --task narma10 --engine native --amplitudes 0.4 \
-  --frequencies 100 --no-plot --quiet --task-arg=--inputs=p1_1 --task-arg=--readouts=p0_0,p0_2,p2_0,p2_2 \
-  --task-arg=--steps=$steps --task-arg=--offset=0.4 --task-arg=--washout=20 --out '$work/pd' -- --tmax 1e-3"
-timed "phase-diagram --task narma10, one point (native, with lambda)" "$steps" bash -c "$point"
+# A rerun of the same directory would resume (and cost nothing): a fresh directory each time. The exponent is
+# the native two-copy estimate along the task's input whichever engine runs the task.
+for engine in native osdi; do
+  case $engine in
+    native) e="--engine native" ;;
+    osdi) e="--engine libngspice --flavour osdi" ;;
+  esac
+  point="rm -rf '$work/pd' && $nwn phase-diagram '$work/net.json' --task narma10 $e --amplitudes 0.4 \
+    --frequencies 100 --no-plot --quiet --task-arg=--inputs=p1_1 --task-arg=--readouts=p0_0,p0_2,p2_0,p2_2 \
+    --task-arg=--steps=$steps --task-arg=--offset=0.4 --task-arg=--washout=20 --out '$work/pd' -- --tmax 1e-3"
+  timed "phase-diagram --task narma10, one point ($engine, with lambda)" "$steps" bash -c "$point"
+done

@@ -29,15 +29,16 @@ int run_demo(const std::vector<std::string>& args) {
         "  chaos       maximal Lyapunov exponent and NLT accuracy at A = 1.25 V for a few frequencies, across the\n"
         "              edge at 0.85 Hz for a few amplitudes, and nwn edge-control holding the network at lambda ~ 0\n"
         "  cosim       a CMOS co-simulation example (pulse generator -> network -> TIA)\n"
-        "  reservoir   a 4 x 4 pad array on NARMA-10 (native and libngspice) and the digits, with the baselines\n"
-        "Default: about 2.5 minutes on 2 cores; --quick about 20 s (smaller ensemble, fewer points); --full pools more.\n"
+        "  reservoir   a 4 x 4 pad array on NARMA-10 (native, libngspice, libngspice with a CMOS TIA per readout)\n"
+        "              and the digits, with the baselines\n"
+        "Default: about 2.5 minutes on 2 cores; --quick about 25 s (smaller ensemble, fewer points); --full pools more.\n"
         "activation and chaos need NWNsim's reference data (--reference, $NWN_REFERENCE_DIR, or the build's default);\n"
         "without it they are reported as skipped. Also writes DIR/demo.json (every number), DIR/report.json (the page,\n"
         "for nwn report) and DIR/summary.txt. Progress bars on stderr; the summary and the report's path at the end.\n\n"
         "options");
     opts.add_options()("help,h", "show this help")
         ("out", po::value(&out)->default_value(out), "output directory (created; its section folders are replaced)")
-        ("quick", po::bool_switch(&quick), "about 20 s: fewer drives, a small ensemble, two frequencies")
+        ("quick", po::bool_switch(&quick), "about 25 s: fewer drives, a small ensemble, two frequencies")
         ("full", po::bool_switch(&full), "longer: a 64-network ensemble, more frequencies, a SPICE Lyapunov point")
         ("section", po::value(&sections)->composing(), "run only this section (repeatable): activation, avalanches, chaos, cosim, reservoir")
         ("jobs,j", po::value(&s.jobs)->default_value(0), "parallel child processes (0 = cores)")

@@ -32,7 +32,7 @@ struct DemoScale {
     std::size_t reservoir_samples = 300;   // NARMA-10 samples
     std::size_t digit_images = 300;
     bool reservoir_spice = false;          // NARMA-10 also through libngspice
-    bool reservoir_tia = false;            // and with a CMOS TIA per readout (~18 s more)
+    bool reservoir_tia = false;            // and with a CMOS TIA per readout (~18 s of one core at 300 samples)
 };
 DemoScale demo_scale(DemoMode mode);
 
