@@ -20,22 +20,22 @@ void NativeStep::drive(double t) {
 }
 
 bool NativeStep::advance(std::vector<double>& lambda) {
-    if (!factored_) {
+    if (lambda_at_g_.empty()) {  // the first step
         lambda_at_g_ = lambda;
         rules_->conductances(lambda, g_);
     }
-    if (rules_->refresh_conductances(lambda, lambda_at_g_, g_) || !factored_) {
-        factored_ = solved_ = false;
-        if (!sys_.refactor(g_)) return false;
-        factored_ = true;
+    // Not factorised yet, or the last attempt found the matrix singular: factorise again.
+    const bool refactor = rules_->refresh_conductances(lambda, lambda_at_g_, g_) || !factored_;
+    if (refactor) {
+        factored_ = sys_.refactor(g_);
+        if (!factored_) return false;
     }
-    if (!solved_ || !std::equal(ev_.begin(), ev_.end(), ev_solved_.begin(), ev_solved_.end(), [](double a, double b) {
+    if (refactor || !std::equal(ev_.begin(), ev_.end(), ev_solved_.begin(), ev_solved_.end(), [](double a, double b) {
             return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
         })) {
         sys_.solve(ev_);
         sys_.junction_voltages(jv_);
         ev_solved_ = ev_;
-        solved_ = true;
     }
     rules_->update(lambda, jv_, dt_);
     return true;

@@ -57,8 +57,8 @@ private:
     std::vector<double> ev_, g_, jv_;
     // What the system was last factorised and solved with: a step whose states and drive are those of the
     // step before reuses the factorisation and the solution, which would come out bit for bit the same.
-    std::vector<double> lambda_at_g_, ev_solved_;
-    bool factored_ = false, solved_ = false;
+    std::vector<double> lambda_at_g_, ev_solved_;  // empty before the first step
+    bool factored_ = false;
 };
 
 }  // namespace nwn::engine
